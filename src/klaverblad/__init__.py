@@ -1,0 +1,1 @@
+"""Klaverblad: financing plans for lokale diensteneconomie initiatives."""

@@ -1,0 +1,104 @@
+"""Dated parameters read per element, each element at its own month.
+
+OpenFisca's `parameters(instant)` answers for one date per call. A plan needs, in one
+vectorised formula, the value in force at each row's own month (amounts, validity windows) or
+at each worker's start month (start-date rules). `by_month(tree, month_index)` gives a view of
+the parameter tree whose leaves return one value per element.
+
+Semantics (RULEBOOK §1): the value in force in month m is the value with the latest start
+date on or before the first day of m; a value starting on day > 1 therefore applies from the
+next month. Before the first value, or after a value of `null` (the parameter stops), a
+number reads as NaN and a boolean as False.
+
+Example:
+    >>> view = by_month(system.parameters, numpy.array([2006 * 12 + 9]))   # 2006-10
+    >>> view.art60.leefloon_cat3
+    array([859.31])
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy
+from openfisca_core.parameters import Parameter, ParameterNode
+
+_CACHE_ATTRIBUTE = "_klaverblad_month_table"
+
+
+def month_of_instant(instant_str: str) -> int:
+    """The first month (months since year 0) in which a value starting on this date applies.
+
+    >>> month_of_instant("2006-10-01"), month_of_instant("1999-05-03") - month_of_instant("1999-05-01")
+    (24081, 1)
+    """
+    year, month, day = (int(part) for part in instant_str.split("-"))
+    index = year * 12 + month - 1
+    return index + 1 if day > 1 else index
+
+
+class _MonthTable:
+    """Starts (month indexes, ascending) and values of one leaf parameter."""
+
+    __slots__ = ("is_bool", "key", "starts", "values")
+
+    def __init__(self, parameter: Parameter) -> None:
+        entries = sorted(
+            (month_of_instant(at.instant_str), at.value) for at in parameter.values_list
+        )
+        self.key = _fingerprint(parameter)
+        self.is_bool = any(isinstance(value, bool) for _, value in entries)
+        self.starts = numpy.array([start for start, _ in entries], dtype=numpy.int64)
+        if self.is_bool:
+            self.values = numpy.array([bool(value) for _, value in entries] + [False])
+        else:
+            self.values = numpy.array(
+                [numpy.nan if value is None else float(value) for _, value in entries]
+                + [numpy.nan],
+                dtype=numpy.float64,
+            )
+
+    def lookup(self, months: numpy.ndarray) -> numpy.ndarray:
+        position = numpy.searchsorted(self.starts, months, side="right") - 1
+        # -1 (before the first value) reads the sentinel stored at the end of `values`.
+        return self.values[position]
+
+
+def _fingerprint(parameter: Parameter) -> tuple[tuple[str, Any], ...]:
+    return tuple((at.instant_str, at.value) for at in parameter.values_list)
+
+
+def month_table(parameter: Parameter) -> _MonthTable:
+    """The cached month table of a leaf; rebuilt when a reform changed the leaf's values."""
+    table: _MonthTable | None = getattr(parameter, _CACHE_ATTRIBUTE, None)
+    if table is None or table.key != _fingerprint(parameter):
+        table = _MonthTable(parameter)
+        setattr(parameter, _CACHE_ATTRIBUTE, table)
+    return table
+
+
+class ParametersByMonth:
+    """A view of a parameter node; a leaf attribute returns one value per element."""
+
+    __slots__ = ("_inverse", "_node", "_unique")
+
+    def __init__(self, node: ParameterNode, unique: numpy.ndarray, inverse: numpy.ndarray):
+        self._node = node
+        self._unique = unique
+        self._inverse = inverse
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            child = self._node.children[name]
+        except KeyError:
+            raise AttributeError(f"no parameter {self._node.name}.{name}") from None
+        if isinstance(child, ParameterNode):
+            return ParametersByMonth(child, self._unique, self._inverse)
+        # Look up each distinct month once, then spread to every element.
+        return month_table(child).lookup(self._unique).take(self._inverse)
+
+
+def by_month(tree: ParameterNode, month_index: numpy.ndarray) -> ParametersByMonth:
+    """The parameter tree as seen by each element at its own month (months since year 0)."""
+    unique, inverse = numpy.unique(month_index, return_inverse=True)
+    return ParametersByMonth(tree, unique, inverse.reshape(-1))

@@ -1,0 +1,89 @@
+"""GESCO — gesubsidieerde contractuelen (RULEBOOK §3.5): a Flemish yearly premium per FTE,
+paid monthly and capped at the wage cost, without time limit."""
+
+import numpy
+from openfisca_core.periods import ETERNITY
+from openfisca_core.variables import Variable
+
+from klaverblad.rules.dated import at_start, in_force, pay
+from klaverblad.rules.entities import Worker, WorkerMonth
+
+GESCO_PREMIE = (
+    "https://www.werk.be/online-diensten/tewerkstelling-en-sociale-economie/"
+    "klassieke-tewerkstellings-programmas/gesco/de-premie"
+)
+GESCO_LAW = "Programmawet 30 december 1988; BVR 27 oktober 1993 (veralgemening GESCO)"
+
+
+class gesco_employer_ok(Variable):
+    value_type = bool
+    entity = Worker
+    definition_period = ETERNITY
+    label = "The employer is a vzw, intercommunale, or a gemeente/OCMW hiring before 2015-04-01"
+    reference = (
+        "werk.be GESCO 'wie'; lokaalbestuur.vlaanderen.be: contingent-gesco's geregulariseerd "
+        "op 1 april 2015"
+    )
+
+    def formula(worker, period):
+        legal_form = worker("legal_form", period)
+        forms = legal_form.possible_values
+        local_authority = (legal_form == forms.gemeente) + (legal_form == forms.ocmw)
+        other = (legal_form == forms.vzw) + (legal_form == forms.intercommunale)
+        contingent_open = at_start(worker, period).gesco.contingent_start_window
+        return other + local_authority * contingent_open
+
+
+class gesco_target_group_ok(Variable):
+    value_type = bool
+    entity = Worker
+    definition_period = ETERNITY
+    label = "At least 6 months unemployed (on benefit or registered), or leefloon / financial aid"
+    reference = "werk.be GESCO 'wie'"
+
+    def formula(worker, period):
+        status = worker("status", period)
+        values = status.possible_values
+        unemployed = (
+            (status == values.uvw) + (status == values.wachtuitkering) + (status == values.nwwz)
+        )
+        long_enough = (
+            worker("unemployed_months", period)
+            >= at_start(worker, period).gesco.min_unemployed_months
+        )
+        aid = (status == values.leefloon) + (status == values.financiele_hulp)
+        return unemployed * long_enough + aid
+
+
+class gesco_eligible(Variable):
+    value_type = bool
+    entity = Worker
+    definition_period = ETERNITY
+    label = "Eligible for GESCO at the start of employment"
+    reference = GESCO_LAW
+
+    def formula(worker, period):
+        return worker("gesco_employer_ok", period) * worker("gesco_target_group_ok", period)
+
+
+class gesco_premie(Variable):
+    value_type = float
+    entity = WorkerMonth
+    definition_period = ETERNITY
+    unit = "currency-EUR"
+    label = "GESCO premie: the yearly premium / 12 × FTE, capped at the month's wage cost"
+    reference = GESCO_PREMIE
+
+    def formula(row, period):
+        """Basic premium; with `gesco_verhoogd` the higher premium for the diploma (up to hoger
+        secundair, or hoger onderwijs)."""
+        rule = in_force(row, period).gesco.premie
+        higher_education = row.worker("diploma", period) == (
+            row.worker("diploma", period).possible_values.hoger
+        )
+        raised = numpy.where(higher_education, rule.verhoogd_hoger, rule.verhoogd_tot_secundair)
+        yearly = numpy.where(row.worker("gesco_verhoogd", period), raised, rule.basis)
+        monthly = numpy.minimum(
+            yearly / 12 * row.worker("fte", period), row.worker("monthly_wage_cost", period)
+        )
+        return pay(row.worker("gesco_eligible", period) * row("employed", period), monthly)
