@@ -29,8 +29,10 @@ _CACHE_ATTRIBUTE = "_klaverblad_month_table"
 def month_of_instant(instant_str: str) -> int:
     """The first month (months since year 0) in which a value starting on this date applies.
 
-    >>> month_of_instant("2006-10-01"), month_of_instant("1999-05-03") - month_of_instant("1999-05-01")
-    (24081, 1)
+    >>> month_of_instant("2006-10-01")
+    24081
+    >>> month_of_instant("1999-05-03") - month_of_instant("1999-05-01")
+    1
     """
     year, month, day = (int(part) for part in instant_str.split("-"))
     index = year * 12 + month - 1
@@ -102,3 +104,30 @@ def by_month(tree: ParameterNode, month_index: numpy.ndarray) -> ParametersByMon
     """The parameter tree as seen by each element at its own month (months since year 0)."""
     unique, inverse = numpy.unique(month_index, return_inverse=True)
     return ParametersByMonth(tree, unique, inverse.reshape(-1))
+
+
+def leaf(tree: ParameterNode, path: str) -> Parameter:
+    """The leaf parameter at a dotted path, e.g. `leaf(tree, "art60.leefloon_cat3")`."""
+    node: Any = tree
+    for name in path.split("."):
+        node = node.children[name]
+    if not isinstance(node, Parameter):
+        raise KeyError(f"{path} is not a leaf parameter")
+    return node
+
+
+def value_at_month(parameter: Parameter, month: int) -> Any:
+    """The value of any leaf (numbers, booleans, lists) in force in `month`; None if none is."""
+    in_force = [
+        (month_of_instant(at.instant_str), at.value)
+        for at in parameter.values_list
+        if month_of_instant(at.instant_str) <= month
+    ]
+    return max(in_force, key=lambda entry: entry[0])[1] if in_force else None
+
+
+def start_of_value(parameter: Parameter, month: int) -> str | None:
+    """The date from which the value in force in `month` applies (for explanations)."""
+    starts = [at.instant_str for at in parameter.values_list]
+    eligible = [start for start in starts if month_of_instant(start) <= month]
+    return max(eligible) if eligible else None

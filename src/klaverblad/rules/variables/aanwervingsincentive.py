@@ -102,7 +102,9 @@ class aanwervingsincentive_premie_12m(Variable):
     entity = WorkerMonth
     definition_period = ETERNITY
     unit = "currency-EUR"
-    label = "Aanwervingsincentive after 12 months: booked in month of employment 13 if still employed"
+    label = (
+        "Aanwervingsincentive after 12 months: booked in month of employment 13 if still employed"
+    )
     reference = INCENTIVE
 
     def formula(row, period):

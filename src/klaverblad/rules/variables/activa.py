@@ -18,7 +18,9 @@ class activa_start_window_ok(Variable):
     entity = Worker
     definition_period = ETERNITY
     label = "Employment starts between 2002-01-01 and 2016-12-31"
-    reference = "rva.be infoblad T1: Activa afgeschaft in Vlaanderen voor aanwervingen vanaf 1 januari 2017"
+    reference = (
+        "rva.be infoblad T1: Activa afgeschaft in Vlaanderen voor aanwervingen vanaf 1 januari 2017"
+    )
 
     def formula(worker, period):
         return at_start(worker, period).activa.start_window
@@ -53,8 +55,10 @@ class activa_band_months(Variable):
         longest = numpy.zeros(len(age), dtype=numpy.int64)
         for name in BANDS:
             band = getattr(bands, name)
-            fits = (band.min_age <= age) * (age < band.below_age) * (
-                unemployed >= band.min_unemployed_months
+            fits = (
+                (band.min_age <= age)
+                * (age < band.below_age)
+                * (unemployed >= band.min_unemployed_months)
             )
             longest = numpy.maximum(longest, numpy.where(fits, band.months, 0).astype(numpy.int64))
         return longest

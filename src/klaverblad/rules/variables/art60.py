@@ -33,7 +33,10 @@ class art60_start_window_ok(Variable):
     entity = Worker
     definition_period = ETERNITY
     label = "Employment starts while Art. 60 §7 is federal (1976 to 2016-12-31; later: TWE)"
-    reference = "vdab.be Tijdelijke Werkervaring: art. 60 §7 in TWE voor nieuwe contracten vanaf 1 januari 2017"
+    reference = (
+        "vdab.be Tijdelijke Werkervaring: art. 60 §7 in TWE voor nieuwe contracten "
+        "vanaf 1 januari 2017"
+    )
 
     def formula(worker, period):
         return at_start(worker, period).art60.start_window
@@ -120,7 +123,9 @@ class art60_staatstoelage(Variable):
     definition_period = ETERNITY
     unit = "currency-EUR"
     label = "Art. 60 staatstoelage: the leefloon (category 3) in force that month × FTE"
-    reference = "https://primabook.mi-is.be/nl/recht-op-maatschappelijke-integratie/bedragen-leefloon"
+    reference = (
+        "https://primabook.mi-is.be/nl/recht-op-maatschappelijke-integratie/bedragen-leefloon"
+    )
 
     def formula(row, period):
         """NaN (not computable) in a paying month before the first known leefloon (2005-08)."""

@@ -66,7 +66,11 @@ def _input(name: str, value_type: type, entity: object, label: str, **extra: obj
 month = _input("month", date, WorkerMonth, "First day of the row's month")
 start_date = _input("start_date", date, Worker, "Start of employment")
 end_date = _input(
-    "end_date", date, Worker, "End of employment (2999-12-31: open-ended)", default_value=NO_END_DATE
+    "end_date",
+    date,
+    Worker,
+    "End of employment (2999-12-31: open-ended)",
+    default_value=NO_END_DATE,
 )
 birth_date = _input("birth_date", date, Worker, "Date of birth")
 fte = _input("fte", float, Worker, "Working time as a fraction of full time, in (0, 1]")

@@ -93,7 +93,9 @@ class low_skilled(Variable):
         # `possible_values` names the enum without importing it: '+' is a vectorial 'or'.
         levels = diploma.possible_values
         return (
-            (diploma == levels.geen) + (diploma == levels.lager) + (diploma == levels.lager_secundair)
+            (diploma == levels.geen)
+            + (diploma == levels.lager)
+            + (diploma == levels.lager_secundair)
         )
 
 

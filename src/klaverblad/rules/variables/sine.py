@@ -30,7 +30,10 @@ class sine_employer_ok(Variable):
     value_type = bool
     entity = Worker
     definition_period = ETERNITY
-    label = "The employer is a SINE employer (LDE, sociale werkplaats, inschakelingsbedrijf, PWA, maatwerkbedrijf or OCMW)"
+    label = (
+        "The employer is a SINE employer (LDE, sociale werkplaats, inschakelingsbedrijf, PWA, "
+        "maatwerkbedrijf or OCMW)"
+    )
     reference = "socialsecurity.be DmfAPPL 2018/4, doelgroepvermindering SINE: werkgevers"
 
     def formula(worker, period):
@@ -50,7 +53,9 @@ class sine_status_ok(Variable):
     value_type = bool
     entity = Worker
     definition_period = ETERNITY
-    label = "At hire the person is unemployed on benefit, or receives leefloon or financial social aid"
+    label = (
+        "At hire the person is unemployed on benefit, or receives leefloon or financial social aid"
+    )
     reference = SINE_KB
 
     def formula(worker, period):
@@ -142,7 +147,10 @@ class sine_rsz_vermindering(Variable):
     entity = WorkerMonth
     definition_period = ETERNITY
     unit = "currency-EUR"
-    label = "SINE RSZ-vermindering: a forfait per calendar quarter × FTE, booked in the quarter's last month"
+    label = (
+        "SINE RSZ-vermindering: a forfait per calendar quarter × FTE, booked in the quarter's "
+        "last month"
+    )
     reference = SINE_PAGE
 
     def formula(row, period):
@@ -169,4 +177,3 @@ class sine_activeringsuitkering(Variable):
         within_duration = (months == 0) + (row("month_of_employment", period) <= months)
         due = row.worker("sine_eligible", period) * row("employed", period) * within_duration
         return pay(due * rule.paid, rule.amount * row.worker("fte", period))
-

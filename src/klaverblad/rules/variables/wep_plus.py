@@ -96,7 +96,10 @@ class wep_plus_applies(Variable):
     value_type = bool
     entity = WorkerMonth
     definition_period = ETERNITY
-    label = "The worker applies WEP+ this month: eligible, employed, within the duration, not after 2015-09"
+    label = (
+        "The worker applies WEP+ this month: eligible, employed, within the duration, "
+        "not after 2015-09"
+    )
     reference = WEP_PAGE
 
     def formula(row, period):
@@ -109,5 +112,3 @@ class wep_plus_applies(Variable):
             * within
             * in_force(row, period).wep_plus.paid
         )
-
-

@@ -1,0 +1,3 @@
+from klaverblad.cli import main
+
+main()

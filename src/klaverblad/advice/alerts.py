@@ -1,0 +1,236 @@
+"""Alerts: the problems of the 2006 report made automatic (RULEBOOK §6).
+
+This module raises the engine-level alerts of step 1: `statute_not_eligible`,
+`amount_unknown`, `voucher_not_allowed` and `funding_cliff`. Each alert carries its message in
+Dutch and English: what is wrong, for whom, since when, and what the promoter can do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy
+
+from klaverblad.advice.condition_labels import condition_label
+from klaverblad.locale import Language, money, month_name
+from klaverblad.model.money import snap_to_units, to_cents
+from klaverblad.plan.financing_plan import FinancingPlan
+from klaverblad.plan.worker_lines import applying
+from klaverblad.rules.catalogue import STATUTES
+
+Severity = Literal["info", "warning", "error"]
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+@dataclass(frozen=True)
+class Alert:
+    code: str
+    severity: Severity
+    subject: str
+    messages: dict[str, str]
+    details: dict[str, object] = field(default_factory=dict)
+
+    def message(self, language: Language) -> str:
+        return self.messages[language]
+
+
+def engine_alerts(plan: FinancingPlan) -> list[Alert]:
+    """Every alert of the plan, errors first, then by subject."""
+    alerts = [
+        *statute_not_eligible(plan),
+        *amount_unknown(plan),
+        *voucher_not_allowed(plan),
+        *funding_cliff(plan),
+    ]
+    return sorted(alerts, key=lambda a: (SEVERITY_ORDER[a.severity], a.code, a.subject))
+
+
+def _failed_conditions(plan: FinancingPlan, statute: str, index: int) -> list[str]:
+    assert plan.statutes is not None
+    return [
+        name for name in STATUTES[statute].conditions if not plan.statutes.conditions[name][index]
+    ]
+
+
+def statute_not_eligible(plan: FinancingPlan) -> list[Alert]:
+    alerts: list[Alert] = []
+    for index, person in enumerate(plan.people):
+        if person.chosen_by != "file" or person.statute == "regular":
+            continue
+        if person.eligible[person.statute]:
+            continue
+        failed = _failed_conditions(plan, person.statute, index)
+        fitting = [name for name, ok in person.eligible.items() if ok]
+        nl_fit = (
+            f" Wel in aanmerking: {', '.join(fitting)}." if fitting else " Geen enkel statuut past."
+        )
+        en_fit = f" Eligible instead: {', '.join(fitting)}." if fitting else " No statute fits."
+        alerts.append(
+            Alert(
+                "statute_not_eligible",
+                "error",
+                person.id,
+                {
+                    "nl": f"{person.id} staat op {person.statute}, maar voldoet niet aan: "
+                    + "; ".join(condition_label(c, "nl") for c in failed)
+                    + f". De bedragen van {person.statute} zijn daarom 0."
+                    + nl_fit,
+                    "en": f"{person.id} is on {person.statute} but does not meet: "
+                    + "; ".join(condition_label(c, "en") for c in failed)
+                    + f". Its {person.statute} amounts are therefore 0."
+                    + en_fit,
+                },
+                {"statute": person.statute, "failed_conditions": failed, "eligible": fitting},
+            )
+        )
+    return alerts
+
+
+def _span(months: numpy.ndarray, language: Language) -> str:
+    first, last = month_name(int(months.min()), language), month_name(int(months.max()), language)
+    if first == last:
+        return first
+    return f"{first} – {last}"
+
+
+def amount_unknown(plan: FinancingPlan) -> list[Alert]:
+    alerts: list[Alert] = []
+    horizon = plan.month_indexes
+    has_wep_grant = any(grant.measure == "wep_plus" for grant in plan.initiative.grants)
+    if plan.statutes is not None and not has_wep_grant:
+        for index in applying(plan.statutes, "wep_plus"):
+            months = horizon[plan.statutes.wep_plus_applies[index]]
+            if not months.size:
+                continue
+            person = plan.initiative.people[index].id
+            alerts.append(
+                Alert(
+                    "amount_unknown",
+                    "warning",
+                    person,
+                    {
+                        "nl": f"{person} werkt onder WEP+ ({_span(months, 'nl')}), maar WEP+ "
+                        "heeft geen gekend bedrag en er is geen WEP+-toelage ingevoerd: die lijn "
+                        "is niet berekenbaar. Voer het toegekende bedrag in als toelage "
+                        "(measure: wep_plus).",
+                        "en": f"{person} works under WEP+ ({_span(months, 'en')}), but WEP+ has "
+                        "no known amount and no WEP+ grant is entered: that line is not "
+                        "computable. Enter the granted amount as a grant (measure: wep_plus).",
+                    },
+                    {"measure": "wep_plus", "months": [int(m) for m in months]},
+                )
+            )
+    names = {"lde": "LDE-ondersteuning", "swp": "sociale-werkplaatsondersteuning"}
+    for measure, months in plan.booking.uncovered_months.items():
+        subject = plan.initiative.id
+        alerts.append(
+            Alert(
+                "amount_unknown",
+                "warning",
+                subject,
+                {
+                    "nl": f"Het initiatief is erkend voor {measure} en kan {names[measure]} "
+                    f"krijgen ({_span(months, 'nl')}), maar er is geen toelage ingevoerd voor "
+                    "die maanden: het bedrag wordt per dossier beslist. Voer de toegekende "
+                    f"toelage in (measure: {measure}).",
+                    "en": f"The initiative is recognised for {measure} and can receive that "
+                    f"support ({_span(months, 'en')}), but no grant is entered for those "
+                    "months: the amount is decided case by case. Enter the granted amount "
+                    f"(measure: {measure}).",
+                },
+                {"measure": measure, "months": [int(m) for m in months]},
+            )
+        )
+    return alerts
+
+
+_VOUCHER_REASONS = {
+    "kind": (
+        "deze taak staat niet op de lijst van toegelaten taken",
+        "this task is not on the list of allowed tasks",
+    ),
+    "client_group": (
+        "de klant is geen toegelaten gebruiker (dienstencheques: enkel particuliere "
+        "huishoudens; PWA: geen bedrijven)",
+        "the client is not an allowed user (service vouchers: private households only; "
+        "PWA: no companies)",
+    ),
+    "recognition": (
+        "de promotor is niet erkend als dienstencheque-onderneming",
+        "the promoter is not recognised as a dienstencheque company",
+    ),
+    "price": (
+        "de prijs per uur ligt buiten de toegelaten vork van de cheque in die maand",
+        "the price per hour lies outside the cheque's allowed range in that month",
+    ),
+}
+
+
+def voucher_not_allowed(plan: FinancingPlan) -> list[Alert]:
+    alerts: list[Alert] = []
+    activities = {activity.id: activity for activity in plan.initiative.activities}
+    for activity_id, check in plan.booking.voucher_refusals.items():
+        activity = activities[activity_id]
+        voucher = "dienstencheques" if activity.payment == "dienstencheque" else "PWA-cheques"
+        nl_why = "; ".join(_VOUCHER_REASONS[r][0] for r in check.reasons)
+        en_why = "; ".join(_VOUCHER_REASONS[r][1] for r in check.reasons)
+        months = check.refused_months
+        alerts.append(
+            Alert(
+                "voucher_not_allowed",
+                "error",
+                activity_id,
+                {
+                    "nl": f"{activity_id} ({activity.kind}) kan niet met {voucher} betaald "
+                    f"worden ({_span(months, 'nl')}): {nl_why}. Deze activiteit brengt dan "
+                    "niets op: kies contante betaling of factuur, of een andere financier.",
+                    "en": f"{activity_id} ({activity.kind}) cannot be paid with {voucher} "
+                    f"({_span(months, 'en')}): {en_why}. The activity then earns nothing: "
+                    "choose cash or invoice, or another funder.",
+                },
+                {"payment": activity.payment, "reasons": list(check.reasons)},
+            )
+        )
+    return alerts
+
+
+def funding_cliff(plan: FinancingPlan) -> list[Alert]:
+    """A monthly component of the applied statute stops while the person stays employed."""
+    if plan.statutes is None:
+        return []
+    alerts: list[Alert] = []
+    horizon = plan.month_indexes
+    results = plan.statutes
+    for index, person in enumerate(plan.people):
+        statute = person.statute
+        if statute not in STATUTES or not person.eligible[statute]:
+            continue
+        for component in STATUTES[statute].components:
+            if component.rhythm != "monthly":
+                continue
+            units = snap_to_units(results.amounts(statute, component.name)[index])
+            employed = results.employed[index]
+            stops = (units[:-1] > 0) & (units[1:] == 0) & employed[1:]
+            for position in numpy.flatnonzero(stops):
+                month = int(horizon[position + 1])
+                drop = to_cents(int(units[position]))
+                alerts.append(_cliff_alert(person.id, statute, component.name, month, drop))
+    return alerts
+
+
+def _cliff_alert(person: str, statute: str, component: str, month: int, drop: int) -> Alert:
+    return Alert(
+        "funding_cliff",
+        "warning",
+        person,
+        {
+            "nl": f"Vanaf {month_name(month, 'nl')} stopt {statute} {component} voor {person}, "
+            f"die in dienst blijft: {money(drop, 'nl')} per maand minder. Plan een andere "
+            "financiering of een overstap voor die datum.",
+            "en": f"From {month_name(month, 'en')}, {statute} {component} stops for {person}, "
+            f"who stays employed: {money(drop, 'en')} less per month. Plan other funding or a "
+            "transition before that date.",
+        },
+        {"statute": statute, "component": component, "month": month, "monthly_drop": drop},
+    )

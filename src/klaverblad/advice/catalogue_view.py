@@ -1,0 +1,60 @@
+"""The measures catalogue at a date (`klaverblad measures`): each measure with its leaf and
+funder, and every parameter under it with the value in force, its source and grade."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from openfisca_core.parameters import Parameter, ParameterNode
+from openfisca_core.taxbenefitsystems import TaxBenefitSystem
+
+from klaverblad.advice.explain import parameter_facts
+from klaverblad.rules import baseline_system
+from klaverblad.rules.catalogue import INITIATIVE_MEASURES, STATUTE_MEASURES
+
+
+def _leaf_paths(node: ParameterNode, prefix: str) -> list[str]:
+    paths: list[str] = []
+    for name, child in node.children.items():
+        path = f"{prefix}.{name}" if prefix else name
+        if isinstance(child, Parameter):
+            paths.append(path)
+        else:
+            paths += _leaf_paths(child, path)
+    return paths
+
+
+def measures_catalogue(month: int, system: TaxBenefitSystem | None = None) -> dict[str, Any]:
+    system = system or baseline_system()
+    tree = system.parameters
+    measures = []
+    for measure in (*STATUTE_MEASURES, *INITIATIVE_MEASURES):
+        node = tree.children.get(measure.parameter_node) if measure.parameter_node else None
+        parameters = (
+            [
+                parameter_facts(system, path, month)
+                for path in _leaf_paths(node, measure.parameter_node)
+            ]
+            if isinstance(node, ParameterNode)
+            else []
+        )
+        measures.append(
+            {
+                "measure": measure.name,
+                "label": measure.label,
+                "leaf": measure.leaf,
+                "funder": measure.funder,
+                "reference": measure.reference,
+                "conditions": list(measure.conditions),
+                "components": [component.name for component in measure.components],
+                "parameters": parameters,
+            }
+        )
+    shared = tree.children["regionalisation"]
+    return {
+        "schema": "klaverblad.measures/1",
+        "measures": measures,
+        "shared_parameters": [
+            parameter_facts(system, path, month) for path in _leaf_paths(shared, "regionalisation")
+        ],
+    }

@@ -1,0 +1,49 @@
+"""Dutch wording of the eligibility conditions, for messages and explanations.
+
+The English label, the reference and the formula live on each condition variable in
+`klaverblad.rules.variables`; this table only gives the Dutch sentence for the same condition.
+"""
+
+from __future__ import annotations
+
+from klaverblad.locale import Language
+from klaverblad.rules import baseline_system
+
+DUTCH = {
+    "sine_start_window_ok": "de tewerkstelling start vóór 1 juli 2023 (daarna geen nieuwe SINE)",
+    "sine_employer_ok": "de werkgever is een SINE-werkgever (LDE, sociale werkplaats, "
+    "inschakelingsbedrijf, PWA, maatwerkbedrijf of OCMW)",
+    "sine_status_ok": "bij aanwerving uitkeringsgerechtigd werkloos, leefloon of financiële hulp",
+    "sine_low_skilled": "laaggeschoold (geen diploma hoger secundair onderwijs)",
+    "sine_unemployment_ok": "lang genoeg werkloos vóór de aanwerving (volgens leeftijd en statuut)",
+    "art60_start_window_ok": "de tewerkstelling start vóór 1 januari 2017 (daarna TWE)",
+    "art60_employer_ok": "het OCMW is werkgever of stelt de persoon te werk (placed_by_ocmw)",
+    "art60_status_ok": "de persoon heeft leefloon of financiële maatschappelijke hulp",
+    "twe_start_window_ok": "de tewerkstelling start op of na 1 januari 2017",
+    "twe_employer_ok": "het OCMW is werkgever of stelt de persoon te werk (placed_by_ocmw)",
+    "twe_status_ok": "de persoon heeft leefloon of financiële maatschappelijke hulp",
+    "gesco_employer_ok": "de werkgever is een vzw of intercommunale, of een gemeente/OCMW "
+    "die vóór 1 april 2015 aanwierf",
+    "gesco_target_group_ok": "minstens 6 maanden werkloos, of leefloon / financiële hulp",
+    "activa_start_window_ok": "de tewerkstelling start tussen 1 januari 2002 en 31 december 2016",
+    "activa_status_ok": "een uitkering om te activeren: werkloosheidsuitkering of leefloon",
+    "activa_band_ok": "leeftijd en werkloosheidsduur passen in een Activa-categorie",
+    "wep_plus_start_window_ok": "de tewerkstelling start tussen 17 juni 1997 en 31 maart 2015",
+    "wep_plus_employer_ok": "de werkgever is niet-commercieel (vzw, gemeente, OCMW, "
+    "intercommunale)",
+    "wep_plus_target_group_ok": "minstens 24 maanden werkloos (12 met wachtuitkering)",
+    "aanwervingsincentive_start_window_ok": "de tewerkstelling start op of na 1 januari 2017",
+    "aanwervingsincentive_employer_ok": "de werkgever heeft geen erkenning LDE, sociale "
+    "werkplaats, maatwerkbedrijf of inschakelingsbedrijf",
+    "aanwervingsincentive_age_ok": "bij de start minstens 25 en jonger dan 55 jaar",
+    "aanwervingsincentive_unemployment_ok": "minstens 24 maanden werkloos vóór de aanwerving",
+    "maatwerk_start_window_ok": "de tewerkstelling start op of na 1 juli 2023",
+    "maatwerk_decision_ok": "de VDAB besliste een loonpremiepercentage (maatwerk_loonpremie_pct)",
+}
+
+
+def condition_label(variable: str, language: Language) -> str:
+    """The condition in words: Dutch from this table, English from the variable's label."""
+    if language == "nl" and variable in DUTCH:
+        return DUTCH[variable]
+    return str(baseline_system().variables[variable].label)

@@ -1,0 +1,39 @@
+"""Language and number formatting shared by every output: Dutch (nl-BE) by default, English
+available. Money is shown as `€ 1.234,56` in Dutch and `€1,234.56` in English (Babel).
+
+>>> money(123456, "nl")
+'€ 1.234,56'
+>>> month_name(2006 * 12 + 9, "nl")
+'oktober 2006'
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal
+
+Language = Literal["nl", "en"]
+LANGUAGES: tuple[Language, ...] = ("nl", "en")
+BABEL_LOCALE = {"nl": "nl_BE", "en": "en_GB"}
+
+
+def money(cents: int, language: Language = "nl") -> str:
+    return format_currency(Decimal(cents).scaleb(-2), "EUR", locale=BABEL_LOCALE[language])
+
+
+def number(value: Decimal | float | int, language: Language = "nl") -> str:
+    return format_decimal(value, locale=BABEL_LOCALE[language])
+
+
+def month_name(index: int, language: Language = "nl") -> str:
+    return format_date(
+        date(index // 12, index % 12 + 1, 1), "MMMM y", locale=BABEL_LOCALE[language]
+    )
+
+
+def day(value: date, language: Language = "nl") -> str:
+    return format_date(value, "d MMMM y", locale=BABEL_LOCALE[language])

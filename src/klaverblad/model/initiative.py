@@ -1,0 +1,169 @@
+"""The initiative file (CONTRACT §2) as pydantic models: pure data, no I/O.
+
+Shape and types are checked here; rules that relate fields to each other (unique ids,
+references, date order) are in `klaverblad.model.consistency`, so that each problem names
+the exact field.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from klaverblad.model.fields import (
+    Day,
+    Factor,
+    Fte,
+    Hours,
+    Id,
+    MaatwerkPercentage,
+    Money,
+    Month,
+    StrictBool,
+    StrictInt,
+)
+
+LegalForm = Literal["vzw", "ocmw", "gemeente", "intercommunale", "cooperatie", "bedrijf"]
+Recognition = Literal[
+    "lde", "swp", "inschakelingsbedrijf", "dienstencheque_onderneming", "pwa", "maatwerkbedrijf"
+]
+Role = Literal["target", "supervisor"]
+Diploma = Literal["geen", "lager", "lager_secundair", "hoger_secundair", "hoger"]
+Status = Literal["uvw", "wachtuitkering", "leefloon", "financiele_hulp", "nwwz", "geen"]
+# The wage statutes of RULEBOOK §3, in the order that breaks ties in the best-statute choice.
+STATUTES: tuple[str, ...] = (
+    "sine",
+    "art60",
+    "twe",
+    "gesco",
+    "activa",
+    "wep_plus",
+    "aanwervingsincentive",
+    "maatwerk",
+)
+Statute = Literal[
+    "sine",
+    "art60",
+    "twe",
+    "gesco",
+    "activa",
+    "wep_plus",
+    "aanwervingsincentive",
+    "maatwerk",
+    "regular",
+]
+ActivityKind = Literal[
+    "huishoudhulp",
+    "strijk",
+    "boodschappen",
+    "maaltijden",
+    "vervoer_beperkte_mobiliteit",
+    "klusjes",
+    "tuin",
+    "kinderopvang",
+    "huiswerkbegeleiding",
+    "begeleiding_zieken_ouderen",
+    "administratieve_hulp",
+    "milieu",
+    "groenonderhoud",
+    "andere",
+]
+Payment = Literal["dienstencheque", "pwa_cheque", "cash", "invoice"]
+ClientGroup = Literal["particulier", "kansarm", "bedrijf", "stad"]
+Domain = Literal[
+    "welzijn",
+    "kinderopvang",
+    "jeugd",
+    "milieu",
+    "wonen",
+    "cultuur",
+    "toerisme",
+    "mobiliteit",
+    "onderwijs",
+    "werk",
+]
+GrantMeasure = Literal["lde", "swp", "lokaal_actieplan", "art60_verhoogd", "wep_plus", "overig"]
+Leaf = Literal["I", "II", "III", "IV"]
+Begeleiding = Literal["laag", "midden", "hoog"]
+
+
+class StrictModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Promoter(StrictModel):
+    name: Id
+    legal_form: LegalForm
+    municipality: Id
+
+
+class Horizon(StrictModel):
+    start: Month
+    months: StrictInt = Field(ge=1, le=240)
+
+
+class Person(StrictModel):
+    id: Id
+    role: Role
+    birth_date: Day
+    diploma: Diploma
+    status: Status
+    unemployed_months: StrictInt = Field(ge=0, le=1200)
+    start_date: Day
+    end_date: Day | None = None
+    fte: Fte
+    monthly_wage_cost: Money
+    statute: Statute | None = None
+    placed_by_ocmw: StrictBool = False
+    gesco_verhoogd: StrictBool = False
+    wep_verlengd: StrictBool = False
+    maatwerk_loonpremie_pct: MaatwerkPercentage | None = None
+    maatwerk_begeleiding: Begeleiding | None = None
+
+
+class Activity(StrictModel):
+    id: Id
+    kind: ActivityKind
+    hours_per_month: Hours
+    payment: Payment
+    price_per_hour: Money | None = None
+    client_group: ClientGroup
+
+
+class Agreement(StrictModel):
+    funder: Id
+    domain: Domain
+    amount_per_year: Money | None = None
+    amount_per_hour: Money | None = None
+    activity: Id | None = None
+
+
+class Grant(StrictModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+
+    measure: GrantMeasure
+    funder: Id
+    leaf: Leaf | None = None
+    amount_per_year: Money
+    degression: tuple[Factor, ...] = ()
+    from_month: Month | None = Field(default=None, alias="from")
+    until_month: Month | None = Field(default=None, alias="until")
+
+
+class Costs(StrictModel):
+    operating_per_year: Money = Decimal(0)
+
+
+class Initiative(StrictModel):
+    id: str = Field(strict=True, pattern=r"^[a-z0-9-]+$", min_length=1, max_length=100)
+    name: Id
+    promoter: Promoter
+    recognitions: tuple[Recognition, ...] = ()
+    horizon: Horizon
+    people: tuple[Person, ...] = ()
+    activities: tuple[Activity, ...] = ()
+    agreements: tuple[Agreement, ...] = ()
+    grants: tuple[Grant, ...] = ()
+    costs: Costs = Costs()

@@ -1,0 +1,40 @@
+"""Calendar months as integers (months since year 0), the plan's time grid (RULEBOOK §1).
+
+>>> month_index(2006, 3), month_label(month_index(2006, 3))
+(24074, '2006-03')
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def month_index(year: int, month: int) -> int:
+    return year * 12 + month - 1
+
+
+def month_of_date(day: date) -> int:
+    return month_index(day.year, day.month)
+
+
+def parse_month(text: str) -> int:
+    """'YYYY-MM' as a month index; raises ValueError with a plain message otherwise."""
+    match = MONTH_PATTERN.match(text)
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise ValueError(f"'{text}' is not a month in the form YYYY-MM")
+    return month_index(int(match.group(1)), int(match.group(2)))
+
+
+def month_label(index: int) -> str:
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def year_of(index: int) -> int:
+    return index // 12
+
+
+def first_day(index: int) -> date:
+    return date(index // 12, index % 12 + 1, 1)

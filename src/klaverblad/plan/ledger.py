@@ -1,0 +1,83 @@
+"""Plan lines in exact units, summed per (leaf, measure, component, funder, person, activity,
+year, status) — the line of CONTRACT §4 — and rounded to cents only when reported."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from klaverblad.model.money import to_cents
+
+Status = Literal["computed", "entered", "not_computable"]
+LEAVES = ("I", "II", "III", "IV")
+
+
+@dataclass(frozen=True, order=True)
+class LineKey:
+    year: int
+    leaf: str
+    measure: str
+    component: str
+    person: str
+    activity: str
+    funder: str
+    status: Status
+
+
+@dataclass(frozen=True)
+class Line:
+    """One reported plan line; `cents` is its amount rounded half away from zero."""
+
+    leaf: str
+    measure: str
+    component: str
+    funder: str
+    person: str | None
+    activity: str | None
+    year: int
+    cents: int
+    status: Status
+
+
+class Ledger:
+    """Accumulates exact units per line key."""
+
+    def __init__(self) -> None:
+        self._units: dict[LineKey, int] = {}
+
+    def add(
+        self,
+        *,
+        year: int,
+        leaf: str,
+        measure: str,
+        component: str,
+        funder: str,
+        units: int,
+        status: Status,
+        person: str | None = None,
+        activity: str | None = None,
+    ) -> None:
+        key = LineKey(year, leaf, measure, component, person or "", activity or "", funder, status)
+        self._units[key] = self._units.get(key, 0) + units
+
+    def total_units(self) -> int:
+        """The exact sum of every line (for the break-even price, before any rounding)."""
+        return sum(self._units.values())
+
+    def lines(self) -> list[Line]:
+        """The lines in a stable order: by year, leaf, measure, component, person, activity."""
+        return [
+            Line(
+                leaf=key.leaf,
+                measure=key.measure,
+                component=key.component,
+                funder=key.funder,
+                person=key.person or None,
+                activity=key.activity or None,
+                year=key.year,
+                cents=to_cents(units),
+                status=key.status,
+            )
+            for key, units in sorted(self._units.items())
+        ]

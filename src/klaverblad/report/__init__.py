@@ -1,0 +1,1 @@
+"""Outputs of a plan: the contract JSON, a terminal table, CSV."""

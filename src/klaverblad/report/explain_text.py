@@ -1,0 +1,74 @@
+"""`klaverblad explain` as readable text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from klaverblad.locale import Language
+
+WORDS = {
+    "nl": {
+        "person": "Persoon",
+        "month": "maand",
+        "applied": "toegepast statuut",
+        "eligible": "in aanmerking",
+        "not_eligible": "niet in aanmerking",
+        "met": "voldaan",
+        "not_met": "NIET voldaan",
+        "duration": "duur (maanden tewerkstelling)",
+        "not_computable": "niet berekenbaar",
+        "grade": "graad",
+        "since": "sinds",
+    },
+    "en": {
+        "person": "Person",
+        "month": "month",
+        "applied": "applied statute",
+        "eligible": "eligible",
+        "not_eligible": "not eligible",
+        "met": "met",
+        "not_met": "NOT met",
+        "duration": "duration (months of employment)",
+        "not_computable": "not computable",
+        "grade": "grade",
+        "since": "since",
+    },
+}
+
+
+def render_explanation(result: dict[str, Any], language: Language) -> str:
+    words = WORDS[language]
+    out = [
+        f"{words['person']} {result['person']} ({result['initiative']}), {words['month']} "
+        f"{result['month']}: {words['applied']} {result['statute']} ({result['chosen_by']})"
+    ]
+    for measure in result["measures"]:
+        status = words["eligible"] if measure["eligible"] else words["not_eligible"]
+        out.append("")
+        out.append(f"{measure['label']} [{measure['measure']}] — {status}; {measure['reference']}")
+        for condition in measure["conditions"]:
+            mark = "✔" if condition["met"] else "✘"
+            met = words["met"] if condition["met"] else words["not_met"]
+            out.append(
+                f"  {mark} {condition['label']} — {met}  ({_reference(condition['reference'])})"
+            )
+        if "duration_months" in measure:
+            out.append(f"  {words['duration']}: {measure['duration_months']}")
+        for component in measure["components"]:
+            amount = (
+                component["amount"] if component["amount"] is not None else words["not_computable"]
+            )
+            out.append(f"  • {component['component']}: {amount} — {component['label']}")
+            for parameter in component["parameters"]:
+                out.append(
+                    f"      {parameter['parameter']} = {parameter['value']} ({words['since']} "
+                    f"{parameter['since']}, {words['grade']} {parameter['grade']})"
+                )
+    return "\n".join(out)
+
+
+def _reference(reference: object) -> str:
+    """OpenFisca keeps a variable's reference as a list of strings."""
+    if isinstance(reference, list | tuple):
+        return "; ".join(str(item) for item in reference)
+    return str(reference)

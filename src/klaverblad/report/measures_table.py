@@ -1,0 +1,41 @@
+"""`klaverblad measures` as a readable table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from klaverblad.locale import Language
+
+HEADERS = {
+    "nl": ("Parameter", "Omschrijving", "Waarde", "Sinds", "Eenheid", "Graad", "Bron"),
+    "en": ("Parameter", "Label", "Value", "Since", "Unit", "Grade", "Source"),
+}
+
+
+def render_measures(catalogue: dict[str, Any], language: Language, width: int = 160) -> str:
+    console = Console(width=width, record=True, force_terminal=False, color_system=None)
+    with console.capture() as capture:
+        for measure in catalogue["measures"]:
+            title = (
+                f"{measure['label']} [{measure['measure']}] — leaf {measure['leaf']}, "
+                f"funder {measure['funder']}"
+            )
+            table = Table(title=title, title_justify="left")
+            for header in HEADERS[language]:
+                table.add_column(header)
+            for parameter in measure["parameters"]:
+                sources = "; ".join(ref.get("title", "") for ref in parameter["reference"])
+                table.add_row(
+                    parameter["parameter"],
+                    parameter["label"],
+                    str(parameter["value"]),
+                    str(parameter["since"] or "—"),
+                    str(parameter["unit"]),
+                    str(parameter["grade"]),
+                    sources,
+                )
+            console.print(table)
+    return capture.get()

@@ -1,0 +1,43 @@
+"""The plan's lines as CSV: one row per line, amounts with a decimal point (machine-readable),
+followed by nothing else so that spreadsheets and scripts read it as one table."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from klaverblad.model.money import format_cents
+from klaverblad.plan.financing_plan import FinancingPlan
+
+COLUMNS = (
+    "year",
+    "leaf",
+    "measure",
+    "component",
+    "funder",
+    "person",
+    "activity",
+    "amount",
+    "status",
+)
+
+
+def plan_to_csv(plan: FinancingPlan) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for line in plan.lines:
+        writer.writerow(
+            (
+                line.year,
+                line.leaf,
+                line.measure,
+                line.component,
+                line.funder,
+                line.person or "",
+                line.activity or "",
+                format_cents(line.cents),
+                line.status,
+            )
+        )
+    return buffer.getvalue()

@@ -1,0 +1,164 @@
+"""A readable terminal view of a plan: per year a table of the lines by leaf, the year's
+costs, funding and gap, then the alerts. Money in nl-BE (`€ 1.234,56`) or English."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from klaverblad.advice.alerts import Alert
+from klaverblad.locale import Language, money
+from klaverblad.model.months import month_label
+from klaverblad.plan.financing_plan import FinancingPlan
+
+LEAF_NAMES = {
+    "nl": {
+        "I": "I sociaal-economisch",
+        "II": "II werkgelegenheid",
+        "III": "III klant",
+        "IV": "IV andere beleidsdomeinen",
+    },
+    "en": {
+        "I": "I socio-economic",
+        "II": "II employment",
+        "III": "III client",
+        "IV": "IV other policy domains",
+    },
+}
+WORDS = {
+    "nl": {
+        "plan": "Financieringsplan",
+        "from": "vanaf",
+        "months": "maanden",
+        "leaf": "Blad",
+        "measure": "Maatregel",
+        "component": "Onderdeel",
+        "for": "Persoon/activiteit",
+        "funder": "Financier",
+        "amount": "Bedrag",
+        "costs": "Kosten",
+        "funding": "Financiering",
+        "gap": "Tekort (+) / overschot (−)",
+        "total": "Hele horizon",
+        "break_even": "Break-evenprijs per uur (contant/factuur)",
+        "alerts": "Signalen",
+        "not_computable": "niet berekenbaar",
+        "entered": "ingevoerd",
+    },
+    "en": {
+        "plan": "Financing plan",
+        "from": "from",
+        "months": "months",
+        "leaf": "Leaf",
+        "measure": "Measure",
+        "component": "Component",
+        "for": "Person/activity",
+        "funder": "Funder",
+        "amount": "Amount",
+        "costs": "Costs",
+        "funding": "Funding",
+        "gap": "Gap (+ shortfall)",
+        "total": "Whole horizon",
+        "break_even": "Break-even price per hour (cash/invoice)",
+        "alerts": "Alerts",
+        "not_computable": "not computable",
+        "entered": "entered",
+    },
+}
+
+
+def plan_table(plan: FinancingPlan, alerts: list[Alert], language: Language = "nl") -> Group:
+    words = WORDS[language]
+    parts: list[object] = [
+        Text(
+            f"{words['plan']}: {plan.initiative.name} ({plan.initiative.id}), "
+            f"{words['from']} {month_label(plan.first_month)}, {plan.months} {words['months']}",
+            style="bold",
+        ),
+        Text(
+            f"rules {plan.rules_version}"
+            + (f", reforms {', '.join(plan.reforms)}" if plan.reforms else "")
+        ),
+    ]
+    for year in plan.years:
+        table = Table(title=str(year.year), title_justify="left", show_lines=False)
+        for header, justify in (
+            (words["leaf"], "left"),
+            (words["measure"], "left"),
+            (words["component"], "left"),
+            (words["for"], "left"),
+            (words["funder"], "left"),
+            (words["amount"], "right"),
+        ):
+            table.add_column(header, justify=justify)  # type: ignore[arg-type]
+        for line in (item for item in plan.lines if item.year == year.year):
+            amount = money(line.cents, language)
+            if line.status != "computed":
+                amount = f"{amount} ({words[line.status]})"
+            table.add_row(
+                LEAF_NAMES[language][line.leaf],
+                line.measure,
+                line.component,
+                line.person or line.activity or "",
+                line.funder,
+                amount,
+            )
+        for leaf, cents in year.leaves.items():
+            table.add_row(
+                Text(LEAF_NAMES[language][leaf], style="italic"),
+                "",
+                "",
+                "",
+                "",
+                money(cents, language),
+            )
+        table.add_row(
+            Text(words["funding"], style="bold"),
+            "",
+            "",
+            "",
+            "",
+            money(year.totals.funding_cents, language),
+        )
+        table.add_row(
+            Text(words["costs"], style="bold"),
+            "",
+            "",
+            "",
+            "",
+            money(year.totals.costs_cents, language),
+        )
+        table.add_row(
+            Text(words["gap"], style="bold"), "", "", "", "", money(year.totals.gap_cents, language)
+        )
+        parts.append(table)
+    summary = Table(title=words["total"], title_justify="left")
+    summary.add_column("")
+    summary.add_column(words["amount"], justify="right")
+    for leaf, cents in plan.leaves.items():
+        summary.add_row(LEAF_NAMES[language][leaf], money(cents, language))
+    summary.add_row(words["funding"], money(plan.totals.funding_cents, language))
+    summary.add_row(words["costs"], money(plan.totals.costs_cents, language))
+    summary.add_row(words["gap"], money(plan.totals.gap_cents, language))
+    if plan.break_even_cents is not None:
+        summary.add_row(words["break_even"], money(plan.break_even_cents, language))
+    parts.append(summary)
+    if alerts:
+        parts.append(Text(words["alerts"], style="bold"))
+        for alert in alerts:
+            parts.append(
+                Text(
+                    f"[{alert.severity}] {alert.code} — {alert.subject}: {alert.message(language)}"
+                )
+            )
+    return Group(*parts)  # type: ignore[arg-type]
+
+
+def render_plan_table(
+    plan: FinancingPlan, alerts: list[Alert], language: Language = "nl", width: int = 120
+) -> str:
+    console = Console(width=width, record=True, force_terminal=False, color_system=None)
+    with console.capture() as capture:
+        console.print(plan_table(plan, alerts, language))
+    return capture.get()
