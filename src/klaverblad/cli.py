@@ -23,6 +23,7 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     help="Klaverblad: financing plans for lokale diensteneconomie initiatives (klaverbladmodel).",
+    pretty_exceptions_enable=False,
 )
 EXAMPLES_DIRECTORY = Path(__file__).resolve().parents[2] / "examples"
 

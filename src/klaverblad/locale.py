@@ -1,8 +1,9 @@
 """Language and number formatting shared by every output: Dutch (nl-BE) by default, English
-available. Money is shown as `€ 1.234,56` in Dutch and `€1,234.56` in English (Babel).
+available. Money is shown as `€ 1.234,56` (with a non-breaking space) in Dutch and
+`€1,234.56` in English (Babel).
 
->>> money(123456, "nl")
-'€ 1.234,56'
+>>> money(123456, "nl")      # a non-breaking space keeps € with its amount
+'€\xa01.234,56'
 >>> month_name(2006 * 12 + 9, "nl")
 'oktober 2006'
 """

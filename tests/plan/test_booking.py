@@ -178,7 +178,8 @@ def test_agreements_pay_per_year_or_per_hour_of_an_activity() -> None:
 
 
 def test_costs_gap_and_break_even_price() -> None:
-    # One SINE worker at an LDE vzw (2 100 a month), operating costs 15 000: costs 25 200 + 15 000 = 40 200.
+    # One SINE worker at an LDE vzw (2 100 a month), operating costs 15 000:
+    # costs 25 200 + 15 000 = 40 200.
     # Funding: SINE 10 000 + cash 300 h × 7.50 × 12 = 27 000 -> 37 000; gap 3 200.
     # Break-even: (40 200 − 10 000) / 3 600 h = 8.3888… -> 8.39.
     activity = {

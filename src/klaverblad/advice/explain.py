@@ -30,6 +30,19 @@ class UnknownPersonError(Exception):
     known: tuple[str, ...]
 
 
+GRADE_ORDER = ("H", "M", "L")
+
+
+def weakest_grade(*grades: str | None) -> str | None:
+    """The weaker of the grades given: a sound value (H) used in a reconstructed way (L) is L.
+
+    >>> weakest_grade("L", "H"), weakest_grade("M", None)
+    ('L', 'M')
+    """
+    known = [grade for grade in grades if grade in GRADE_ORDER]
+    return max(known, key=GRADE_ORDER.index) if known else None
+
+
 def parameter_facts(system: TaxBenefitSystem, path: str, month: int) -> dict[str, Any]:
     """A parameter's value in force in `month`, since when, unit, grade and references."""
     parameter = leaf(system.parameters, path)
@@ -45,7 +58,9 @@ def parameter_facts(system: TaxBenefitSystem, path: str, month: int) -> dict[str
         "value": value_at_month(parameter, month),
         "since": since,
         "unit": metadata.get("unit"),
-        "grade": value_metadata.get("grade", metadata.get("grade")),
+        "grade": weakest_grade(metadata.get("grade"), value_metadata.get("grade")),
+        "parameter_grade": metadata.get("grade"),
+        "value_grade": value_metadata.get("grade"),
         "note": value_metadata.get("note"),
         "reference": metadata.get("reference", []),
     }

@@ -27,11 +27,17 @@ class maatwerk_decision_ok(Variable):
     value_type = bool
     entity = Worker
     definition_period = ETERNITY
-    label = "VDAB decided a loonpremie percentage (maatwerk_loonpremie_pct)"
+    label = "VDAB decided a loonpremie percentage: 20 to 75, a multiple of 5"
     reference = MAATWERK
 
     def formula(worker, period):
-        return worker("maatwerk_loonpremie_pct", period) > 0
+        allowed = at_start(worker, period).maatwerk.loonpremie_pct
+        percentage = worker("maatwerk_loonpremie_pct", period)
+        return (
+            (allowed.min <= percentage)
+            * (percentage <= allowed.max)
+            * (percentage % allowed.step.astype(numpy.int64) == 0)
+        )
 
 
 class maatwerk_eligible(Variable):
