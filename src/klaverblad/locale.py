@@ -10,16 +10,19 @@ available. Money is shown as `€ 1.234,56` (with a non-breaking space) in Dutch
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from decimal import Decimal
 from typing import Literal
 
+from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 
 Language = Literal["nl", "en"]
 LANGUAGES: tuple[Language, ...] = ("nl", "en")
-BABEL_LOCALE = {"nl": "nl_BE", "en": "en_GB"}
+# Parsed once: Babel would parse a locale string again on every call.
+BABEL_LOCALE = {"nl": Locale.parse("nl_BE"), "en": Locale.parse("en_GB")}
 
 
 def money(cents: int, language: Language = "nl") -> str:
@@ -30,6 +33,7 @@ def number(value: Decimal | float | int, language: Language = "nl") -> str:
     return format_decimal(value, locale=BABEL_LOCALE[language])
 
 
+@functools.lru_cache(maxsize=4096)
 def month_name(index: int, language: Language = "nl") -> str:
     return format_date(
         date(index // 12, index % 12 + 1, 1), "MMMM y", locale=BABEL_LOCALE[language]

@@ -202,20 +202,21 @@ def funding_cliff(plan: FinancingPlan) -> list[Alert]:
     alerts: list[Alert] = []
     horizon = plan.month_indexes
     results = plan.statutes
-    for index, person in enumerate(plan.people):
-        statute = person.statute
-        if statute not in STATUTES or not person.eligible[statute]:
+    for statute, measure in STATUTES.items():
+        members = applying(results, statute)
+        if not members.size:
             continue
-        for component in STATUTES[statute].components:
+        employed = results.employed[members]
+        for component in measure.components:
             if component.rhythm != "monthly":
                 continue
-            units = snap_to_units(results.amounts(statute, component.name)[index])
-            employed = results.employed[index]
-            stops = (units[:-1] > 0) & (units[1:] == 0) & employed[1:]
-            for position in numpy.flatnonzero(stops):
+            units = snap_to_units(results.amounts(statute, component.name)[members])
+            stops = (units[:, :-1] > 0) & (units[:, 1:] == 0) & employed[:, 1:]
+            for row, position in zip(*numpy.nonzero(stops), strict=True):
+                person = plan.people[members[row]].id
                 month = int(horizon[position + 1])
-                drop = to_cents(int(units[position]))
-                alerts.append(_cliff_alert(person.id, statute, component.name, month, drop))
+                drop = to_cents(int(units[row, position]))
+                alerts.append(_cliff_alert(person, statute, component.name, month, drop))
     return alerts
 
 

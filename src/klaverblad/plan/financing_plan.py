@@ -173,12 +173,11 @@ def _summarise(
     """Year and plan totals as sums of reported (rounded) amounts, so they reconcile to the
     cent: Σ lines = funding, Σ years = totals, Σ leaves = funding."""
     years = horizon // 12
+    by_year = {int(year): dict.fromkeys(LEAVES, 0) for year in numpy.unique(years)}
+    for line in lines:
+        by_year[line.year][line.leaf] += line.cents
     plan_years: list[YearTotals] = []
-    for year in numpy.unique(years):
-        year_lines = [line for line in lines if line.year == year]
-        leaves = {
-            leaf: sum(line.cents for line in year_lines if line.leaf == leaf) for leaf in LEAVES
-        }
+    for year, leaves in by_year.items():
         plan_years.append(
             YearTotals(
                 year=int(year),

@@ -3,8 +3,7 @@ year, status) — the line of CONTRACT §4 — and rounded to cents only when re
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from klaverblad.model.money import to_cents
 
@@ -12,8 +11,9 @@ Status = Literal["computed", "entered", "not_computable"]
 LEAVES = ("I", "II", "III", "IV")
 
 
-@dataclass(frozen=True, order=True)
-class LineKey:
+class LineKey(NamedTuple):
+    """The fields that make a line; a tuple so that sorting compares in C."""
+
     year: int
     leaf: str
     measure: str
@@ -24,8 +24,7 @@ class LineKey:
     status: Status
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One reported plan line; `cents` is its amount rounded half away from zero."""
 
     leaf: str
@@ -59,6 +58,10 @@ class Ledger:
         activity: str | None = None,
     ) -> None:
         key = LineKey(year, leaf, measure, component, person or "", activity or "", funder, status)
+        self.add_key(key, units)
+
+    def add_key(self, key: LineKey, units: int) -> None:
+        """The fast path for callers that book many lines (one per person and year)."""
         self._units[key] = self._units.get(key, 0) + units
 
     def total_units(self) -> int:

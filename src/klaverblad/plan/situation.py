@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy
+from openfisca_core import periods
 from openfisca_core.simulations import Simulation
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
@@ -85,11 +86,15 @@ def build_simulation(system: TaxBenefitSystem, inputs: WorkerInputs, grid: Grid)
     group.ids = numpy.arange(workers)
     group.members_entity_id = grid.worker_of_row
     simulation = Simulation(system, populations)
-    simulation.set_input("month", SENTINEL_PERIOD, _month_dates(grid.month_of_row))
+    simulation.set_input("month", _SENTINEL, _month_dates(grid.month_of_row))
     for name, values in inputs.items():
-        simulation.set_input(name, SENTINEL_PERIOD, values)
+        simulation.set_input(name, _SENTINEL, values)
     return simulation
 
 
+# Parsed once: OpenFisca would otherwise parse the period string on every nested call.
+_SENTINEL = periods.period(SENTINEL_PERIOD)
+
+
 def calculate(simulation: Simulation, variable: str) -> numpy.ndarray:
-    return simulation.calculate(variable, SENTINEL_PERIOD)
+    return simulation.calculate(variable, _SENTINEL)

@@ -59,7 +59,11 @@ def compute_statutes(
         eligible[name] = calculate(simulation, f"{name}_eligible")
         for condition in measure.conditions:
             conditions[condition] = calculate(simulation, condition)
-        components[name] = {c.name: grid(c.variable) for c in measure.components}
+        # A statute nobody is eligible for pays nobody anything: skip computing its timeline.
+        if eligible[name].any():
+            components[name] = {c.name: grid(c.variable) for c in measure.components}
+        else:
+            components[name] = {c.name: numpy.zeros((count, months)) for c in measure.components}
         totals[name] = sum(
             (snap_to_units(a).sum(axis=1) for a in components[name].values()),
             start=numpy.zeros(count, dtype=numpy.int64),

@@ -10,17 +10,23 @@ from openfisca_core.parameters import ParameterNode
 from klaverblad.model.initiative import Initiative
 from klaverblad.model.money import snap_to_units
 from klaverblad.plan.initiative_lines import regional_funder
-from klaverblad.plan.ledger import Ledger
+from klaverblad.plan.ledger import Ledger, LineKey
 from klaverblad.plan.statutes import StatuteResults
 from klaverblad.rules.catalogue import REGIONALISED, STATUTES, Component
 
 
-def _segments(years: numpy.ndarray, funders: list[str]) -> dict[tuple[int, str], numpy.ndarray]:
-    """Columns of the horizon grouped by (year, funder)."""
-    groups: dict[tuple[int, str], list[int]] = defaultdict(list)
-    for column, (year, funder) in enumerate(zip(years, funders, strict=True)):
-        groups[(int(year), funder)].append(column)
-    return {key: numpy.array(columns) for key, columns in groups.items()}
+class Segments:
+    """The horizon's months grouped by (year, funder): a one-hot (months, groups) matrix, so
+    that one integer matrix product sums every person's months per group."""
+
+    def __init__(self, years: numpy.ndarray, funders: list[str]) -> None:
+        groups: dict[tuple[int, str], list[int]] = defaultdict(list)
+        for column, (year, funder) in enumerate(zip(years, funders, strict=True)):
+            groups[(int(year), funder)].append(column)
+        self.keys = list(groups)
+        self.matrix = numpy.zeros((len(years), len(self.keys)), dtype=numpy.int64)
+        for group, columns in enumerate(groups.values()):
+            self.matrix[columns, group] = 1
 
 
 def _leaf(component: Component, role: str) -> str:
@@ -55,35 +61,31 @@ def book_statutes(
     months: numpy.ndarray,
 ) -> None:
     years = months // 12
-    regional = _segments(years, regional_funder(tree, months))
+    regional = Segments(years, regional_funder(tree, months))
     people = initiative.people
     for statute, measure in STATUTES.items():
         members = applying(results, statute)
         if not members.size:
             continue
-        fixed = _segments(years, [measure.funder] * len(months))
-        segments = regional if measure.funder == REGIONALISED else fixed
+        if measure.funder == REGIONALISED:
+            segments = regional
+        else:
+            segments = Segments(years, [measure.funder] * len(months))
         for component in measure.components:
             amounts = results.amounts(statute, component.name)[members]
-            units = snap_to_units(amounts)
-            unknown = numpy.isnan(amounts)
-            for (year, funder), columns in segments.items():
-                sums = units[:, columns].sum(axis=1)
-                missing = unknown[:, columns].any(axis=1)
-                for row, index in enumerate(members):
-                    person = people[index]
-                    line = {
-                        "year": year,
-                        "leaf": _leaf(component, person.role),
-                        "measure": statute,
-                        "component": component.name,
-                        "funder": funder,
-                        "person": person.id,
-                    }
-                    if sums[row]:
-                        ledger.add(units=int(sums[row]), status="computed", **line)
-                    if missing[row]:
-                        ledger.add(units=0, status="not_computable", **line)
+            unknown = numpy.isnan(amounts).astype(numpy.int64) @ segments.matrix
+            sums = snap_to_units(amounts) @ segments.matrix
+            rows, groups = numpy.nonzero(sums | unknown)
+            amounts_list, unknown_list = sums.tolist(), unknown.tolist()
+            for row, group in zip(rows.tolist(), groups.tolist(), strict=True):
+                person = people[members[row]]
+                year, funder = segments.keys[group]
+                leaf = _leaf(component, person.role)
+                line = (year, leaf, statute, component.name, person.id, "", funder)
+                if amounts_list[row][group]:
+                    ledger.add_key(LineKey(*line, "computed"), amounts_list[row][group])
+                if unknown_list[row][group]:
+                    ledger.add_key(LineKey(*line, "not_computable"), 0)
     _book_wep_plus_without_grant(ledger, initiative, results, years)
 
 

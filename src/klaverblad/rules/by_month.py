@@ -18,6 +18,7 @@ Example:
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 import numpy
@@ -100,10 +101,28 @@ class ParametersByMonth:
         return month_table(child).lookup(self._unique).take(self._inverse)
 
 
+_recent: list[tuple[weakref.ref[numpy.ndarray], numpy.ndarray, numpy.ndarray]] = []
+
+
+def _distinct_months(month_index: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """`numpy.unique` with its inverse, remembered while the array lives: OpenFisca hands every
+    formula the same cached array of row (or start) months, so this runs once per simulation
+    instead of once per formula. Weak references: nothing here keeps a simulation alive."""
+    _recent[:] = [entry for entry in _recent if entry[0]() is not None]
+    for reference, unique, inverse in _recent:
+        if reference() is month_index:
+            return unique, inverse
+    unique, inverse = numpy.unique(month_index, return_inverse=True)
+    inverse = inverse.reshape(-1)
+    _recent.insert(0, (weakref.ref(month_index), unique, inverse))
+    del _recent[2:]
+    return unique, inverse
+
+
 def by_month(tree: ParameterNode, month_index: numpy.ndarray) -> ParametersByMonth:
     """The parameter tree as seen by each element at its own month (months since year 0)."""
-    unique, inverse = numpy.unique(month_index, return_inverse=True)
-    return ParametersByMonth(tree, unique, inverse.reshape(-1))
+    unique, inverse = _distinct_months(month_index)
+    return ParametersByMonth(tree, unique, inverse)
 
 
 def leaf(tree: ParameterNode, path: str) -> Parameter:
