@@ -66,6 +66,23 @@ class gesco_eligible(Variable):
         return worker("gesco_employer_ok", period) * worker("gesco_target_group_ok", period)
 
 
+class gesco_premium_level(Variable):
+    value_type = int
+    entity = Worker
+    definition_period = ETERNITY
+    label = (
+        "Which GESCO premium applies: 0 basic, 1 higher up to hoger secundair, "
+        "2 higher for hoger onderwijs"
+    )
+    reference = GESCO_PREMIE
+
+    def formula(worker, period):
+        diploma = worker("diploma", period)
+        higher_education = diploma == diploma.possible_values.hoger
+        raised = numpy.where(higher_education, 2, 1)
+        return numpy.where(worker("gesco_verhoogd", period), raised, 0)
+
+
 class gesco_premie(Variable):
     value_type = float
     entity = WorkerMonth
@@ -78,11 +95,10 @@ class gesco_premie(Variable):
         """Basic premium; with `gesco_verhoogd` the higher premium for the diploma (up to hoger
         secundair, or hoger onderwijs)."""
         rule = in_force(row, period).gesco.premie
-        higher_education = row.worker("diploma", period) == (
-            row.worker("diploma", period).possible_values.hoger
+        yearly = numpy.choose(
+            row.worker("gesco_premium_level", period),
+            [rule.basis, rule.verhoogd_tot_secundair, rule.verhoogd_hoger],
         )
-        raised = numpy.where(higher_education, rule.verhoogd_hoger, rule.verhoogd_tot_secundair)
-        yearly = numpy.where(row.worker("gesco_verhoogd", period), raised, rule.basis)
         monthly = numpy.minimum(
             yearly / 12 * row.worker("fte", period), row.worker("monthly_wage_cost", period)
         )

@@ -28,6 +28,7 @@ class month_index(Variable):
     definition_period = ETERNITY
     label = "The row's month, counted in months since year 0"
     reference = RULEBOOK_TIME
+    documentation = "Computed from `month` in YAML tests; the plan sets it directly."
 
     def formula(row, period):
         return month_index_of(row("month", period))
