@@ -137,22 +137,32 @@ def _book_by_year(
     months: numpy.ndarray,
     units: numpy.ndarray,
     funders: list[str],
+    unknown: numpy.ndarray | None,
     **line: str,
 ) -> None:
+    """Sum monthly units per (year, funder); a year with an unknown month also gets a
+    `not_computable` line."""
     years = months // 12
-    totals: dict[tuple[int, str], int] = {}
-    for year, funder, amount in zip(years, funders, units, strict=True):
-        key = (int(year), funder)
-        totals[key] = totals.get(key, 0) + int(amount)
-    for (year, funder), amount in totals.items():
+    missing = unknown if unknown is not None else numpy.zeros(len(months), dtype=bool)
+    totals: dict[tuple[int, str], list[int]] = {}
+    for year, funder, amount, gap in zip(years, funders, units, missing, strict=True):
+        total = totals.setdefault((int(year), funder), [0, 0])
+        total[0] += int(amount)
+        total[1] |= bool(gap)
+    for (year, funder), (amount, gap) in totals.items():
         if amount:
             ledger.add(year=year, funder=funder, units=amount, status="computed", **line)
+        if gap:
+            ledger.add(year=year, funder=funder, units=0, status="not_computable", **line)
 
 
-def _hour_units(activity: Activity, cents_per_hour: numpy.ndarray) -> numpy.ndarray:
-    """hours × price in units: hundredths of hours × cents × 1 200 (exact)."""
+def _hour_units(
+    activity: Activity, cents_per_hour: numpy.ndarray, paying: numpy.ndarray
+) -> numpy.ndarray:
+    """hours × price in units where `paying`: hundredths of hours × cents × 1 200 (exact)."""
     hundredths = int(activity.hours_per_month * 100)
-    return hundredths * numpy.rint(cents_per_hour).astype(numpy.int64) * (UNITS_PER_EURO // 10_000)
+    cents = numpy.rint(numpy.where(paying, cents_per_hour, 0)).astype(numpy.int64)
+    return hundredths * cents * (UNITS_PER_EURO // 10_000)
 
 
 def book_activities(
@@ -177,18 +187,22 @@ def book_activities(
             if check.refused_months.size:
                 booking.voucher_refusals[activity.id] = check
             user, public = dienstencheque_prices(tree, months)
-            allowed = check.allowed
-            user_units = numpy.where(allowed, _hour_units(activity, user * 100), 0)
-            public_units = numpy.where(allowed, _hour_units(activity, public * 100), 0)
             common = {"leaf": "III", "measure": "dienstencheque", **line}
             _book_by_year(
-                ledger, months, user_units, [USERS] * count, component="gebruiker", **common
+                ledger,
+                months,
+                _hour_units(activity, user * 100, check.allowed),
+                [USERS] * count,
+                check.unknown,
+                component="gebruiker",
+                **common,
             )
             _book_by_year(
                 ledger,
                 months,
-                public_units,
+                _hour_units(activity, public * 100, check.allowed),
                 regional_funder(tree, months),
+                check.unknown,
                 component="overheid",
                 **common,
             )
@@ -199,19 +213,19 @@ def book_activities(
             check = pwa_check(tree, months, activity.kind, activity.client_group, int(price * 100))
             if check.refused_months.size:
                 booking.voucher_refusals[activity.id] = check
-            units = numpy.where(check.allowed, _hour_units(activity, cents), 0)
             _book_by_year(
                 ledger,
                 months,
-                units,
+                _hour_units(activity, cents, check.allowed),
                 [PWA_FUNDER] * count,
+                check.unknown,
                 leaf="II",
                 measure="pwa",
                 component=activity.client_group,
                 **line,
             )
             continue
-        units = _hour_units(activity, cents)
+        units = _hour_units(activity, cents, numpy.ones(count, dtype=bool))
         booking.cash_revenue_units += int(units.sum())
         booking.cash_hundredths_of_hours += int(activity.hours_per_month * 100) * count
         _book_by_year(
@@ -219,6 +233,7 @@ def book_activities(
             months,
             units,
             [CLIENT_FUNDER[activity.client_group]] * count,
+            None,
             leaf="III",
             measure="klantbijdrage",
             component=activity.client_group,

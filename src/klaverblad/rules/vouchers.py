@@ -19,11 +19,17 @@ PRIVATE_HOUSEHOLDS = "dienstencheque.allowed_client_groups"
 
 @dataclass(frozen=True)
 class VoucherCheck:
-    """Per horizon month: may the voucher pay, and if not, why (reason codes)."""
+    """Per horizon month: may the voucher pay, and if not, why (reason codes). `unknown`
+    months come before the voucher's first known rule: not computable, not refused."""
 
     allowed: numpy.ndarray
+    unknown: numpy.ndarray
     reasons: tuple[str, ...]
     refused_months: numpy.ndarray
+
+
+def _list_known(tree: ParameterNode, path: str, months: numpy.ndarray) -> numpy.ndarray:
+    return numpy.array([value_at_month(leaf(tree, path), int(m)) is not None for m in months])
 
 
 def _constant_list(tree: ParameterNode, path: str, month: int) -> list[str]:
@@ -31,26 +37,39 @@ def _constant_list(tree: ParameterNode, path: str, month: int) -> list[str]:
     return list(value) if value else []
 
 
+def _check(
+    months: numpy.ndarray, unknown: numpy.ndarray, conditions: dict[str, numpy.ndarray]
+) -> VoucherCheck:
+    """Combine named conditions (per month) into a check; unknown months are set apart."""
+    known = ~unknown
+    reasons = tuple(name for name, ok in conditions.items() if not ok[known].all())
+    allowed = known.copy()
+    for ok in conditions.values():
+        allowed &= ok
+    refused = known & ~allowed
+    return VoucherCheck(allowed, unknown, reasons, months[refused])
+
+
 def dienstencheque_check(
     tree: ParameterNode, months: numpy.ndarray, kind: str, client_group: str, recognised: bool
 ) -> VoucherCheck:
     """A dienstencheque pays only for listed tasks, for private households, to a recognised
     company. The lists are dated parameters, read at each month."""
-    reasons: list[str] = []
     kind_ok = numpy.array(
         [kind in _constant_list(tree, "dienstencheque.allowed_kinds", m) for m in months]
     )
     group_ok = numpy.array(
         [client_group in _constant_list(tree, PRIVATE_HOUSEHOLDS, m) for m in months]
     )
-    if not kind_ok.all():
-        reasons.append("kind")
-    if not group_ok.all():
-        reasons.append("client_group")
-    if not recognised:
-        reasons.append("recognition")
-    allowed = kind_ok * group_ok * recognised
-    return VoucherCheck(allowed, tuple(reasons), months[~allowed])
+    user, public = dienstencheque_prices(tree, months)
+    unknown = numpy.isnan(user) | numpy.isnan(public)
+    unknown |= ~_list_known(tree, "dienstencheque.allowed_kinds", months)
+    conditions = {
+        "kind": kind_ok,
+        "client_group": group_ok,
+        "recognition": numpy.full(len(months), recognised),
+    }
+    return _check(months, unknown, conditions)
 
 
 def dienstencheque_prices(
@@ -67,19 +86,15 @@ def pwa_check(
 ) -> VoucherCheck:
     """A PWA cheque pays only for listed tasks, not for a company, and only at a price inside
     the month's range (4.95–7.45 until 2017, 5.95–7.45 as wijk-werkcheque from 2018)."""
-    reasons: list[str] = []
     kind_ok = numpy.array([kind in _constant_list(tree, "pwa.allowed_kinds", m) for m in months])
     group_ok = numpy.full(len(months), client_group != "bedrijf")
     view = by_month(tree, months).pwa
+    lowest, highest = view.min_price, view.max_price
+    unknown = numpy.isnan(lowest) | numpy.isnan(highest)
+    unknown |= ~_list_known(tree, "pwa.allowed_kinds", months)
     # Prices are compared in cents: both sides have at most 2 decimals.
-    price_ok = (numpy.rint(view.min_price * 100) <= price_cents) * (
-        price_cents <= numpy.rint(view.max_price * 100)
-    )
-    if not kind_ok.all():
-        reasons.append("kind")
-    if not group_ok.all():
-        reasons.append("client_group")
-    if not price_ok.all():
-        reasons.append("price")
-    allowed = kind_ok * group_ok * price_ok
-    return VoucherCheck(allowed, tuple(reasons), months[~allowed])
+    with numpy.errstate(invalid="ignore"):
+        price_ok = (numpy.rint(lowest * 100) <= price_cents) & (
+            price_cents <= numpy.rint(highest * 100)
+        )
+    return _check(months, unknown, {"kind": kind_ok, "client_group": group_ok, "price": price_ok})
