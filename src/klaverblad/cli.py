@@ -102,14 +102,14 @@ def plan(
     lang: Annotated[Lang, typer.Option("--lang", help="Language of messages: nl or en")] = Lang.nl,
 ) -> None:
     """The financing plan: lines per leaf and year, costs, gap, break-even price and alerts."""
-    from klaverblad.advice.alerts import engine_alerts
+    from klaverblad.advice.alerts import plan_alerts
     from klaverblad.plan.financing_plan import compute_plan
 
     initiative = _load(file)
     _month_option(start, "--start")
     chosen = format or (PlanFormat.table if sys.stdout.isatty() else PlanFormat.json)
     result = compute_plan(initiative, start=start, months=months)
-    alerts = engine_alerts(result)
+    alerts = plan_alerts(result)
     language = _language(lang)
     if chosen is PlanFormat.json:
         from klaverblad.report.plan_json import plan_to_dict
@@ -191,7 +191,7 @@ def demo(
     lang: Annotated[Lang, typer.Option("--lang")] = Lang.nl,
 ) -> None:
     """Print the plan of every example initiative (the main job until the web app exists)."""
-    from klaverblad.advice.alerts import engine_alerts
+    from klaverblad.advice.alerts import plan_alerts
     from klaverblad.plan.financing_plan import compute_plan
     from klaverblad.report.plan_table import render_plan_table
 
@@ -200,7 +200,7 @@ def demo(
         fail(f"no example initiatives found in {EXAMPLES_DIRECTORY}")
     for path in files:
         result = compute_plan(_load(path))
-        typer.echo(render_plan_table(result, engine_alerts(result), _language(lang)))
+        typer.echo(render_plan_table(result, plan_alerts(result), _language(lang)))
 
 
 def main() -> None:

@@ -1,12 +1,17 @@
 """The engine-level alerts of RULEBOOK §6, each on both sides of its trigger."""
 
-from klaverblad.advice.alerts import Alert, engine_alerts
+from klaverblad.advice.alert import Alert
+from klaverblad.advice.alerts import plan_alerts
 from klaverblad.plan.financing_plan import compute_plan
 from tests.builders import initiative, person
 
+ENGINE_CODES = {"statute_not_eligible", "amount_unknown", "voucher_not_allowed", "funding_cliff"}
+
 
 def alerts(**changes: object) -> list[Alert]:
-    return engine_alerts(compute_plan(initiative(**changes)))
+    """The person- and amount-level alerts of the plan (initiative-level ones are tested in
+    test_initiative_alerts.py)."""
+    return [a for a in plan_alerts(compute_plan(initiative(**changes))) if a.code in ENGINE_CODES]
 
 
 def codes(found: list[Alert]) -> list[tuple[str, str]]:

@@ -1,17 +1,17 @@
 """Alerts: the problems of the 2006 report made automatic (RULEBOOK §6).
 
-This module raises the engine-level alerts of step 1: `statute_not_eligible`,
-`amount_unknown`, `voucher_not_allowed` and `funding_cliff`. Each alert carries its message in
-Dutch and English: what is wrong, for whom, since when, and what the promoter can do.
+This module raises the alerts about people and amounts (`statute_not_eligible`,
+`amount_unknown`, `voucher_not_allowed`, `funding_cliff`) and gathers them with those about the
+initiative as a whole (`initiative_alerts`). Each alert carries its message in Dutch and
+English: what is wrong, for whom, since when, and what the promoter can do.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
-
 import numpy
 
+from klaverblad.advice import initiative_alerts
+from klaverblad.advice.alert import SEVERITY_ORDER, Alert
 from klaverblad.advice.condition_labels import condition_label
 from klaverblad.locale import Language, money, month_name
 from klaverblad.model.money import snap_to_units, to_cents
@@ -19,29 +19,21 @@ from klaverblad.plan.financing_plan import FinancingPlan
 from klaverblad.plan.worker_lines import applying
 from klaverblad.rules.catalogue import STATUTES
 
-Severity = Literal["info", "warning", "error"]
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
-
-@dataclass(frozen=True)
-class Alert:
-    code: str
-    severity: Severity
-    subject: str
-    messages: dict[str, str]
-    details: dict[str, object] = field(default_factory=dict)
-
-    def message(self, language: Language) -> str:
-        return self.messages[language]
-
-
-def engine_alerts(plan: FinancingPlan) -> list[Alert]:
-    """Every alert of the plan, errors first, then by subject."""
+def plan_alerts(plan: FinancingPlan) -> list[Alert]:
+    """Every alert of RULEBOOK §6 for the plan, errors first, then by code and subject."""
     alerts = [
         *statute_not_eligible(plan),
         *amount_unknown(plan),
         *voucher_not_allowed(plan),
         *funding_cliff(plan),
+        *initiative_alerts.sine_not_eligible(plan),
+        *initiative_alerts.voucher_unsuitable_for_low_income(plan),
+        *initiative_alerts.policy_domain_funder_missing(plan),
+        *initiative_alerts.double_classification(plan),
+        *initiative_alerts.affordability(plan),
+        *initiative_alerts.supervision_ratio(plan),
+        *initiative_alerts.fragmentation(plan),
     ]
     return sorted(alerts, key=lambda a: (SEVERITY_ORDER[a.severity], a.code, a.subject))
 

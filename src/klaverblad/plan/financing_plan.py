@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 import numpy
+from openfisca_core.parameters import ParameterNode
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from klaverblad.model.initiative import STATUTES, Initiative
@@ -70,6 +71,8 @@ class FinancingPlan:
     leaves: dict[str, int]
     people: list[PersonResult]
     break_even_cents: int | None
+    # The parameter tree the plan was computed with (the baseline's, or a reform's).
+    parameters: ParameterNode
     statutes: StatuteResults | None = None
     booking: InitiativeBooking = field(default_factory=InitiativeBooking)
 
@@ -164,6 +167,7 @@ def compute_plan(
         break_even_cents=_break_even(int(costs.sum()), funding_units, booking),
         statutes=results,
         booking=booking,
+        parameters=tree,
     )
 
 

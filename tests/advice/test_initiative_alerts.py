@@ -1,0 +1,106 @@
+"""The initiative-level alerts of RULEBOOK §6, each on both sides of its trigger."""
+
+from klaverblad.advice.alert import Alert
+from klaverblad.advice.alerts import plan_alerts
+from klaverblad.plan.financing_plan import compute_plan
+from tests.builders import initiative, person
+
+
+def raised(code: str, **changes: object) -> list[Alert]:
+    return [a for a in plan_alerts(compute_plan(initiative(**changes))) if a.code == code]
+
+
+SUPERVISOR = person(id="s1", role="supervisor", diploma="hoger", status="geen", unemployed_months=0)
+TEAM = [person(id=f"w{i}") for i in range(5)] + [SUPERVISOR]
+
+
+def test_a_target_worker_who_cannot_switch_to_sine_in_an_lde_initiative_is_flagged() -> None:
+    # Not low-skilled (hoger secundair): SINE fails on one condition only.
+    (alert,) = raised("sine_not_eligible", people=[person(diploma="hoger_secundair")])
+    assert (alert.severity, alert.subject) == ("warning", "w1")
+    assert alert.details["failed_conditions"] == ["sine_low_skilled"]
+    assert "laaggeschoold" in alert.message("nl")
+
+
+def test_no_sine_alert_for_a_sine_worker_a_supervisor_or_outside_lde() -> None:
+    assert raised("sine_not_eligible", people=[person(), SUPERVISOR]) == []
+    assert raised("sine_not_eligible", recognitions=[], people=[person(diploma="hoger")]) == []
+
+
+ACTIVITY = {"id": "a1", "hours_per_month": 10}
+
+
+def test_vouchers_for_low_income_clients_are_flagged_and_for_others_not() -> None:
+    voucher = {**ACTIVITY, "kind": "strijk", "payment": "dienstencheque"}
+    recognitions = ["dienstencheque_onderneming"]
+    (alert,) = raised(
+        "voucher_unsuitable_for_low_income",
+        recognitions=recognitions,
+        activities=[{**voucher, "client_group": "kansarm"}],
+    )
+    assert alert.subject == "a1"
+    assert (
+        raised(
+            "voucher_unsuitable_for_low_income",
+            recognitions=recognitions,
+            activities=[{**voucher, "client_group": "particulier"}],
+        )
+        == []
+    )
+
+
+def test_childcare_without_an_agreement_names_kind_en_gezin() -> None:
+    childcare = {
+        **ACTIVITY,
+        "kind": "kinderopvang",
+        "payment": "cash",
+        "price_per_hour": 2,
+        "client_group": "particulier",
+    }
+    (alert,) = raised("policy_domain_funder_missing", activities=[childcare])
+    assert (alert.severity, alert.subject) == ("info", "a1")
+    assert "Kind en Gezin" in alert.message("nl")
+    agreement = {"funder": "Kind en Gezin", "domain": "kinderopvang", "amount_per_year": 1000}
+    assert (
+        raised("policy_domain_funder_missing", activities=[childcare], agreements=[agreement]) == []
+    )
+
+
+def test_an_lde_that_is_also_a_workshop_is_doubly_classified() -> None:
+    (alert,) = raised("double_classification", recognitions=["lde", "swp"])
+    assert alert.subject == "test-initiative"
+    assert raised("double_classification", recognitions=["lde"]) == []
+    assert raised("double_classification", recognitions=["swp"]) == []
+
+
+def test_a_low_income_client_paying_more_than_the_voucher_user_price_is_flagged() -> None:
+    # 2006 user price of a dienstencheque: 6.70. 6.71 is dearer, 6.70 is not.
+    def cash(price: float) -> dict[str, object]:
+        return {
+            **ACTIVITY,
+            "kind": "klusjes",
+            "payment": "cash",
+            "price_per_hour": price,
+            "client_group": "kansarm",
+        }
+
+    (alert,) = raised("affordability", activities=[cash(6.71)])
+    assert alert.details == {"price": 671, "dienstencheque_user_price": 670}
+    assert raised("affordability", activities=[cash(6.70)]) == []
+
+
+def test_more_than_ten_target_fte_per_supervisor_or_none_at_all_is_flagged() -> None:
+    eleven = [person(id=f"w{i}") for i in range(11)]
+    half_supervisor = {**SUPERVISOR, "fte": 0.5}
+    # 5 target FTE per 0.5 supervisor FTE = 10: at the limit, not above it.
+    assert raised("supervision_ratio", people=[*TEAM[:5], half_supervisor]) == []
+    (alert,) = raised("supervision_ratio", people=[*eleven, SUPERVISOR])
+    assert alert.details["limit"] == 10
+    (alert,) = raised("supervision_ratio", people=[person()])
+    assert len(alert.details["months"]) == 12  # type: ignore[arg-type]
+
+
+def test_fewer_than_five_target_fte_is_a_fragmented_initiative() -> None:
+    (alert,) = raised("fragmentation", people=[*TEAM[:4], SUPERVISOR])
+    assert alert.details["largest_target_fte"] == 4
+    assert raised("fragmentation", people=TEAM) == []
