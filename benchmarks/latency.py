@@ -26,7 +26,7 @@ import numpy
 
 from benchmarks import numpy_baseline
 from benchmarks.synthetic_initiative import synthetic_initiative
-from klaverblad.advice.alerts import engine_alerts
+from klaverblad.advice.alerts import plan_alerts
 from klaverblad.model import Initiative, load_initiative
 from klaverblad.plan.financing_plan import compute_plan
 from klaverblad.plan.situation import worker_inputs
@@ -41,7 +41,7 @@ CASES = {
 
 def whole_plan(initiative: Initiative) -> str:
     plan = compute_plan(initiative)
-    return json.dumps(plan_to_dict(plan, engine_alerts(plan)))
+    return json.dumps(plan_to_dict(plan, plan_alerts(plan)))
 
 
 def percentiles(run: Callable[[], object], runs: int, warm_up: int = 30) -> dict[str, float]:

@@ -1,0 +1,1 @@
+"""Benchmarks of the klaverblad rules engine (run as `python -m benchmarks.<name>`)."""
