@@ -10,6 +10,16 @@ from klaverblad.rules.entities import Worker, WorkerMonth
 INCENTIVE = "https://www.dvo.be/artikel/56260-premie-voor-aanwerving-langdurig-werklozen/"
 
 
+def one_off_premium(row, period, rule):
+    """The premium's amount in its month of employment, if the worker is still employed."""
+    due = (
+        row.worker("aanwervingsincentive_eligible", period)
+        * row("employed", period)
+        * (row("month_of_employment", period) == rule.month_of_employment)
+    )
+    return pay(due, rule.amount)
+
+
 class aanwervingsincentive_start_window_ok(Variable):
     value_type = bool
     entity = Worker
@@ -88,13 +98,7 @@ class aanwervingsincentive_premie_3m(Variable):
     reference = INCENTIVE
 
     def formula(row, period):
-        rule = in_force(row, period).aanwervingsincentive.premie_3m
-        due = (
-            row.worker("aanwervingsincentive_eligible", period)
-            * row("employed", period)
-            * (row("month_of_employment", period) == rule.month_of_employment)
-        )
-        return pay(due, rule.amount)
+        return one_off_premium(row, period, in_force(row, period).aanwervingsincentive.premie_3m)
 
 
 class aanwervingsincentive_premie_12m(Variable):
@@ -108,10 +112,4 @@ class aanwervingsincentive_premie_12m(Variable):
     reference = INCENTIVE
 
     def formula(row, period):
-        rule = in_force(row, period).aanwervingsincentive.premie_12m
-        due = (
-            row.worker("aanwervingsincentive_eligible", period)
-            * row("employed", period)
-            * (row("month_of_employment", period) == rule.month_of_employment)
-        )
-        return pay(due, rule.amount)
+        return one_off_premium(row, period, in_force(row, period).aanwervingsincentive.premie_12m)

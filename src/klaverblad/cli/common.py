@@ -1,0 +1,66 @@
+"""What every command shares: the Typer app, language, loading with exit status 2, output."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import NoReturn
+
+import typer
+
+from klaverblad.locale import Language
+from klaverblad.model import Initiative, InitiativeError, load_initiative
+from klaverblad.model.months import MONTH_PATTERN, parse_month
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Klaverblad: financing plans for lokale diensteneconomie initiatives (klaverbladmodel).",
+    pretty_exceptions_enable=False,
+)
+EXAMPLES_DIRECTORY = Path(__file__).resolve().parents[3] / "examples"
+
+
+class Lang(StrEnum):
+    nl = "nl"
+    en = "en"
+
+
+def language(lang: Lang) -> Language:
+    return "en" if lang is Lang.en else "nl"
+
+
+def fail(*lines: str) -> NoReturn:
+    """Bad input: one line per problem on standard error, exit status 2."""
+    for line in lines:
+        typer.echo(line, err=True)
+    raise typer.Exit(2)
+
+
+def load(path: Path) -> Initiative:
+    try:
+        return load_initiative(path)
+    except InitiativeError as error:
+        fail(*error.lines())
+
+
+def month_option(value: str | None, name: str) -> int | None:
+    if value is None:
+        return None
+    if not MONTH_PATTERN.match(value):
+        fail(f"{name}: '{value}' is not a month in the form YYYY-MM")
+    try:
+        return parse_month(value)
+    except ValueError as error:
+        fail(f"{name}: {error}")
+
+
+def emit(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        fail(f"--output: cannot write {output}: {error.strerror}")

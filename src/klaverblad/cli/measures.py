@@ -1,0 +1,43 @@
+"""`klaverblad measures`: the catalogue of measures and parameters at a date."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from klaverblad.cli.common import Lang, app, emit, fail, language
+from klaverblad.model.months import month_of_date
+
+
+class CatalogueFormat(StrEnum):
+    json = "json"
+    table = "table"
+
+
+@app.command()
+def measures(
+    on: Annotated[
+        str | None, typer.Option("--date", help="Date of the values, YYYY-MM-DD (default today)")
+    ] = None,
+    format: Annotated[CatalogueFormat, typer.Option("--format")] = CatalogueFormat.table,
+    lang: Annotated[Lang, typer.Option("--lang")] = Lang.nl,
+) -> None:
+    """The catalogue: measures, leaves, funders, and each parameter's value at a date with its
+    source and confidence grade (H/M/L)."""
+    from klaverblad.advice.catalogue_view import measures_catalogue
+    from klaverblad.report.measures_table import render_measures
+
+    try:
+        when = date.fromisoformat(on) if on else date.today()
+    except ValueError:
+        fail(f"--date: '{on}' is not a date in the form YYYY-MM-DD")
+    catalogue = measures_catalogue(month_of_date(when))
+    catalogue["date"] = when.isoformat()
+    if format is CatalogueFormat.json:
+        emit(json.dumps(catalogue, ensure_ascii=False, indent=2), None)
+    else:
+        emit(render_measures(catalogue, language(lang)), None)

@@ -1,0 +1,86 @@
+"""`klaverblad plan` and `klaverblad demo`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from klaverblad.cli.common import (
+    EXAMPLES_DIRECTORY,
+    Lang,
+    app,
+    emit,
+    fail,
+    language,
+    load,
+    month_option,
+)
+
+
+class PlanFormat(StrEnum):
+    json = "json"
+    table = "table"
+    csv = "csv"
+
+
+@app.command()
+def plan(
+    file: Annotated[Path, typer.Argument(help="Initiative file (YAML or JSON, CONTRACT §2)")],
+    format: Annotated[
+        PlanFormat | None,
+        typer.Option("--format", help="json, table or csv; table on a terminal, else json"),
+    ] = None,
+    output: Annotated[Path | None, typer.Option("--output", help="Write to this file")] = None,
+    start: Annotated[str | None, typer.Option("--start", help="Horizon start, YYYY-MM")] = None,
+    months: Annotated[
+        int | None, typer.Option("--months", min=1, max=240, help="Horizon length, 1..240")
+    ] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of messages: nl or en")] = Lang.nl,
+) -> None:
+    """The financing plan: lines per leaf and year, costs, gap, break-even price and alerts."""
+    from klaverblad.advice.alerts import plan_alerts
+    from klaverblad.plan.financing_plan import compute_plan
+
+    initiative = load(file)
+    month_option(start, "--start")
+    chosen = format or (PlanFormat.table if sys.stdout.isatty() else PlanFormat.json)
+    result = compute_plan(initiative, start=start, months=months)
+    alerts = plan_alerts(result)
+    chosen_language = language(lang)
+    if chosen is PlanFormat.json:
+        from klaverblad.report.plan_json import plan_to_dict
+
+        emit(
+            json.dumps(plan_to_dict(result, alerts, chosen_language), ensure_ascii=False, indent=2),
+            output,
+        )
+    elif chosen is PlanFormat.csv:
+        from klaverblad.report.plan_csv import plan_to_csv
+
+        emit(plan_to_csv(result), output)
+    else:
+        from klaverblad.report.plan_table import render_plan_table
+
+        emit(render_plan_table(result, alerts, chosen_language), output)
+
+
+@app.command()
+def demo(
+    lang: Annotated[Lang, typer.Option("--lang")] = Lang.nl,
+) -> None:
+    """Print the plan of every example initiative (the main job until the web app exists)."""
+    from klaverblad.advice.alerts import plan_alerts
+    from klaverblad.plan.financing_plan import compute_plan
+    from klaverblad.report.plan_table import render_plan_table
+
+    files = sorted(EXAMPLES_DIRECTORY.glob("*.yaml"))
+    if not files:
+        fail(f"no example initiatives found in {EXAMPLES_DIRECTORY}")
+    for path in files:
+        result = compute_plan(load(path))
+        typer.echo(render_plan_table(result, plan_alerts(result), language(lang)))
