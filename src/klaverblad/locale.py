@@ -25,6 +25,7 @@ LANGUAGES: tuple[Language, ...] = ("nl", "en")
 BABEL_LOCALE = {"nl": Locale.parse("nl_BE"), "en": Locale.parse("en_GB")}
 
 
+@functools.lru_cache(maxsize=65536)
 def money(cents: int, language: Language = "nl") -> str:
     return format_currency(Decimal(cents).scaleb(-2), "EUR", locale=BABEL_LOCALE[language])
 

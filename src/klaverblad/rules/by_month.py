@@ -145,12 +145,15 @@ def leaf(tree: ParameterNode, path: str) -> Parameter:
 
 def value_at_month(parameter: Parameter, month: int) -> Any:
     """The value of any leaf (numbers, booleans, lists) in force in `month`; None if none is."""
-    in_force = [
-        (month_of_instant(at.instant_str), at.value)
-        for at in parameter.values_list
-        if month_of_instant(at.instant_str) <= month
-    ]
-    return max(in_force, key=lambda entry: entry[0])[1] if in_force else None
+    return values_at_months(parameter, numpy.array([month]))[0]
+
+
+def values_at_months(parameter: Parameter, months: numpy.ndarray) -> list[Any]:
+    """The values of any leaf (lists too) in force in each month; None where none is."""
+    entries = sorted((month_of_instant(at.instant_str), at.value) for at in parameter.values_list)
+    starts = numpy.array([start for start, _ in entries], dtype=numpy.int64)
+    positions = numpy.searchsorted(starts, months, side="right") - 1
+    return [entries[position][1] if position >= 0 else None for position in positions.tolist()]
 
 
 def start_of_value(parameter: Parameter, month: int) -> str | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy
 from openfisca_core.parameters import ParameterNode
 
-from klaverblad.rules.by_month import by_month, leaf, value_at_month
+from klaverblad.rules.by_month import by_month, leaf, values_at_months
 
 PRIVATE_HOUSEHOLDS = "dienstencheque.allowed_client_groups"
 
@@ -28,13 +28,14 @@ class VoucherCheck:
     refused_months: numpy.ndarray
 
 
-def _list_known(tree: ParameterNode, path: str, months: numpy.ndarray) -> numpy.ndarray:
-    return numpy.array([value_at_month(leaf(tree, path), int(m)) is not None for m in months])
-
-
-def _constant_list(tree: ParameterNode, path: str, month: int) -> list[str]:
-    value = value_at_month(leaf(tree, path), month)
-    return list(value) if value else []
+def _membership(
+    tree: ParameterNode, path: str, months: numpy.ndarray, item: str
+) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """Per month: is `item` in the list parameter at `path`, and is the list known at all."""
+    lists = values_at_months(leaf(tree, path), months)
+    member = numpy.array([value is not None and item in value for value in lists], dtype=bool)
+    known = numpy.array([value is not None for value in lists], dtype=bool)
+    return member, known
 
 
 def _check(
@@ -55,15 +56,10 @@ def dienstencheque_check(
 ) -> VoucherCheck:
     """A dienstencheque pays only for listed tasks, for private households, to a recognised
     company. The lists are dated parameters, read at each month."""
-    kind_ok = numpy.array(
-        [kind in _constant_list(tree, "dienstencheque.allowed_kinds", m) for m in months]
-    )
-    group_ok = numpy.array(
-        [client_group in _constant_list(tree, PRIVATE_HOUSEHOLDS, m) for m in months]
-    )
+    kind_ok, kinds_known = _membership(tree, "dienstencheque.allowed_kinds", months, kind)
+    group_ok, _ = _membership(tree, PRIVATE_HOUSEHOLDS, months, client_group)
     user, public = dienstencheque_prices(tree, months)
-    unknown = numpy.isnan(user) | numpy.isnan(public)
-    unknown |= ~_list_known(tree, "dienstencheque.allowed_kinds", months)
+    unknown = numpy.isnan(user) | numpy.isnan(public) | ~kinds_known
     conditions = {
         "kind": kind_ok,
         "client_group": group_ok,
@@ -86,12 +82,11 @@ def pwa_check(
 ) -> VoucherCheck:
     """A PWA cheque pays only for listed tasks, not for a company, and only at a price inside
     the month's range (4.95–7.45 until 2017, 5.95–7.45 as wijk-werkcheque from 2018)."""
-    kind_ok = numpy.array([kind in _constant_list(tree, "pwa.allowed_kinds", m) for m in months])
+    kind_ok, kinds_known = _membership(tree, "pwa.allowed_kinds", months, kind)
     group_ok = numpy.full(len(months), client_group != "bedrijf")
     view = by_month(tree, months).pwa
     lowest, highest = view.min_price, view.max_price
-    unknown = numpy.isnan(lowest) | numpy.isnan(highest)
-    unknown |= ~_list_known(tree, "pwa.allowed_kinds", months)
+    unknown = numpy.isnan(lowest) | numpy.isnan(highest) | ~kinds_known
     # Prices are compared in cents: both sides have at most 2 decimals.
     with numpy.errstate(invalid="ignore"):
         price_ok = (numpy.rint(lowest * 100) <= price_cents) & (
