@@ -194,12 +194,12 @@ def funding_cliff(plan: FinancingPlan) -> list[Alert]:
     alerts: list[Alert] = []
     horizon = plan.month_indexes
     results = plan.statutes
-    for statute, measure in STATUTES.items():
+    for statute in STATUTES:
         members = applying(results, statute)
         if not members.size:
             continue
         employed = results.employed[members]
-        for component in measure.components:
+        for component in results.component_specs[statute]:
             if component.rhythm != "monthly":
                 continue
             units = snap_to_units(results.amounts(statute, component.name)[members])

@@ -21,7 +21,7 @@ from klaverblad.plan.financing_plan import compute_plan
 from klaverblad.plan.situation import Grid, build_simulation, calculate, worker_inputs
 from klaverblad.rules import baseline_system
 from klaverblad.rules.by_month import leaf, start_of_value, value_at_month
-from klaverblad.rules.catalogue import STATUTES
+from klaverblad.rules.catalogue import STATUTES, components_of
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,8 @@ def explain_person(
     language: Language = "nl",
     system: TaxBenefitSystem | None = None,
 ) -> dict[str, Any]:
-    """Why (not): every condition of each statute for one person, and a month's amounts."""
+    """Why (not): every condition of each statute for one person, and a month's amounts,
+    under `system` (the baseline rules, or a reform)."""
     system = system or baseline_system()
     ids = tuple(person.id for person in initiative.people)
     if person_id not in ids:
@@ -102,7 +103,7 @@ def explain_person(
             for condition in spec.conditions
         ]
         components = []
-        for component in spec.components:
+        for component in components_of(name, system):
             amount = calculate(simulation, component.variable)[0]
             components.append(
                 {

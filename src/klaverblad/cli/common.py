@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import NoReturn
 
 import typer
+from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from klaverblad.locale import Language
 from klaverblad.model import Initiative, InitiativeError, load_initiative
@@ -64,3 +65,36 @@ def emit(text: str, output: Path | None) -> None:
         output.write_text(text, encoding="utf-8")
     except OSError as error:
         fail(f"--output: cannot write {output}: {error.strerror}")
+
+
+def rules_option(
+    reforms: list[str] | None, changes: list[str] | None
+) -> tuple[TaxBenefitSystem, tuple[str, ...]]:
+    """The rules for `--reform NAME` and `--set PARAMETER=VALUE@YYYY-MM` options, with the
+    labels a plan reports in `rules.reforms`. Unknown names or bad values exit 2; a change
+    that sets a value the parameter already has is said on standard error."""
+    from klaverblad.rules.reforms import ReformError, parse_change, reformed_system
+
+    problems: list[str] = []
+    parsed = []
+    for text in changes or []:
+        try:
+            parsed.append(parse_change(text))
+        except ReformError as error:
+            problems.append(f"--set: {error}")
+    try:
+        system = reformed_system(tuple(reforms or ()), tuple(parsed))
+    except ReformError as error:
+        problems.append(f"--reform: {error}")
+    if problems:
+        fail(*problems)
+    from klaverblad.rules import baseline_system
+
+    for change in parsed:
+        if change.changes_nothing(baseline_system()):
+            typer.echo(
+                f"--set: {change.path} already is {change.value} from {change.month} on: "
+                "this change changes nothing",
+                err=True,
+            )
+    return system, tuple(reforms or ()) + tuple(change.label for change in parsed)

@@ -19,6 +19,7 @@ from klaverblad.cli.common import (
     language,
     load,
     month_option,
+    rules_option,
 )
 
 
@@ -41,15 +42,26 @@ def plan(
         int | None, typer.Option("--months", min=1, max=240, help="Horizon length, 1..240")
     ] = None,
     lang: Annotated[Lang, typer.Option("--lang", help="Language of messages: nl or en")] = Lang.nl,
+    reform: Annotated[
+        list[str] | None,
+        typer.Option("--reform", help="A named reform: sine-uitbreiding, lde-koppeling-sine"),
+    ] = None,
+    set_: Annotated[
+        list[str] | None,
+        typer.Option("--set", help="A parameter change PARAMETER=VALUE@YYYY-MM"),
+    ] = None,
 ) -> None:
     """The financing plan: lines per leaf and year, costs, gap, break-even price and alerts."""
     from klaverblad.advice.alerts import plan_alerts
-    from klaverblad.plan.financing_plan import compute_plan
+    from klaverblad.plan.financing_plan import compute_plan, same_outcome
 
     initiative = load(file)
     month_option(start, "--start")
+    system, reforms = rules_option(reform, set_)
     chosen = format or (PlanFormat.table if sys.stdout.isatty() else PlanFormat.json)
-    result = compute_plan(initiative, start=start, months=months)
+    result = compute_plan(initiative, system, start=start, months=months, reforms=reforms)
+    if reforms and same_outcome(result, compute_plan(initiative, start=start, months=months)):
+        typer.echo(f"{', '.join(reforms)}: the reform changes nothing in this plan", err=True)
     alerts = plan_alerts(result)
     chosen_language = language(lang)
     if chosen is PlanFormat.json:

@@ -141,7 +141,7 @@ def compute_plan(
             worker_inputs(initiative, initiative.people),
             Grid.rectangle(len(initiative.people), first, count),
         )
-        results = compute_statutes(simulation, initiative.people, count, wep_grants)
+        results = compute_statutes(simulation, initiative.people, count, wep_grants, system)
         book_statutes(ledger, initiative, results, tree, horizon)
         wep_months = wep_plus_months(results)
     else:
@@ -209,3 +209,8 @@ def _people(initiative: Initiative, results: StatuteResults | None) -> list[Pers
         )
         for index, person in enumerate(initiative.people)
     ]
+
+
+def same_outcome(first: FinancingPlan, second: FinancingPlan) -> bool:
+    """True when two plans book the same lines and judge every person the same way."""
+    return first.lines == second.lines and first.people == second.people

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 
 import numpy
 from openfisca_core.simulations import Simulation
+from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from klaverblad.model.initiative import STATUTES, Person
 from klaverblad.model.money import snap_to_units
 from klaverblad.plan.situation import calculate
 from klaverblad.rules.catalogue import STATUTES as STATUTE_MEASURES
+from klaverblad.rules.catalogue import Component, components_of
 
 REGULAR = "regular"
 
@@ -27,6 +29,8 @@ class StatuteResults:
     components: dict[str, dict[str, numpy.ndarray]]
     wep_plus_applies: numpy.ndarray
     employed: numpy.ndarray
+    # The components of each statute in the system used (a reform may add some).
+    component_specs: dict[str, tuple[Component, ...]]
     chosen: list[str]
     chosen_by: list[str]
     totals_units: dict[str, numpy.ndarray]
@@ -40,6 +44,7 @@ def compute_statutes(
     people: tuple[Person, ...],
     months: int,
     wep_plus_grant_units: numpy.ndarray,
+    system: TaxBenefitSystem,
 ) -> StatuteResults:
     """Compute every statute for every person and choose one each.
 
@@ -54,6 +59,7 @@ def compute_statutes(
     conditions: dict[str, numpy.ndarray] = {}
     components: dict[str, dict[str, numpy.ndarray]] = {}
     totals: dict[str, numpy.ndarray] = {}
+    specs = {name: components_of(name, system) for name in STATUTES}
     for name in STATUTES:
         measure = STATUTE_MEASURES[name]
         eligible[name] = calculate(simulation, f"{name}_eligible")
@@ -61,9 +67,9 @@ def compute_statutes(
             conditions[condition] = calculate(simulation, condition)
         # A statute nobody is eligible for pays nobody anything: skip computing its timeline.
         if eligible[name].any():
-            components[name] = {c.name: grid(c.variable) for c in measure.components}
+            components[name] = {c.name: grid(c.variable) for c in specs[name]}
         else:
-            components[name] = {c.name: numpy.zeros((count, months)) for c in measure.components}
+            components[name] = {c.name: numpy.zeros((count, months)) for c in specs[name]}
         totals[name] = sum(
             (snap_to_units(a).sum(axis=1) for a in components[name].values()),
             start=numpy.zeros(count, dtype=numpy.int64),
@@ -77,6 +83,7 @@ def compute_statutes(
         components=components,
         wep_plus_applies=wep_plus_applies,
         employed=grid("employed"),
+        component_specs=specs,
         chosen=chosen,
         chosen_by=chosen_by,
         totals_units=totals,

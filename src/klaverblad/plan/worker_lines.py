@@ -67,11 +67,13 @@ def book_statutes(
         members = applying(results, statute)
         if not members.size:
             continue
-        if measure.funder == REGIONALISED:
-            segments = regional
-        else:
-            segments = Segments(years, [measure.funder] * len(months))
-        for component in measure.components:
+        for component in results.component_specs[statute]:
+            line_measure = component.measure or statute
+            component_funder = component.funder or measure.funder
+            if component_funder == REGIONALISED:
+                segments = regional
+            else:
+                segments = Segments(years, [component_funder] * len(months))
             amounts = results.amounts(statute, component.name)[members]
             unknown = numpy.isnan(amounts).astype(numpy.int64) @ segments.matrix
             sums = snap_to_units(amounts) @ segments.matrix
@@ -81,7 +83,7 @@ def book_statutes(
                 person = people[members[row]]
                 year, funder = segments.keys[group]
                 leaf = _leaf(component, person.role)
-                line = (year, leaf, statute, component.name, person.id, "", funder)
+                line = (year, leaf, line_measure, component.name, person.id, "", funder)
                 if amounts_list[row][group]:
                     ledger.add_key(LineKey(*line, "computed"), amounts_list[row][group])
                 if unknown_list[row][group]:

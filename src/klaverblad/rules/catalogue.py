@@ -19,11 +19,16 @@ REGIONALISATION_PARAMETER = "regionalisation.activation_measures_flemish"
 
 @dataclass(frozen=True)
 class Component:
+    """A component of a statute; its lines carry the statute's measure and funder unless
+    `measure` / `funder` say otherwise (a reform's extra line, say)."""
+
     name: str
     variable: str
     rhythm: Rhythm
     leaf: LeafRule
     parameters: tuple[str, ...]
+    measure: str | None = None
+    funder: str | None = None
 
 
 @dataclass(frozen=True)
@@ -274,3 +279,14 @@ INITIATIVE_MEASURES: tuple[Measure, ...] = (
     Measure("art60_verhoogd", "Art. 60 verhoogde toelage (entered grant)", "II", "federaal", ""),
     Measure("overig", "Other grant (entered, any leaf)", "(the grant)", "(the grant)", ""),
 )
+
+
+def components_of(statute: str, system: object) -> tuple[Component, ...]:
+    """The statute's components in `system`: the catalogue's, plus those a reform in the
+    system's chain adds (`extra_components` on the reform class)."""
+    extra: list[Component] = []
+    current: object | None = system
+    while current is not None:
+        extra += getattr(type(current), "extra_components", {}).get(statute, ())
+        current = vars(current).get("baseline")
+    return STATUTES[statute].components + tuple(extra)

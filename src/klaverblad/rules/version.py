@@ -29,7 +29,9 @@ def parameters_digest(system: TaxBenefitSystem) -> str:
 
 def rules_version(system: TaxBenefitSystem) -> str:
     """'0.1.0+params.1a2b3c4d5e6f', computed once per system."""
-    cached: str | None = getattr(system, _DIGEST_ATTRIBUTE, None)
+    # Read the instance's own attribute: a Reform forwards unknown attributes to its baseline,
+    # whose digest would be wrong for the reformed parameters.
+    cached: str | None = vars(system).get(_DIGEST_ATTRIBUTE)
     if cached is None:
         try:
             package = version("klaverblad")

@@ -73,11 +73,14 @@ class sine_low_skilled(Variable):
     value_type = bool
     entity = Worker
     definition_period = ETERNITY
-    label = "The person is low-skilled (no diploma of hoger secundair onderwijs)"
+    label = (
+        "The person is low-skilled (no diploma of hoger secundair onderwijs), if SINE requires it"
+    )
     reference = SINE_PAGE
 
     def formula(worker, period):
-        return worker("low_skilled", period)
+        required = at_start(worker, period).sine.low_skilled_required
+        return worker("low_skilled", period) + ~required
 
 
 class sine_unemployment_months_required(Variable):

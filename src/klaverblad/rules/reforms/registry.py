@@ -1,0 +1,117 @@
+"""Named reforms and generic parameter changes, validated before anything is built."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import numpy
+from openfisca_core import periods
+from openfisca_core.parameters import Parameter, ParameterNode
+from openfisca_core.reforms import Reform
+from openfisca_core.taxbenefitsystems import TaxBenefitSystem
+
+from klaverblad.rules.by_month import leaf, month_of_instant, values_at_months
+from klaverblad.rules.reforms.lde_koppeling_sine import LdeKoppelingSine
+from klaverblad.rules.reforms.sine_uitbreiding import SineUitbreiding
+from klaverblad.rules.system import baseline_system, use_float64
+
+REFORMS: dict[str, type[Reform]] = {
+    "sine-uitbreiding": SineUitbreiding,
+    "lde-koppeling-sine": LdeKoppelingSine,
+}
+CHANGE_PATTERN = re.compile(r"^(?P<path>[a-z0-9_.]+)=(?P<value>[^@]+)@(?P<month>\d{4}-\d{2})$")
+
+
+class ReformError(ValueError):
+    """A reform or parameter change that cannot be applied; the message says why."""
+
+
+@dataclass(frozen=True)
+class ParameterChange:
+    """`--set PATH=VALUE@YYYY-MM`: the parameter takes VALUE from the first day of that month."""
+
+    path: str
+    value: float | bool
+    month: str
+
+    @property
+    def label(self) -> str:
+        return f"set:{self.path}={self.value}@{self.month}"
+
+    def changes_nothing(self, system: TaxBenefitSystem) -> bool:
+        """True when the parameter already has this value from that month on."""
+        parameter = leaf(system.parameters, self.path)
+        start = month_of_instant(f"{self.month}-01")
+        later = [month_of_instant(at.instant_str) for at in parameter.values_list]
+        months = sorted({start, *(m for m in later if m > start)})
+        in_force = values_at_months(parameter, numpy.array(months))
+        return all(value == self.value for value in in_force)
+
+
+def _parameter(path: str) -> Parameter:
+    try:
+        found = leaf(baseline_system().parameters, path)
+    except (KeyError, AttributeError):
+        raise ReformError(f"'{path}' is not a parameter (see `klaverblad measures`)") from None
+    return found
+
+
+def parse_change(text: str) -> ParameterChange:
+    """Parse and validate `PATH=VALUE@YYYY-MM`; the value must suit the parameter's kind."""
+    match = CHANGE_PATTERN.match(text.strip())
+    if not match:
+        raise ReformError(f"'{text}' is not of the form PARAMETER=VALUE@YYYY-MM")
+    path, raw, month = match.group("path"), match.group("value").strip(), match.group("month")
+    if not 1 <= int(month[5:]) <= 12:
+        raise ReformError(f"'{month}' is not a month in the form YYYY-MM")
+    parameter = _parameter(path)
+    current = [at.value for at in parameter.values_list if at.value is not None]
+    if current and all(isinstance(value, bool) for value in current):
+        if raw.lower() not in ("true", "false"):
+            raise ReformError(f"{path} is true or false, not '{raw}'")
+        return ParameterChange(path, raw.lower() == "true", month)
+    if current and not all(isinstance(value, int | float) for value in current):
+        raise ReformError(f"{path} is a list; only numbers and booleans can be changed")
+    try:
+        number = Decimal(raw.replace(",", "."))
+    except InvalidOperation:
+        raise ReformError(f"'{raw}' is not a number for {path}") from None
+    if not number.is_finite():
+        raise ReformError(f"'{raw}' is not a finite number for {path}")
+    unit = (parameter.metadata or {}).get("unit")
+    if unit == "currency-EUR" and number != number.quantize(Decimal("0.01")):
+        raise ReformError(f"{path} is an amount in euros: at most 2 decimals, not '{raw}'")
+    return ParameterChange(path, float(number), month)
+
+
+def _change_reform(change: ParameterChange) -> type[Reform]:
+    start = periods.instant(f"{change.month}-01")
+
+    def modify(parameters: ParameterNode) -> ParameterNode:
+        leaf(parameters, change.path).update(start=start, value=change.value)
+        return parameters
+
+    def apply(self: Reform) -> None:
+        self.modify_parameters(modifier_function=modify)
+        use_float64(self)
+
+    return type("ParameterChangeReform", (Reform,), {"name": change.label, "apply": apply})
+
+
+@functools.lru_cache(maxsize=32)
+def reformed_system(
+    names: tuple[str, ...] = (), changes: tuple[ParameterChange, ...] = ()
+) -> TaxBenefitSystem:
+    """The baseline with the named reforms, then the parameter changes, applied in order."""
+    system: TaxBenefitSystem = baseline_system()
+    for name in names:
+        if name not in REFORMS:
+            known = ", ".join(REFORMS)
+            raise ReformError(f"'{name}' is not a reform; known reforms: {known}")
+        system = REFORMS[name](system)
+    for change in changes:
+        system = _change_reform(change)(system)
+    return system
