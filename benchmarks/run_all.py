@@ -38,6 +38,7 @@ def main(argv: list[str] | None = None) -> None:
     cold = run("cold_start", "--runs", "3" if args.quick else "15")
     sizes = "1000,10000" if args.quick else "1000,10000,100000,1000000"
     throughput = run("throughput", "--sizes", sizes)
+    portfolio = run("portfolio", "--initiatives", "500" if args.quick else "10000")
     stamp = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
     section = "\n\n".join(
         [
@@ -46,6 +47,7 @@ def main(argv: list[str] | None = None) -> None:
             "### (a) Warm single-plan latency (plan + alerts + JSON)\n\n" + latency,
             "### (b) Cold `klaverblad plan`\n\n" + cold,
             "### (c) Throughput of one vectorised simulation\n\n" + throughput,
+            "### Portfolio: 10 000 initiatives, baseline vs reform\n\n" + portfolio,
             END,
         ]
     )

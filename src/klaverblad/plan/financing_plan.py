@@ -8,6 +8,7 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -26,8 +27,8 @@ from klaverblad.plan.initiative_lines import (
     grant_units_by_month,
 )
 from klaverblad.plan.ledger import LEAVES, Ledger, Line
-from klaverblad.plan.situation import Grid, build_simulation, worker_inputs
-from klaverblad.plan.statutes import StatuteResults, compute_statutes
+from klaverblad.plan.situation import build_simulation, stack_initiatives
+from klaverblad.plan.statutes import StatuteArrays, StatuteResults, compute_statutes
 from klaverblad.plan.worker_lines import book_statutes, wep_plus_months
 from klaverblad.rules import baseline_system
 from klaverblad.rules.version import rules_version
@@ -120,39 +121,76 @@ def compute_plan(
     """The financing plan of `initiative` under `system` (the baseline rules by default);
     `start`/`months` override the file's horizon."""
     system = system or baseline_system()
+    horizon = Horizon(
+        parse_month(start or initiative.horizon.start), months or initiative.horizon.months
+    )
+    (plan,) = compute_plans([(initiative, horizon)], system, reforms)
+    return plan
+
+
+@dataclass(frozen=True)
+class Horizon:
+    first_month: int
+    months: int
+
+
+def compute_plans(
+    items: list[tuple[Initiative, Horizon]],
+    system: TaxBenefitSystem,
+    reforms: tuple[str, ...] = (),
+    progress: Callable[[int], None] | None = None,
+) -> list[FinancingPlan]:
+    """The plans of many initiatives from ONE vectorised simulation of all their workers and
+    months; each initiative keeps its own horizon. `progress(k)` is told after each plan."""
+    stack = stack_initiatives([(i, h.first_month, h.months) for i, h in items])
+    arrays = None
+    if stack.rows:
+        arrays = StatuteArrays(build_simulation(system, stack.inputs, stack.grid), system)
+    plans = []
+    for index, ((initiative, horizon), (workers, rows)) in enumerate(
+        zip(items, stack.slices, strict=True)
+    ):
+        plans.append(_assemble(initiative, horizon, system, arrays, workers, rows, reforms))
+        if progress:
+            progress(index + 1)
+    return plans
+
+
+def _assemble(
+    initiative: Initiative,
+    horizon: Horizon,
+    system: TaxBenefitSystem,
+    arrays: StatuteArrays | None,
+    workers: slice,
+    rows: slice,
+    reforms: tuple[str, ...],
+) -> FinancingPlan:
     tree = system.parameters
-    first = parse_month(start or initiative.horizon.start)
-    count = months or initiative.horizon.months
-    horizon = numpy.arange(first, first + count)
+    first, count = horizon.first_month, horizon.months
+    months = numpy.arange(first, first + count)
     ledger = Ledger()
     booking = InitiativeBooking()
     wep_grants = sum(
         (
-            grant_units_by_month(g, horizon, first)
+            grant_units_by_month(g, months, first)
             for g in initiative.grants
             if g.measure == "wep_plus"
         ),
         start=numpy.zeros(count, dtype=numpy.int64),
     )
     results: StatuteResults | None = None
-    if initiative.people:
-        simulation = build_simulation(
-            system,
-            worker_inputs(initiative, initiative.people),
-            Grid.rectangle(len(initiative.people), first, count),
-        )
-        results = compute_statutes(simulation, initiative.people, count, wep_grants, system)
-        book_statutes(ledger, initiative, results, tree, horizon)
+    if initiative.people and arrays is not None:
+        results = compute_statutes(arrays, workers, rows, initiative.people, count, wep_grants)
+        book_statutes(ledger, initiative, results, tree, months)
         wep_months = wep_plus_months(results)
     else:
         wep_months = numpy.zeros(count, dtype=bool)
-    book_grants(ledger, initiative, tree, horizon, wep_months, booking)
-    book_activities(ledger, initiative, tree, horizon, booking)
-    book_agreements(ledger, initiative, horizon)
+    book_grants(ledger, initiative, tree, months, wep_months, booking)
+    book_activities(ledger, initiative, tree, months, booking)
+    book_agreements(ledger, initiative, months)
     lines = ledger.lines()
     costs = _monthly_costs(initiative, results.employed if results else None, count)
-    plan_years, totals, leaves = _summarise(lines, costs, horizon)
-    funding_units = ledger.total_units()
+    plan_years, totals, leaves = _summarise(lines, costs, months)
     return FinancingPlan(
         initiative=initiative,
         first_month=first,
@@ -164,7 +202,7 @@ def compute_plan(
         totals=totals,
         leaves=leaves,
         people=_people(initiative, results),
-        break_even_cents=_break_even(int(costs.sum()), funding_units, booking),
+        break_even_cents=_break_even(int(costs.sum()), ledger.total_units(), booking),
         statutes=results,
         booking=booking,
         parameters=tree,

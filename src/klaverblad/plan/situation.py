@@ -70,6 +70,52 @@ def worker_inputs(initiative: Initiative, people: Sequence[Person]) -> WorkerInp
     return inputs
 
 
+@dataclass(frozen=True)
+class Stack:
+    """Many initiatives' workers in one simulation: inputs, rows, and per initiative the slice
+    of its workers and the slice of its rows (worker-major over its own horizon)."""
+
+    inputs: WorkerInputs
+    grid: Grid
+    slices: list[tuple[slice, slice]]
+
+    @property
+    def rows(self) -> int:
+        return len(self.grid.worker_of_row)
+
+
+def stack_initiatives(items: Sequence[tuple[Initiative, int, int]]) -> Stack:
+    """Stack (initiative, first month, months) items into one simulation's inputs and rows."""
+    columns: dict[str, list[numpy.ndarray]] = {}
+    workers_of_rows: list[numpy.ndarray] = []
+    months_of_rows: list[numpy.ndarray] = []
+    slices: list[tuple[slice, slice]] = []
+    worker_offset = row_offset = 0
+    for initiative, first, months in items:
+        count = len(initiative.people)
+        if count:
+            for name, values in worker_inputs(initiative, initiative.people).items():
+                columns.setdefault(name, []).append(values)
+            grid = Grid.rectangle(count, first, months)
+            workers_of_rows.append(grid.worker_of_row + worker_offset)
+            months_of_rows.append(grid.month_of_row)
+        slices.append(
+            (
+                slice(worker_offset, worker_offset + count),
+                slice(row_offset, row_offset + count * months),
+            )
+        )
+        worker_offset += count
+        row_offset += count * months
+    inputs = {name: numpy.concatenate(parts) for name, parts in columns.items()}
+    empty = numpy.zeros(0, dtype=numpy.int64)
+    grid = Grid(
+        numpy.concatenate(workers_of_rows) if workers_of_rows else empty,
+        numpy.concatenate(months_of_rows) if months_of_rows else empty,
+    )
+    return Stack(inputs, grid, slices)
+
+
 def build_simulation(system: TaxBenefitSystem, inputs: WorkerInputs, grid: Grid) -> Simulation:
     """A simulation with one worker per input element and one row per grid element."""
     workers = len(next(iter(inputs.values())))

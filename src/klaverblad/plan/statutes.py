@@ -39,42 +39,63 @@ class StatuteResults:
         return self.components[statute][component]
 
 
+class StatuteArrays:
+    """Every statute variable of one simulation, flat: per worker (eligibility, conditions)
+    and per row (component amounts). Computed once, then sliced per initiative."""
+
+    def __init__(self, simulation: Simulation, system: TaxBenefitSystem) -> None:
+        self.specs = {name: components_of(name, system) for name in STATUTES}
+        self.eligible = {name: calculate(simulation, f"{name}_eligible") for name in STATUTES}
+        self.conditions = {
+            condition: calculate(simulation, condition)
+            for name in STATUTES
+            for condition in STATUTE_MEASURES[name].conditions
+        }
+        rows = len(calculate(simulation, "employed"))
+        self.components: dict[str, dict[str, numpy.ndarray | None]] = {}
+        for name in STATUTES:
+            # A statute nobody is eligible for pays nobody anything: skip its timeline.
+            paying = bool(self.eligible[name].any())
+            self.components[name] = {
+                c.name: calculate(simulation, c.variable) if paying else None
+                for c in self.specs[name]
+            }
+        self.wep_plus_applies = calculate(simulation, "wep_plus_applies")
+        self.employed = calculate(simulation, "employed")
+        self.rows = rows
+
+
 def compute_statutes(
-    simulation: Simulation,
+    arrays: StatuteArrays,
+    workers: slice,
+    rows: slice,
     people: tuple[Person, ...],
     months: int,
     wep_plus_grant_units: numpy.ndarray,
-    system: TaxBenefitSystem,
 ) -> StatuteResults:
-    """Compute every statute for every person and choose one each.
+    """The statutes of the people in `workers` (their rows in `rows`, worker-major over
+    `months`), and the choice of one statute each.
 
     `wep_plus_grant_units` (months,) is the initiative's WEP+ grant per horizon month: what a
     person on WEP+ brings in the months they apply WEP+ (RULEBOOK §3, choice)."""
     count = len(people)
 
-    def grid(variable: str) -> numpy.ndarray:
-        return calculate(simulation, variable).reshape(count, months)
+    def grid(values: numpy.ndarray | None) -> numpy.ndarray:
+        if values is None:
+            return numpy.zeros((count, months))
+        return values[rows].reshape(count, months)
 
-    eligible: dict[str, numpy.ndarray] = {}
-    conditions: dict[str, numpy.ndarray] = {}
+    eligible = {name: values[workers] for name, values in arrays.eligible.items()}
+    conditions = {name: values[workers] for name, values in arrays.conditions.items()}
     components: dict[str, dict[str, numpy.ndarray]] = {}
     totals: dict[str, numpy.ndarray] = {}
-    specs = {name: components_of(name, system) for name in STATUTES}
     for name in STATUTES:
-        measure = STATUTE_MEASURES[name]
-        eligible[name] = calculate(simulation, f"{name}_eligible")
-        for condition in measure.conditions:
-            conditions[condition] = calculate(simulation, condition)
-        # A statute nobody is eligible for pays nobody anything: skip computing its timeline.
-        if eligible[name].any():
-            components[name] = {c.name: grid(c.variable) for c in specs[name]}
-        else:
-            components[name] = {c.name: numpy.zeros((count, months)) for c in specs[name]}
+        components[name] = {c: grid(values) for c, values in arrays.components[name].items()}
         totals[name] = sum(
             (snap_to_units(a).sum(axis=1) for a in components[name].values()),
             start=numpy.zeros(count, dtype=numpy.int64),
         )
-    wep_plus_applies = grid("wep_plus_applies")
+    wep_plus_applies = grid(arrays.wep_plus_applies)
     totals["wep_plus"] = (wep_plus_applies * wep_plus_grant_units).sum(axis=1)
     chosen, chosen_by = _choose(people, eligible, totals)
     return StatuteResults(
@@ -82,8 +103,8 @@ def compute_statutes(
         conditions=conditions,
         components=components,
         wep_plus_applies=wep_plus_applies,
-        employed=grid("employed"),
-        component_specs=specs,
+        employed=grid(arrays.employed),
+        component_specs=arrays.specs,
         chosen=chosen,
         chosen_by=chosen_by,
         totals_units=totals,

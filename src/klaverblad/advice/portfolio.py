@@ -1,0 +1,113 @@
+"""A portfolio: many initiatives planned in one vectorised simulation, summed per initiative,
+funder, leaf and year; with a reform, baseline, reform and difference side by side, and which
+initiatives gain or lose (issue step 2, item 5)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from openfisca_core.taxbenefitsystems import TaxBenefitSystem
+
+from klaverblad.model import Initiative
+from klaverblad.model.months import parse_month
+from klaverblad.plan.financing_plan import FinancingPlan, Horizon, compute_plans
+from klaverblad.plan.ledger import LEAVES
+
+SCHEMA = "klaverblad.portfolio/1"
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Costs, funding and gap in cents."""
+
+    costs: int = 0
+    funding: int = 0
+
+    @property
+    def gap(self) -> int:
+        return self.costs - self.funding
+
+    def __add__(self, other: Figures) -> Figures:
+        return Figures(self.costs + other.costs, self.funding + other.funding)
+
+
+@dataclass
+class Summary:
+    """One scenario's sums; every figure is a sum of the plans' reported (rounded) amounts,
+    so the portfolio reconciles to the cent with the plans."""
+
+    initiatives: dict[str, Figures] = field(default_factory=dict)
+    funders: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    leaves: dict[str, int] = field(default_factory=lambda: dict.fromkeys(LEAVES, 0))
+    years: dict[int, Figures] = field(default_factory=dict)
+    funder_years: dict[tuple[str, int], int] = field(default_factory=lambda: defaultdict(int))
+    leaf_years: dict[tuple[str, int], int] = field(default_factory=lambda: defaultdict(int))
+    total: Figures = Figures()
+
+
+def summarise(plans: Iterable[FinancingPlan]) -> Summary:
+    summary = Summary()
+    for plan in plans:
+        figures = Figures(plan.totals.costs_cents, plan.totals.funding_cents)
+        summary.initiatives[plan.initiative.id] = figures
+        summary.total = summary.total + figures
+        for line in plan.lines:
+            summary.funders[line.funder] += line.cents
+            summary.leaves[line.leaf] += line.cents
+            summary.funder_years[(line.funder, line.year)] += line.cents
+            summary.leaf_years[(line.leaf, line.year)] += line.cents
+        for year in plan.years:
+            previous = summary.years.get(year.year, Figures())
+            summary.years[year.year] = previous + Figures(
+                year.totals.costs_cents, year.totals.funding_cents
+            )
+    return summary
+
+
+@dataclass
+class Portfolio:
+    initiatives: list[Initiative]
+    baseline: Summary
+    reform: Summary | None
+    reforms: tuple[str, ...]
+    rules_version: str
+    reform_rules_version: str | None
+
+    def change(self, initiative_id: str) -> int:
+        """Funding under the reform minus baseline funding, in cents (0 without a reform)."""
+        if self.reform is None:
+            return 0
+        return (
+            self.reform.initiatives[initiative_id].funding
+            - self.baseline.initiatives[initiative_id].funding
+        )
+
+    def gaining(self) -> list[str]:
+        return [i.id for i in self.initiatives if self.change(i.id) > 0]
+
+    def losing(self) -> list[str]:
+        return [i.id for i in self.initiatives if self.change(i.id) < 0]
+
+
+def compute_portfolio(
+    initiatives: list[Initiative],
+    baseline: TaxBenefitSystem,
+    reform: TaxBenefitSystem | None = None,
+    reforms: tuple[str, ...] = (),
+    progress: Callable[[int], None] | None = None,
+) -> Portfolio:
+    """Plan every initiative over its own horizon, under the baseline and, if given, the
+    reform; each scenario is one vectorised simulation of all the initiatives' workers."""
+    items = [(i, Horizon(parse_month(i.horizon.start), i.horizon.months)) for i in initiatives]
+    baseline_plans = compute_plans(items, baseline, (), progress)
+    reform_plans = compute_plans(items, reform, reforms, progress) if reform else None
+    return Portfolio(
+        initiatives=initiatives,
+        baseline=summarise(baseline_plans),
+        reform=summarise(reform_plans) if reform_plans is not None else None,
+        reforms=reforms,
+        rules_version=baseline_plans[0].rules_version if baseline_plans else "",
+        reform_rules_version=reform_plans[0].rules_version if reform_plans else None,
+    )
