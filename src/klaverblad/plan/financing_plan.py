@@ -72,10 +72,14 @@ class FinancingPlan:
     leaves: dict[str, int]
     people: list[PersonResult]
     break_even_cents: int | None
-    # The parameter tree the plan was computed with (the baseline's, or a reform's).
-    parameters: ParameterNode
+    # The rules the plan was computed with (the baseline, or a reform).
+    system: TaxBenefitSystem
     statutes: StatuteResults | None = None
     booking: InitiativeBooking = field(default_factory=InitiativeBooking)
+
+    @property
+    def parameters(self) -> ParameterNode:
+        return self.system.parameters
 
     @property
     def month_indexes(self) -> numpy.ndarray:
@@ -205,7 +209,7 @@ def _assemble(
         break_even_cents=_break_even(int(costs.sum()), ledger.total_units(), booking),
         statutes=results,
         booking=booking,
-        parameters=tree,
+        system=system,
     )
 
 

@@ -19,6 +19,8 @@ WORDS = {
         "not_computable": "niet berekenbaar",
         "grade": "graad",
         "since": "sinds",
+        "leaf": "blad",
+        "inputs": "gegevens",
     },
     "en": {
         "person": "Person",
@@ -32,6 +34,8 @@ WORDS = {
         "not_computable": "not computable",
         "grade": "grade",
         "since": "since",
+        "leaf": "leaf",
+        "inputs": "inputs",
     },
 }
 
@@ -72,3 +76,26 @@ def _reference(reference: object) -> str:
     if isinstance(reference, list | tuple):
         return "; ".join(str(item) for item in reference)
     return str(reference)
+
+
+def render_line_explanations(explained: list[dict[str, Any]], language: Language) -> str:
+    """Each line: what it is, the rule in words, the inputs, the parameters and the grade."""
+    words = WORDS[language]
+    out: list[str] = []
+    for entry in explained:
+        line = entry["line"]
+        who = line["person"] or line["activity"] or ""
+        out.append(
+            f"[{entry['index']}] {line['year']} {words['leaf']} {line['leaf']} "
+            f"{line['measure']}/{line['component']} {who} — {line['funder']} ({line['status']})"
+        )
+        out.append(f"    {entry['rule']}")
+        if entry["inputs"]:
+            out.append(f"    {words['inputs']}: {entry['inputs']}")
+        for parameter in entry["parameters"]:
+            out.append(
+                f"    {parameter['parameter']} = {parameter['value']} ({words['since']} "
+                f"{parameter['since']}, {words['grade']} {parameter['grade']})"
+            )
+        out.append(f"    {words['grade']}: {entry['grade']}; {_reference(entry['references'])}")
+    return "\n".join(out)

@@ -1,0 +1,246 @@
+"""An explanation for every plan line (issue step 2, item 2): the rule in words, the inputs
+used, the parameter values in force with their dates, the references and the confidence
+grade. Built from the rule metadata (variable labels, formula docstrings, parameter metadata
+and the measure catalogue), never written per screen.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from klaverblad.advice.explain import parameter_facts, weakest_grade
+from klaverblad.locale import Language
+from klaverblad.model.initiative import Activity, Grant, Person
+from klaverblad.plan.financing_plan import FinancingPlan
+from klaverblad.plan.ledger import Line
+from klaverblad.rules.catalogue import (
+    INITIATIVE_MEASURES,
+    REGIONALISATION_PARAMETER,
+    STATUTES,
+    Component,
+)
+
+MEASURE_LABELS = {measure.name: measure.label for measure in INITIATIVE_MEASURES}
+RULES = {
+    "grant": (
+        "Ingevoerde toelage: bedrag per jaar / 12 per maand × de degressiefactor van het "
+        "planjaar, in de maanden tussen 'from' en 'until'{window}.",
+        "Entered grant: amount per year / 12 a month × the plan year's degression factor, in "
+        "the months between 'from' and 'until'{window}.",
+    ),
+    "wep_plus_grant": (
+        "Ingevoerde WEP+-toelage: bedrag per jaar / 12, geboekt in elke maand waarin minstens "
+        "één persoon WEP+ toepast (RULEBOOK §3.6).",
+        "Entered WEP+ grant: amount per year / 12, booked in every month in which at least one "
+        "person applies WEP+ (RULEBOOK §3.6).",
+    ),
+    "dienstencheque_gebruiker": (
+        "Uren per maand × de gebruikersprijs van een dienstencheque in die maand.",
+        "Hours a month × the user price of a service voucher in that month.",
+    ),
+    "dienstencheque_overheid": (
+        "Uren per maand × (inruilwaarde − gebruikersprijs) in die maand; federaal tot "
+        "2014-06, daarna Vlaams.",
+        "Hours a month × (exchange value − user price) in that month; federal until 2014-06, "
+        "Flemish after.",
+    ),
+    "pwa": (
+        "Uren per maand × de prijs van de PWA-cheque, als taak, klant en prijs toegelaten zijn "
+        "in die maand.",
+        "Hours a month × the PWA cheque price, when the task, the client and the price are "
+        "allowed in that month.",
+    ),
+    "klantbijdrage": (
+        "Uren per maand × de prijs per uur (contant of factuur).",
+        "Hours a month × the price per hour (cash or invoice).",
+    ),
+    "beleidsdomein": (
+        "Afspraak met een ander beleidsdomein: bedrag per jaar / 12 per maand, of bedrag per "
+        "uur × de uren van de activiteit.",
+        "Agreement with another policy domain: amount per year / 12 a month, or amount per hour "
+        "× the activity's hours.",
+    ),
+    "not_computable": (
+        "Niet berekenbaar: voor deze maanden geeft geen regel een bedrag; voer het toegekende "
+        "bedrag in.",
+        "Not computable: no rule gives an amount for these months; enter the granted amount.",
+    ),
+}
+PERSON_INPUTS = (
+    "role",
+    "birth_date",
+    "diploma",
+    "status",
+    "unemployed_months",
+    "start_date",
+    "end_date",
+    "fte",
+    "monthly_wage_cost",
+    "statute",
+)
+
+
+def _months_of_year(plan: FinancingPlan, year: int) -> list[int]:
+    return [int(m) for m in plan.month_indexes if int(m) // 12 == year]
+
+
+def _parameters(plan: FinancingPlan, paths: tuple[str, ...], year: int) -> list[dict[str, Any]]:
+    """Each parameter's values in force in the line's months (one entry per distinct value)."""
+    facts: list[dict[str, Any]] = []
+    for path in paths:
+        seen: set[str | None] = set()
+        for month in _months_of_year(plan, year):
+            fact = parameter_facts(plan.system, path, month)
+            if fact["since"] not in seen:
+                seen.add(fact["since"])
+                facts.append(fact)
+    return facts
+
+
+def _component(plan: FinancingPlan, line: Line) -> tuple[str, Component] | None:
+    assert plan.statutes is not None
+    for statute in STATUTES:
+        for component in plan.statutes.component_specs[statute]:
+            measure = component.measure or statute
+            if measure == line.measure and component.name == line.component:
+                return statute, component
+    return None
+
+
+def _person(plan: FinancingPlan, person_id: str) -> Person:
+    return next(p for p in plan.initiative.people if p.id == person_id)
+
+
+def _person_inputs(person: Person) -> dict[str, Any]:
+    values = person.model_dump(mode="json")
+    return {name: values[name] for name in PERSON_INPUTS}
+
+
+def _grade(parameters: list[dict[str, Any]], entered: bool) -> str | None:
+    if entered:
+        return "entered"
+    return weakest_grade(*(p["grade"] for p in parameters)) if parameters else "H"
+
+
+def explain_line(plan: FinancingPlan, line: Line, language: Language = "nl") -> dict[str, Any]:
+    """The explanation of one line of `plan`."""
+    nl = language == "nl"
+    entry: dict[str, Any] = {
+        "line": {
+            "leaf": line.leaf,
+            "measure": line.measure,
+            "component": line.component,
+            "funder": line.funder,
+            "person": line.person,
+            "activity": line.activity,
+            "year": line.year,
+            "status": line.status,
+        }
+    }
+    statute_component = _component(plan, line) if line.person and plan.statutes else None
+    if statute_component is not None and line.person is not None:
+        statute, component = statute_component
+        variable = plan.system.variables.get(component.variable)
+        parameters = _parameters(plan, component.parameters, line.year)
+        if component.funder is None and STATUTES[statute].funder == "regionalised":
+            parameters += _parameters(plan, (REGIONALISATION_PARAMETER,), line.year)
+        formula = (
+            " ".join((variable.formulas.peekitem(0)[1].__doc__ or "").split()) if variable else ""
+        )
+        entry.update(
+            rule=f"{variable.label if variable else component.name}. {formula}".strip(),
+            inputs=_person_inputs(_person(plan, line.person)),
+            parameters=parameters,
+            references=_as_list(variable.reference) if variable else [],
+            grade=_grade(parameters, entered=False),
+            eligible_by=list(STATUTES[statute].conditions),
+        )
+    elif line.status == "not_computable":
+        entry.update(
+            rule=RULES["not_computable"][0 if nl else 1],
+            inputs={},
+            parameters=_parameters(plan, _validity(line.measure), line.year),
+            references=[MEASURE_LABELS.get(line.measure, line.measure)],
+            grade="L",
+        )
+    elif line.measure in ("dienstencheque", "pwa", "klantbijdrage"):
+        entry.update(_revenue(plan, line, nl))
+    elif line.measure == "beleidsdomein":
+        agreement = next(
+            a.model_dump(mode="json")
+            for a in plan.initiative.agreements
+            if a.funder == line.funder and a.domain == line.component
+        )
+        entry.update(
+            rule=RULES["beleidsdomein"][0 if nl else 1],
+            inputs=agreement,
+            parameters=[],
+            references=["Klaverblad rulebook v1, §4.3"],
+            grade="entered",
+        )
+    else:
+        entry.update(_grant(plan, line, nl))
+    return entry
+
+
+def _as_list(reference: object) -> list[str]:
+    """OpenFisca keeps a variable's reference as a list (or a string, or None)."""
+    if isinstance(reference, list | tuple):
+        return [str(item) for item in reference]
+    return [str(reference)] if reference else []
+
+
+def _validity(measure: str) -> tuple[str, ...]:
+    return (f"{measure}.valid",) if measure in ("lde", "swp") else ()
+
+
+def _revenue(plan: FinancingPlan, line: Line, nl: bool) -> dict[str, Any]:
+    activity: Activity = next(a for a in plan.initiative.activities if a.id == line.activity)
+    if line.measure == "dienstencheque":
+        key = f"dienstencheque_{line.component}"
+        paths: tuple[str, ...] = ("dienstencheque.gebruikersprijs",)
+        if line.component == "overheid":
+            paths += ("dienstencheque.inruilwaarde", REGIONALISATION_PARAMETER)
+        paths += ("dienstencheque.allowed_kinds", "dienstencheque.allowed_client_groups")
+    elif line.measure == "pwa":
+        key, paths = "pwa", ("pwa.min_price", "pwa.max_price", "pwa.allowed_kinds")
+    else:
+        key, paths = "klantbijdrage", ()
+    parameters = _parameters(plan, paths, line.year)
+    return {
+        "rule": RULES[key][0 if nl else 1],
+        "inputs": activity.model_dump(mode="json"),
+        "parameters": parameters,
+        "references": [MEASURE_LABELS.get(line.measure, line.measure)],
+        "grade": _grade(parameters, entered=False),
+    }
+
+
+def _grant(plan: FinancingPlan, line: Line, nl: bool) -> dict[str, Any]:
+    grants: list[Grant] = [
+        g for g in plan.initiative.grants if g.measure == line.measure and g.funder == line.funder
+    ]
+    window = ""
+    if line.measure in ("lde", "swp"):
+        window = (
+            f", en alleen als de erkenning {line.measure} geldt en de maatregel bestaat"
+            if nl
+            else f", and only while the {line.measure} recognition holds and the measure exists"
+        )
+    key = "wep_plus_grant" if line.measure == "wep_plus" else "grant"
+    parameters = _parameters(plan, _validity(line.measure), line.year)
+    return {
+        "rule": RULES[key][0 if nl else 1].format(window=window),
+        "inputs": {"grants": [g.model_dump(mode="json", by_alias=True) for g in grants]},
+        "parameters": parameters,
+        "references": [MEASURE_LABELS.get(line.measure, line.measure)],
+        "grade": "entered",
+    }
+
+
+def explain_lines(plan: FinancingPlan, language: Language = "nl") -> list[dict[str, Any]]:
+    """The explanation of every line of the plan, in the plan's line order."""
+    return [
+        {"index": index, **explain_line(plan, line, language)}
+        for index, line in enumerate(plan.lines)
+    ]
