@@ -1,7 +1,8 @@
-"""Dutch wording of the eligibility conditions, for messages and explanations.
+"""Dutch wording of the eligibility conditions and amount rules, for messages and
+explanations.
 
-The English label, the reference and the formula live on each condition variable in
-`klaverblad.rules.variables`; this table only gives the Dutch sentence for the same condition.
+The English label, the reference and the formula live on each variable in
+`klaverblad.rules.variables`; these tables only give the Dutch sentence for the same rule.
 """
 
 from __future__ import annotations
@@ -47,3 +48,42 @@ def condition_label(variable: str, language: Language) -> str:
     if language == "nl" and variable in DUTCH:
         return DUTCH[variable]
     return str(baseline_system().variables[variable].label)
+
+
+# No amounts here: the parameter values in force are listed beside the rule, so a reform that
+# changes an amount never makes the wording wrong.
+DUTCH_RULES = {
+    "sine_rsz_vermindering": "SINE RSZ-vermindering: een forfait per kalenderkwartaal × VTE, "
+    "geboekt in de laatste maand van elk kwartaal met tewerkstelling, zolang het geboekt wordt.",
+    "sine_activeringsuitkering": "SINE activeringsuitkering: een bedrag per maand × VTE, een "
+    "beperkt aantal maanden tewerkstelling onder de leeftijdsgrens bij de start, onbeperkt "
+    "erboven, zolang ze betaald wordt.",
+    "art60_staatstoelage": "Art. 60 staatstoelage: het leefloon (categorie 3) van die maand × "
+    "VTE, zolang het contract duurt (een basisduur naar leeftijd, gedeeld door de VTE).",
+    "twe_inspanningsvergoeding": "TWE inspanningsvergoeding: een bedrag per maand tijdens de "
+    "TWE-duur, niet pro rata VTE.",
+    "twe_compensatievergoeding": "TWE compensatievergoeding: een bedrag per maand tijdens de "
+    "TWE-duur, niet pro rata VTE.",
+    "gesco_premie": "GESCO-premie: de jaarpremie / 12 × VTE, begrensd tot de loonkost van die "
+    "maand (basis, of verhoogd met ministeriële toelating).",
+    "activa_werkuitkering": "Activa werkuitkering: een bedrag per maand × VTE, zoveel maanden als "
+    "de Activa-categorie van de persoon geeft.",
+    "aanwervingsincentive_premie_3m": "Aanwervingsincentive: een eenmalige premie in de maand "
+    "van tewerkstelling na de eerste drie maanden, als de persoon dan nog in dienst is.",
+    "aanwervingsincentive_premie_12m": "Aanwervingsincentive: een eenmalige premie in de maand "
+    "van tewerkstelling na het eerste jaar, als de persoon dan nog in dienst is.",
+    "maatwerk_loonpremie": "Maatwerk loonpremie: het door VDAB beslist percentage van de "
+    "maandelijkse loonkost.",
+    "maatwerk_begeleidingspremie_vast": "Maatwerk vaste begeleidingspremie: een forfait per "
+    "kwartaal, hoger in de eerste kwartalen.",
+    "maatwerk_begeleidingspremie_variabel": "Maatwerk variabele begeleidingspremie: een forfait "
+    "per kwartaal naar het niveau laag, midden of hoog.",
+    "lde_sine_omkadering": "Hervorming lde-koppeling-sine: een jaarbedrag × VTE, 1/12 per maand "
+    "tewerkstelling, voor wie in een LDE-initiatief op SINE staat.",
+}
+
+
+def rule_wording(variable: str, language: Language) -> str | None:
+    """The Dutch sentence for an amount rule (None in English: the variable's own label and
+    formula docstring say it)."""
+    return DUTCH_RULES.get(variable) if language == "nl" else None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from klaverblad.advice.condition_labels import rule_wording
 from klaverblad.advice.explain import parameter_facts, weakest_grade
 from klaverblad.locale import Language
 from klaverblad.model.initiative import Activity, Grant, Person
@@ -147,8 +148,9 @@ def explain_line(plan: FinancingPlan, line: Line, language: Language = "nl") -> 
         formula = (
             " ".join((variable.formulas.peekitem(0)[1].__doc__ or "").split()) if variable else ""
         )
+        english = f"{variable.label if variable else component.name}. {formula}".strip()
         entry.update(
-            rule=f"{variable.label if variable else component.name}. {formula}".strip(),
+            rule=rule_wording(component.variable, language) or english,
             inputs=_person_inputs(_person(plan, line.person)),
             parameters=parameters,
             references=_as_list(variable.reference) if variable else [],

@@ -87,8 +87,8 @@ class art60_duration_months(Variable):
     reference = ART60_DMFA
 
     def formula(worker, period):
-        """Base 12 months below age 36, 18 from 36 to 49, 24 from 50; divided by the FTE and
-        rounded up, in integer basis points (12 / 0.3 is 40.000000000000004 in floats)."""
+        """A base duration by age band at start, divided by the FTE and rounded up, in integer
+        basis points (in floats, 12 / 0.3 is 40.000000000000004)."""
         rule = at_start(worker, period).art60.duration
         age = worker("age_at_start", period)
         base = numpy.select(
@@ -128,6 +128,6 @@ class art60_staatstoelage(Variable):
     )
 
     def formula(row, period):
-        """NaN (not computable) in a paying month before the first known leefloon (2005-08)."""
+        """NaN (not computable) in a paying month before the first known leefloon."""
         leefloon = in_force(row, period).art60.leefloon_cat3
         return pay(row("art60_paying", period), leefloon * row.worker("fte", period))

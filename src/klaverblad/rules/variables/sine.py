@@ -157,8 +157,8 @@ class sine_rsz_vermindering(Variable):
     reference = SINE_PAGE
 
     def formula(row, period):
-        """1 000 EUR per quarter × FTE, no duration limit; not booked after 2025-06 (transition
-        to maatwerk)."""
+        """The quarterly forfait × FTE, no duration limit, while it is still booked (the
+        transition to maatwerk ends it)."""
         rule = in_force(row, period).sine.rsz_vermindering
         due = row.worker("sine_eligible", period) * row("quarter_forfait_due", period) * rule.booked
         return pay(due, rule.amount * row.worker("fte", period))
@@ -173,8 +173,8 @@ class sine_activeringsuitkering(Variable):
     reference = SINE_PAGE
 
     def formula(row, period):
-        """500 EUR per month × FTE; 24 months of employment if the age at start is below 45,
-        unlimited from 45; not paid after 2023-06."""
+        """The monthly allowance × FTE; a limited number of months of employment below the
+        age limit at start, unlimited from it; while it is still paid."""
         rule = in_force(row, period).sine.activeringsuitkering
         months = row.worker("sine_allowance_months", period)
         within_duration = (months == 0) + (row("month_of_employment", period) <= months)
