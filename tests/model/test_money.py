@@ -4,6 +4,7 @@ import numpy
 import pytest
 
 from klaverblad.model.money import (
+    cents_of,
     UNITS_PER_EURO,
     euros_to_units,
     format_cents,
@@ -50,3 +51,10 @@ def test_an_amount_off_the_grid_is_refused() -> None:
 def test_money_strings_have_exactly_two_decimals() -> None:
     assert format_cents(600000) == "6000.00"
     assert format_cents(-5) == "-0.05"
+
+
+def test_rounding_many_amounts_at_once_equals_rounding_each() -> None:
+    half = UNITS_PER_EURO // 200
+    units = [0, 1, -1, half, -half, half - 1, -(half - 1), 3 * half, -3 * half, 10**16, -(10**16)]
+    units += [int(x) for x in numpy.random.default_rng(7).integers(-(10**12), 10**12, 1000)]
+    assert cents_of(units) == [to_cents(u) for u in units]

@@ -59,6 +59,13 @@ def to_cents(units: int) -> int:
     return sign * cents
 
 
+def cents_of(units: list[int]) -> list[int]:
+    """`to_cents` of many amounts at once (half away from zero), exact in int64."""
+    values = numpy.array(units, dtype=numpy.int64)
+    rounded = (numpy.abs(values) + UNITS_PER_CENT // 2) // UNITS_PER_CENT
+    return (numpy.sign(values) * rounded).tolist()
+
+
 def format_cents(cents: int) -> str:
     """Cents as the contract's money string: exactly two decimals, '-' for negatives.
 

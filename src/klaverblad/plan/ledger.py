@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
-from klaverblad.model.money import to_cents
+from klaverblad.model.money import cents_of
 
 Status = Literal["computed", "entered", "not_computable"]
 LEAVES = ("I", "II", "III", "IV")
@@ -70,17 +70,19 @@ class Ledger:
 
     def lines(self) -> list[Line]:
         """The lines in a stable order: by year, leaf, measure, component, person, activity."""
+        items = sorted(self._units.items())
+        cents = cents_of([units for _, units in items])
         return [
             Line(
-                leaf=key.leaf,
-                measure=key.measure,
-                component=key.component,
-                funder=key.funder,
-                person=key.person or None,
-                activity=key.activity or None,
-                year=key.year,
-                cents=to_cents(units),
-                status=key.status,
+                key.leaf,
+                key.measure,
+                key.component,
+                key.funder,
+                key.person or None,
+                key.activity or None,
+                key.year,
+                amount,
+                key.status,
             )
-            for key, units in sorted(self._units.items())
+            for (key, _), amount in zip(items, cents, strict=True)
         ]

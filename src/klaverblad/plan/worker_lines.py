@@ -61,33 +61,45 @@ def book_statutes(
     months: numpy.ndarray,
 ) -> None:
     years = months // 12
-    regional = Segments(years, regional_funder(tree, months))
+    segments_of = {REGIONALISED: Segments(years, regional_funder(tree, months))}
     people = initiative.people
     for statute, measure in STATUTES.items():
         members = applying(results, statute)
         if not members.size:
             continue
+        ids = [people[index].id for index in members.tolist()]
         for component in results.component_specs[statute]:
             line_measure = component.measure or statute
-            component_funder = component.funder or measure.funder
-            if component_funder == REGIONALISED:
-                segments = regional
-            else:
-                segments = Segments(years, [component_funder] * len(months))
+            funder_rule = component.funder or measure.funder
+            if funder_rule not in segments_of:
+                segments_of[funder_rule] = Segments(years, [funder_rule] * len(months))
+            segments = segments_of[funder_rule]
+            leaves = [_leaf(component, people[index].role) for index in members.tolist()]
             amounts = results.amounts(statute, component.name)[members]
             unknown = numpy.isnan(amounts).astype(numpy.int64) @ segments.matrix
             sums = snap_to_units(amounts) @ segments.matrix
             rows, groups = numpy.nonzero(sums | unknown)
             amounts_list, unknown_list = sums.tolist(), unknown.tolist()
+            name = component.name
             for row, group in zip(rows.tolist(), groups.tolist(), strict=True):
-                person = people[members[row]]
                 year, funder = segments.keys[group]
-                leaf = _leaf(component, person.role)
-                line = (year, leaf, line_measure, component.name, person.id, "", funder)
                 if amounts_list[row][group]:
-                    ledger.add_key(LineKey(*line, "computed"), amounts_list[row][group])
+                    key = LineKey(
+                        year, leaves[row], line_measure, name, ids[row], "", funder, "computed"
+                    )
+                    ledger.add_key(key, amounts_list[row][group])
                 if unknown_list[row][group]:
-                    ledger.add_key(LineKey(*line, "not_computable"), 0)
+                    key = LineKey(
+                        year,
+                        leaves[row],
+                        line_measure,
+                        name,
+                        ids[row],
+                        "",
+                        funder,
+                        "not_computable",
+                    )
+                    ledger.add_key(key, 0)
     _book_wep_plus_without_grant(ledger, initiative, results, years)
 
 
