@@ -4,8 +4,8 @@ import numpy
 import pytest
 
 from klaverblad.model.money import (
-    cents_of,
     UNITS_PER_EURO,
+    cents_of,
     euros_to_units,
     format_cents,
     snap_to_units,
