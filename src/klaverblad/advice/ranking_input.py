@@ -1,0 +1,364 @@
+"""The input of the need ranking (RULEBOOK §8): the municipality CSV and the `--weights` and
+`--budget` options, validated. Bad input never raises anything but `RankingInputError`, whose
+problems each name the line and the column (lines count from 1, as an editor shows them):
+
+>>> try:
+...     read_csv_text("municipality,youth_unemployment_rate,general_unemployment_rate\\n"
+...                   "Gent,18.5,abc\\n", source="r.csv")
+... except RankingInputError as error:
+...     print(error.lines()[0])
+r.csv: line 2, column general_unemployment_rate: 'abc' is not a number
+
+The separator is ',' or ';' (read from the header line); numbers take a decimal point or a
+decimal comma (Belgian Excel exports: `Gent;18,5;9,7`). Blank lines and lines starting with
+'#' are skipped.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
+from pydantic_core import PydanticCustomError
+
+MAX_FILE_BYTES = 5_000_000
+RATE_COLUMNS = ("youth_unemployment_rate", "general_unemployment_rate")
+REQUIRED_COLUMNS = ("municipality", *RATE_COLUMNS)
+COLUMNS = (*REQUIRED_COLUMNS, "population")
+WEIGHT_NAMES = ("youth", "general")
+WEIGHT_TOLERANCE = Fraction(1, 10**9)
+_NUMBER = re.compile(r"^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)$")
+_BUDGET = re.compile(r"^(\d+)(?:[.,](\d+))?$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input, where it is (`source`: the file or the option)."""
+
+    source: str
+    message: str
+    line: int | None = None
+    column: str | None = None
+
+    def text(self) -> str:
+        where = ", ".join(
+            part
+            for part in (
+                f"line {self.line}" if self.line is not None else "",
+                f"column {self.column}" if self.column is not None else "",
+            )
+            if part
+        )
+        return (
+            f"{self.source}: {where}: {self.message}" if where else f"{self.source}: {self.message}"
+        )
+
+
+class RankingInputError(Exception):
+    """The input cannot be ranked; `problems` says where and why."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = problems
+
+    def lines(self) -> list[str]:
+        return [problem.text() for problem in self.problems]
+
+
+@dataclass(frozen=True)
+class Weights:
+    """The weights of the need score; exact fractions, each ≥ 0, summing to 1 (± 1e-9)."""
+
+    youth: Fraction = Fraction(1, 2)
+    general: Fraction = Fraction(1, 2)
+
+
+def _decimal(text: str) -> Decimal | None:
+    """A number with a decimal point or comma, an optional trailing '%'; None if it is not."""
+    text = text.strip()
+    if text.endswith("%"):
+        text = text[:-1].rstrip()
+    if not _NUMBER.match(text):
+        return None
+    return Decimal(text.replace(",", "."))
+
+
+def _name(value: object) -> str:
+    text = "" if value is None else str(value).strip()
+    if not text:
+        raise PydanticCustomError("missing", "is missing")
+    return text
+
+
+def _rate(value: object) -> Decimal:
+    text = "" if value is None else str(value).strip()
+    if not text:
+        raise PydanticCustomError("missing", "is missing")
+    number = _decimal(text)
+    if number is None:
+        raise PydanticCustomError("number", f"'{text}' is not a number")
+    if number < 0:
+        raise PydanticCustomError(
+            "range", f"'{text}' is negative; a rate is a percentage, 0 to 100"
+        )
+    if number > 100:
+        raise PydanticCustomError("range", f"'{text}' is more than 100; a rate is a percentage")
+    return number
+
+
+def _population(value: object) -> int | None:
+    if value is None:
+        return None
+    text = "" if value is None else str(value).strip()
+    if not text:
+        raise PydanticCustomError("missing", "is missing")
+    number = _decimal(text)
+    if number is None:
+        raise PydanticCustomError("number", f"'{text}' is not a number")
+    if number <= 0:
+        raise PydanticCustomError("range", f"'{text}' must be more than 0")
+    if not text.isdigit():
+        raise PydanticCustomError(
+            "integer", f"'{text}' is not a whole number in digits only (no separators or decimals)"
+        )
+    return int(text)
+
+
+class MunicipalityRow(BaseModel):
+    """One line of the CSV: rates in percent, population (optional) in inhabitants."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    line: int
+    municipality: Annotated[str, BeforeValidator(_name)]
+    youth_unemployment_rate: Annotated[Decimal, BeforeValidator(_rate)]
+    general_unemployment_rate: Annotated[Decimal, BeforeValidator(_rate)]
+    population: Annotated[int | None, BeforeValidator(_population)] = None
+
+
+def read_csv(path: Path) -> list[MunicipalityRow]:
+    """Read and validate the CSV at `path` (UTF-8, with or without BOM, or Windows-1252)."""
+    source = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise RankingInputError([Problem(source, f"cannot read: {error.strerror}")]) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise RankingInputError([Problem(source, "is larger than 5 MB")])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise RankingInputError(
+                [Problem(source, "is not text (UTF-8 or Windows-1252)")]
+            ) from None
+    return read_csv_text(text, source=source)
+
+
+def _records(text: str, source: str) -> list[tuple[int, list[str]]]:
+    """(line number, fields) of every line that is not blank or a '#' comment."""
+    lines = (line for line in text.splitlines() if line.strip())
+    first = next((line for line in lines if not line.lstrip().startswith("#")), "")
+    delimiter = ";" if ";" in first else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records: list[tuple[int, list[str]]] = []
+    previous = 0
+    try:
+        for fields in reader:
+            start, previous = previous + 1, reader.line_num
+            cells = [field.strip() for field in fields]
+            if any(cells) and not cells[0].startswith("#"):
+                records.append((start, cells))
+    except csv.Error as error:
+        raise RankingInputError(
+            [Problem(source, f"cannot be read as CSV: {error}", line=reader.line_num)]
+        ) from None
+    return records
+
+
+def _header(line: int, cells: list[str], source: str) -> list[str]:
+    while cells and not cells[-1]:
+        cells = cells[:-1]
+    names = [cell.lower() for cell in cells]
+    problems: list[Problem] = []
+    for position, name in enumerate(names, start=1):
+        if not name:
+            problems.append(Problem(source, f"header cell {position} is empty", line=line))
+        elif name not in COLUMNS:
+            problems.append(
+                Problem(
+                    source,
+                    "is not a known column; the columns are "
+                    + ", ".join(REQUIRED_COLUMNS)
+                    + " and optionally population",
+                    line=line,
+                    column=name,
+                )
+            )
+        elif name in names[: position - 1]:
+            problems.append(Problem(source, "is given twice", line=line, column=name))
+    problems += [
+        Problem(source, "is required but missing from the header", line=line, column=name)
+        for name in REQUIRED_COLUMNS
+        if name not in names
+    ]
+    if problems:
+        raise RankingInputError(problems)
+    return names
+
+
+def read_csv_text(text: str, source: str) -> list[MunicipalityRow]:
+    """Validate the CSV text; every problem of the file at once, or the rows in file order."""
+    records = _records(text.removeprefix("\ufeff"), source)
+    if not records:
+        raise RankingInputError(
+            [
+                Problem(
+                    source,
+                    "is empty: expected a header line (municipality, youth_unemployment_rate, "
+                    "general_unemployment_rate, optionally population) and a line per "
+                    "municipality",
+                )
+            ]
+        )
+    header_line, header_cells = records[0]
+    names = _header(header_line, header_cells, source)
+    if len(records) == 1:
+        raise RankingInputError([Problem(source, "has a header but no municipality lines")])
+    problems: list[Problem] = []
+    rows: list[MunicipalityRow] = []
+    seen: dict[str, int] = {}
+    for line, cells in records[1:]:
+        if any(cells[len(names) :]):
+            problems.append(
+                Problem(
+                    source,
+                    f"has {len(cells)} values but the header has {len(names)} columns",
+                    line=line,
+                )
+            )
+            continue
+        values = dict(zip(names, cells + [""] * (len(names) - len(cells)), strict=False))
+        name = values["municipality"]
+        key = " ".join(name.split()).casefold()
+        if key in seen:
+            problems.append(
+                Problem(
+                    source,
+                    f"'{name}' is already on line {seen[key]}",
+                    line=line,
+                    column="municipality",
+                )
+            )
+        elif key:
+            seen[key] = line
+        try:
+            rows.append(MunicipalityRow.model_validate({"line": line, **values}))
+        except ValidationError as error:
+            problems += [
+                Problem(source, item["msg"], line=line, column=str(item["loc"][0]))
+                for item in error.errors()
+            ]
+    if not problems:
+        for column in RATE_COLUMNS:
+            if all(getattr(row, column) == 0 for row in rows):
+                problems.append(
+                    Problem(
+                        source,
+                        "every value is 0, so the mean is 0 and the rates cannot be divided by it",
+                        column=column,
+                    )
+                )
+    if problems:
+        raise RankingInputError(problems)
+    return rows
+
+
+def _weight_items(text: str) -> list[str]:
+    """Split `youth=0.7,general=0.3`; a piece without '=' is a decimal comma (`youth=0,7,…`)."""
+    if ";" in text:
+        return [item.strip() for item in text.split(";")]
+    items: list[str] = []
+    for piece in text.split(","):
+        if items and "=" not in piece and "=" in items[-1]:
+            items[-1] += "," + piece
+        else:
+            items.append(piece)
+    return [item.strip() for item in items]
+
+
+def parse_weights(text: str | None) -> Weights:
+    """`youth=0.5,general=0.5` (the default when None); values may be decimals or fractions."""
+    if text is None:
+        return Weights()
+    source = "--weights"
+    problems: list[Problem] = []
+    values: dict[str, Fraction] = {}
+    mentioned: set[str] = set()
+    for item in _weight_items(text):
+        name, equals, raw = (part.strip() for part in item.partition("="))
+        if not equals or not name:
+            problems.append(Problem(source, f"'{item}' is not name=value, e.g. youth=0.5"))
+            continue
+        name = name.lower()
+        if name not in WEIGHT_NAMES:
+            problems.append(
+                Problem(source, f"'{name}' is not a weight; the weights are youth and general")
+            )
+            continue
+        if name in mentioned:
+            problems.append(Problem(source, f"{name} is given twice"))
+            continue
+        mentioned.add(name)
+        try:
+            value = Fraction(raw.replace(",", "."))
+        except (ValueError, ZeroDivisionError):
+            problems.append(Problem(source, f"{name}: '{raw}' is not a number"))
+            continue
+        if value < 0:
+            problems.append(Problem(source, f"{name}: '{raw}' is negative; a weight is 0 or more"))
+            continue
+        values[name] = value
+    problems += [
+        Problem(source, f"{name} is missing; give both, e.g. youth=0.7,general=0.3")
+        for name in WEIGHT_NAMES
+        if name not in mentioned
+    ]
+    total = sum(values.values(), Fraction(0))
+    if not problems and abs(total - 1) > WEIGHT_TOLERANCE:
+        problems.append(
+            Problem(source, f"youth + general = {float(total)}; the weights must sum to 1")
+        )
+    if problems:
+        raise RankingInputError(problems)
+    return Weights(youth=values["youth"], general=values["general"])
+
+
+def parse_budget(text: str | None) -> int | None:
+    """An amount in euros (`25000`, `25000.50` or `25000,50`) as cents; None when not given."""
+    if text is None:
+        return None
+    source = "--budget"
+    raw = text.strip()
+    match = _BUDGET.match(raw)
+    if match is None:
+        number = _decimal(raw) if not raw.endswith("%") else None
+        message = (
+            f"'{text}' is negative; the budget is 0 or more"
+            if number is not None and number < 0
+            else f"'{text}' is not an amount in euros, e.g. 25000 or 25000,50"
+        )
+        raise RankingInputError([Problem(source, message)])
+    whole, decimals = match.group(1), match.group(2) or ""
+    if len(decimals) > 2:
+        raise RankingInputError([Problem(source, f"'{text}' has more than 2 decimals")])
+    return int(whole) * 100 + int(decimals.ljust(2, "0"))
