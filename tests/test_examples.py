@@ -199,11 +199,14 @@ def test_the_sine_allowance_at_bik_still_runs_in_the_second_year_for_a_worker_un
     assert amount(BIK, measure="sine", component="rsz_vermindering", year=2007) == "4000.00"
 
 
-def test_the_lde_grants_of_bik_bring_8000_plus_1200_a_year_in_one_line() -> None:
-    # "8000 euro werkingsmiddelen" + "1200 euro omkadering": same measure, component and
-    # funder, so one line per year: 8000 + 1200 = 9200.00 (12 × 9200/12).
+def test_the_lde_grants_of_bik_bring_the_reports_8000_and_1200_a_year_as_two_lines() -> None:
+    # "8000 euro werkingsmiddelen" and "1200 euro omkadering", each 12 × amount/12 a year, kept
+    # apart by their component; together 9200.00 of leaf I.
     for which in (2006, 2007):
-        assert amount(BIK, leaf="I", measure="lde", funder="Vlaams", year=which) == "9200.00"
+        assert amount(BIK, measure="lde", component="werkingsmiddelen", year=which) == "8000.00"
+        assert amount(BIK, measure="lde", component="omkadering", year=which) == "1200.00"
+        leaf_i = lines(BIK, leaf="I", measure="lde", funder="Vlaams", year=which)
+        assert sum(Decimal(line["amount"]) for line in leaf_i) == Decimal("9200.00")
     assert lines(BIK, measure="lde")[0]["status"] == "entered"
     assert lines(BIK, measure="lde")[0]["person"] is None
 

@@ -220,7 +220,11 @@ def _revenue(plan: FinancingPlan, line: Line, nl: bool) -> dict[str, Any]:
 
 def _grant(plan: FinancingPlan, line: Line, nl: bool) -> dict[str, Any]:
     grants: list[Grant] = [
-        g for g in plan.initiative.grants if g.measure == line.measure and g.funder == line.funder
+        g
+        for g in plan.initiative.grants
+        if g.measure == line.measure
+        and g.funder == line.funder
+        and (g.component or "toelage") == line.component
     ]
     window = ""
     if line.measure in ("lde", "swp"):

@@ -148,6 +148,10 @@ class Grant(StrictModel):
     leaf: Leaf | None = None
     amount_per_year: Money
     degression: tuple[Factor, ...] = ()
+    # Optional extension of the contract: the plan line's component (default `toelage`), so
+    # that two grants of one measure and funder stay apart (BIK's werkingsmiddelen and
+    # omkadering in the 2006 report).
+    component: str | None = Field(default=None, strict=True, pattern=r"^[a-z0-9_]+$", max_length=60)
     from_month: Month | None = Field(default=None, alias="from")
     until_month: Month | None = Field(default=None, alias="until")
 

@@ -98,7 +98,7 @@ def book_grants(
                     year=int(year),
                     leaf=leaf,
                     measure=grant.measure,
-                    component="toelage",
+                    component=grant.component or "toelage",
                     funder=grant.funder,
                     units=amount,
                     status="entered",
