@@ -130,3 +130,20 @@ def test_measures_gives_each_parameter_at_a_date_with_source_and_grade() -> None
     assert (leefloon["value"], leefloon["since"], leefloon["grade"]) == (859.31, "2006-10-01", "L")
     assert leefloon["reference"][0]["href"].startswith("https://")
     assert run("measures", "--date", "2006-13-01").returncode == 2
+
+
+def test_csv_output_puts_the_alerts_on_standard_error(tmp_path: Path) -> None:
+    path = write(tmp_path, initiative_data(people=[person(statute="art60")]))
+    result = run("plan", str(path), "--format", "csv")
+    assert result.returncode == 0
+    assert result.stdout.startswith("year,leaf,measure")
+    assert "[error] statute_not_eligible w1: " in result.stderr
+
+
+def test_measures_lists_the_reforms_of_the_2006_report() -> None:
+    catalogue = json.loads(run("measures", "--format", "json").stdout)
+    assert [reform["name"] for reform in catalogue["reforms"]] == [
+        "sine-uitbreiding",
+        "lde-koppeling-sine",
+    ]
+    assert "SINE uitbreiden" in catalogue["reforms"][0]["doc"]

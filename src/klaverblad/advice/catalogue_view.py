@@ -3,6 +3,7 @@ funder, and every parameter under it with the value in force, its source and gra
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from openfisca_core.parameters import Parameter, ParameterNode
@@ -22,6 +23,12 @@ def _leaf_paths(node: ParameterNode, prefix: str) -> list[str]:
         else:
             paths += _leaf_paths(child, path)
     return paths
+
+
+def _module_doc(reform: type) -> str:
+    """A reform is documented in its module's docstring (the rule in words)."""
+    module = sys.modules[reform.__module__]
+    return " ".join((module.__doc__ or "").split())
 
 
 def measures_catalogue(month: int, system: TaxBenefitSystem | None = None) -> dict[str, Any]:
@@ -51,7 +58,13 @@ def measures_catalogue(month: int, system: TaxBenefitSystem | None = None) -> di
             }
         )
     shared = tree.children["regionalisation"]
+    from klaverblad.rules.reforms import REFORMS
+
     return {
+        "reforms": [
+            {"name": name, "label": reform.name, "doc": _module_doc(reform)}
+            for name, reform in REFORMS.items()
+        ],
         "schema": "klaverblad.measures/1",
         "measures": measures,
         "shared_parameters": [

@@ -75,6 +75,13 @@ def plan(
         from klaverblad.report.plan_csv import plan_to_csv
 
         emit(plan_to_csv(result), output)
+        # The CSV is one table of lines; the alerts go to standard error, one per line.
+        for alert in alerts:
+            typer.echo(
+                f"[{alert.severity}] {alert.code} {alert.subject}: "
+                f"{alert.message(chosen_language)}",
+                err=True,
+            )
     else:
         from klaverblad.report.plan_table import render_plan_table
 

@@ -38,4 +38,10 @@ def render_measures(catalogue: dict[str, Any], language: Language, width: int = 
                     sources,
                 )
             console.print(table)
+        reforms = Table(title="Reforms (--reform NAME)", title_justify="left")
+        reforms.add_column("NAME")
+        reforms.add_column(HEADERS[language][1])
+        for reform in catalogue.get("reforms", []):
+            reforms.add_row(reform["name"], reform["doc"])
+        console.print(reforms)
     return capture.get()
