@@ -6,27 +6,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from klaverblad.model.initiative import STATUTES, Initiative
+from klaverblad.model.initiative import STATUTES, Initiative, Statute, WageStatute
 from klaverblad.plan.statutes import REGULAR
 
-WageStatute = Literal[
-    "sine", "art60", "twe", "gesco", "activa", "wep_plus", "aanwervingsincentive", "maatwerk"
-]
-AnyStatute = Literal[
-    "sine",
-    "art60",
-    "twe",
-    "gesco",
-    "activa",
-    "wep_plus",
-    "aanwervingsincentive",
-    "maatwerk",
-    "regular",
-]
+AnyStatute = Statute
 # Rulebook order for ties, `regular` last.
 ORDER: tuple[str, ...] = (*STATUTES, REGULAR)
 # Funders a wage statute can have (RULEBOOK §3; `regionalised` is one of these per month).

@@ -8,7 +8,7 @@ the exact field.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -33,27 +33,12 @@ Role = Literal["target", "supervisor"]
 Diploma = Literal["geen", "lager", "lager_secundair", "hoger_secundair", "hoger"]
 Status = Literal["uvw", "wachtuitkering", "leefloon", "financiele_hulp", "nwwz", "geen"]
 # The wage statutes of RULEBOOK §3, in the order that breaks ties in the best-statute choice.
-STATUTES: tuple[str, ...] = (
-    "sine",
-    "art60",
-    "twe",
-    "gesco",
-    "activa",
-    "wep_plus",
-    "aanwervingsincentive",
-    "maatwerk",
-)
-Statute = Literal[
-    "sine",
-    "art60",
-    "twe",
-    "gesco",
-    "activa",
-    "wep_plus",
-    "aanwervingsincentive",
-    "maatwerk",
-    "regular",
+WageStatute = Literal[
+    "sine", "art60", "twe", "gesco", "activa", "wep_plus", "aanwervingsincentive", "maatwerk"
 ]
+STATUTES: tuple[str, ...] = get_args(WageStatute)
+# What a person's `statute` may say: a wage statute, or `regular` (no subsidy).
+Statute = Literal[WageStatute, "regular"]
 ActivityKind = Literal[
     "huishoudhulp",
     "strijk",
