@@ -126,18 +126,7 @@ def _grade(parameters: list[dict[str, Any]], entered: bool) -> str | None:
 def explain_line(plan: FinancingPlan, line: Line, language: Language = "nl") -> dict[str, Any]:
     """The explanation of one line of `plan`."""
     nl = language == "nl"
-    entry: dict[str, Any] = {
-        "line": {
-            "leaf": line.leaf,
-            "measure": line.measure,
-            "component": line.component,
-            "funder": line.funder,
-            "person": line.person,
-            "activity": line.activity,
-            "year": line.year,
-            "status": line.status,
-        }
-    }
+    entry: dict[str, Any] = {"line": line.to_dict()}
     statute_component = _component(plan, line) if line.person and plan.statutes else None
     if statute_component is not None and line.person is not None:
         statute, component = statute_component

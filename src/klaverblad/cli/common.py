@@ -28,6 +28,21 @@ class Lang(StrEnum):
     en = "en"
 
 
+class TableFormat(StrEnum):
+    """Formats of the commands that print a table or JSON."""
+
+    json = "json"
+    table = "table"
+
+
+class TableCsvFormat(StrEnum):
+    """Formats of the commands that can also print their lines as CSV."""
+
+    json = "json"
+    table = "table"
+    csv = "csv"
+
+
 def language(lang: Lang) -> Language:
     return "en" if lang is Lang.en else "nl"
 

@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from klaverblad.cli.common import Lang, app, emit, fail, language
+from klaverblad.cli.common import Lang, TableFormat, app, emit, fail, language
 from klaverblad.model.months import month_of_date
-
-
-class CatalogueFormat(StrEnum):
-    json = "json"
-    table = "table"
 
 
 @app.command()
@@ -23,7 +17,7 @@ def measures(
     on: Annotated[
         str | None, typer.Option("--date", help="Date of the values, YYYY-MM-DD (default today)")
     ] = None,
-    format: Annotated[CatalogueFormat, typer.Option("--format")] = CatalogueFormat.table,
+    format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.table,
     lang: Annotated[Lang, typer.Option("--lang")] = Lang.nl,
 ) -> None:
     """The catalogue: measures, leaves, funders, and each parameter's value at a date with its
@@ -37,7 +31,7 @@ def measures(
         fail(f"--date: '{on}' is not a date in the form YYYY-MM-DD")
     catalogue = measures_catalogue(month_of_date(when))
     catalogue["date"] = when.isoformat()
-    if format is CatalogueFormat.json:
+    if format is TableFormat.json:
         emit(json.dumps(catalogue, ensure_ascii=False, indent=2), None)
     else:
         emit(render_measures(catalogue, language(lang)), None)

@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import sys
 from decimal import Decimal, InvalidOperation
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from klaverblad.cli.common import Lang, app, emit, fail, language, load, rules_option
+from klaverblad.cli.common import Lang, TableFormat, app, emit, fail, language, load, rules_option
 
 # How the command line spells each constraint of the input model.
 OPTION_NAMES = {
@@ -20,11 +19,6 @@ OPTION_NAMES = {
     "fixed": "--fix",
     "constraints": "optimise",
 }
-
-
-class OptimiseFormat(StrEnum):
-    json = "json"
-    table = "table"
 
 
 def _pairs(option: str, values: list[str], form: str, problems: list[str]) -> dict[str, str]:
@@ -88,7 +82,7 @@ def optimise(
         typer.Option("--fix", help="Keep a person on a statute: ID=STATUTE (repeatable)"),
     ] = None,
     format: Annotated[
-        OptimiseFormat | None,
+        TableFormat | None,
         typer.Option("--format", help="json or table; table on a terminal, else json"),
     ] = None,
     output: Annotated[Path | None, typer.Option("--output", help="Write to this file")] = None,
@@ -121,8 +115,8 @@ def optimise(
         result = run_optimise(initiative, constraints, system=system)
     except ConstraintError as error:
         fail(*error.lines(OPTION_NAMES))
-    chosen = format or (OptimiseFormat.table if sys.stdout.isatty() else OptimiseFormat.json)
-    if chosen is OptimiseFormat.json:
+    chosen = format or (TableFormat.table if sys.stdout.isatty() else TableFormat.json)
+    if chosen is TableFormat.json:
         emit(json.dumps(optimise_to_dict(result), ensure_ascii=False, indent=2), output)
     else:
         from klaverblad.report.optimise_table import render_optimise_table

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -13,6 +12,7 @@ import typer
 from klaverblad.cli.common import (
     EXAMPLES_DIRECTORY,
     Lang,
+    TableCsvFormat,
     app,
     emit,
     fail,
@@ -23,17 +23,11 @@ from klaverblad.cli.common import (
 )
 
 
-class PlanFormat(StrEnum):
-    json = "json"
-    table = "table"
-    csv = "csv"
-
-
 @app.command()
 def plan(
     file: Annotated[Path, typer.Argument(help="Initiative file (YAML or JSON, CONTRACT §2)")],
     format: Annotated[
-        PlanFormat | None,
+        TableCsvFormat | None,
         typer.Option("--format", help="json, table or csv; table on a terminal, else json"),
     ] = None,
     output: Annotated[Path | None, typer.Option("--output", help="Write to this file")] = None,
@@ -58,20 +52,20 @@ def plan(
     initiative = load(file)
     month_option(start, "--start")
     system, reforms = rules_option(reform, set_)
-    chosen = format or (PlanFormat.table if sys.stdout.isatty() else PlanFormat.json)
+    chosen = format or (TableCsvFormat.table if sys.stdout.isatty() else TableCsvFormat.json)
     result = compute_plan(initiative, system, start=start, months=months, reforms=reforms)
     if reforms and same_outcome(result, compute_plan(initiative, start=start, months=months)):
         typer.echo(f"{', '.join(reforms)}: the reform changes nothing in this plan", err=True)
     alerts = plan_alerts(result)
     chosen_language = language(lang)
-    if chosen is PlanFormat.json:
+    if chosen is TableCsvFormat.json:
         from klaverblad.report.plan_json import plan_to_dict
 
         emit(
             json.dumps(plan_to_dict(result, alerts, chosen_language), ensure_ascii=False, indent=2),
             output,
         )
-    elif chosen is PlanFormat.csv:
+    elif chosen is TableCsvFormat.csv:
         from klaverblad.report.plan_csv import plan_to_csv
 
         emit(plan_to_csv(result), output)

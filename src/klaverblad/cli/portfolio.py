@@ -4,22 +4,15 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from klaverblad.cli.common import Lang, app, emit, fail, language, rules_option
+from klaverblad.cli.common import Lang, TableCsvFormat, app, emit, fail, language, rules_option
 from klaverblad.model import Initiative, InitiativeError, load_initiative
 
 PROGRESS_FROM = 200  # initiatives: below this a run takes about a second, no bar needed
-
-
-class PortfolioFormat(StrEnum):
-    json = "json"
-    table = "table"
-    csv = "csv"
 
 
 def _files(paths: list[Path]) -> list[Path]:
@@ -68,7 +61,7 @@ def portfolio(
     set_: Annotated[
         list[str] | None, typer.Option("--set", help="A parameter change PARAMETER=VALUE@YYYY-MM")
     ] = None,
-    format: Annotated[PortfolioFormat, typer.Option("--format")] = PortfolioFormat.table,
+    format: Annotated[TableCsvFormat, typer.Option("--format")] = TableCsvFormat.table,
     output: Annotated[Path | None, typer.Option("--output", help="Write to this file")] = None,
     lang: Annotated[Lang, typer.Option("--lang")] = Lang.nl,
 ) -> None:
@@ -98,9 +91,9 @@ def portfolio(
             bar.update(task, completed=done[0])
 
         result = compute_portfolio(initiatives, baseline_system(), reformed, reforms, advance)
-    if format is PortfolioFormat.json:
+    if format is TableCsvFormat.json:
         emit(json.dumps(portfolio_to_dict(result), ensure_ascii=False, indent=2), output)
-    elif format is PortfolioFormat.csv:
+    elif format is TableCsvFormat.csv:
         emit(portfolio_to_csv(result), output)
     else:
         emit(render_portfolio(result, language(lang)), output)

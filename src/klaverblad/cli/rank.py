@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from klaverblad.cli.common import Lang, app, emit, fail, language
-
-
-class RankFormat(StrEnum):
-    json = "json"
-    table = "table"
+from klaverblad.cli.common import Lang, TableFormat, app, emit, fail, language
 
 
 @app.command()
@@ -37,7 +31,7 @@ def rank(
         typer.Option("--budget", help="Euros to split in proportion to need, e.g. 25000"),
     ] = None,
     format: Annotated[
-        RankFormat | None,
+        TableFormat | None,
         typer.Option("--format", help="json or table; table on a terminal, else json"),
     ] = None,
     output: Annotated[Path | None, typer.Option("--output", help="Write to this file")] = None,
@@ -70,8 +64,8 @@ def rank(
     if problems or chosen_weights is None or rows is None:
         fail(*problems)
     result = rank_municipalities(rows, chosen_weights, chosen_budget)
-    chosen = format or (RankFormat.table if sys.stdout.isatty() else RankFormat.json)
-    if chosen is RankFormat.json:
+    chosen = format or (TableFormat.table if sys.stdout.isatty() else TableFormat.json)
+    if chosen is TableFormat.json:
         emit(json.dumps(ranking_to_dict(result), ensure_ascii=False, indent=2), output)
     else:
         from klaverblad.report.rank_table import render_rank_table

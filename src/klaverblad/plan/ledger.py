@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
-from klaverblad.model.money import cents_of
+from klaverblad.model.money import cents_of, format_cents
 
 Status = Literal["computed", "entered", "not_computable"]
 LEAVES = ("I", "II", "III", "IV")
@@ -36,6 +36,20 @@ class Line(NamedTuple):
     year: int
     cents: int
     status: Status
+
+    def to_dict(self) -> dict[str, object]:
+        """The line as CONTRACT §4 writes it: its fields, the amount as a money string."""
+        return {
+            "leaf": self.leaf,
+            "measure": self.measure,
+            "component": self.component,
+            "funder": self.funder,
+            "person": self.person,
+            "activity": self.activity,
+            "year": self.year,
+            "amount": format_cents(self.cents),
+            "status": self.status,
+        }
 
 
 class Ledger:

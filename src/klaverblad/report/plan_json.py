@@ -40,20 +40,7 @@ def plan_to_dict(
             }
             for year in plan.years
         ],
-        "lines": [
-            {
-                "leaf": line.leaf,
-                "measure": line.measure,
-                "component": line.component,
-                "funder": line.funder,
-                "person": line.person,
-                "activity": line.activity,
-                "year": line.year,
-                "amount": format_cents(line.cents),
-                "status": line.status,
-            }
-            for line in plan.lines
-        ],
+        "lines": [line.to_dict() for line in plan.lines],
         "people": [
             {
                 "id": person.id,
