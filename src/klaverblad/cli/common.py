@@ -43,6 +43,19 @@ class TableCsvFormat(StrEnum):
     csv = "csv"
 
 
+class PlanFormat(StrEnum):
+    """Formats of `klaverblad plan`: the text formats and the binary exports (xlsx, pdf)."""
+
+    json = "json"
+    table = "table"
+    csv = "csv"
+    xlsx = "xlsx"
+    pdf = "pdf"
+
+
+BINARY_FORMATS = (PlanFormat.xlsx, PlanFormat.pdf)
+
+
 def language(lang: Lang) -> Language:
     return "en" if lang is Lang.en else "nl"
 
@@ -78,6 +91,13 @@ def emit(text: str, output: Path | None) -> None:
         return
     try:
         output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        fail(f"--output: cannot write {output}: {error.strerror}")
+
+
+def emit_bytes(data: bytes, output: Path) -> None:
+    try:
+        output.write_bytes(data)
     except OSError as error:
         fail(f"--output: cannot write {output}: {error.strerror}")
 

@@ -10,11 +10,13 @@ from typing import Annotated
 import typer
 
 from klaverblad.cli.common import (
+    BINARY_FORMATS,
     EXAMPLES_DIRECTORY,
     Lang,
-    TableCsvFormat,
+    PlanFormat,
     app,
     emit,
+    emit_bytes,
     fail,
     language,
     load,
@@ -27,8 +29,12 @@ from klaverblad.cli.common import (
 def plan(
     file: Annotated[Path, typer.Argument(help="Initiative file (YAML or JSON, CONTRACT §2)")],
     format: Annotated[
-        TableCsvFormat | None,
-        typer.Option("--format", help="json, table or csv; table on a terminal, else json"),
+        PlanFormat | None,
+        typer.Option(
+            "--format",
+            help="json, table, csv, xlsx or pdf; table on a terminal, else json "
+            "(xlsx and pdf need --output)",
+        ),
     ] = None,
     output: Annotated[Path | None, typer.Option("--output", help="Write to this file")] = None,
     start: Annotated[str | None, typer.Option("--start", help="Horizon start, YYYY-MM")] = None,
@@ -49,23 +55,33 @@ def plan(
     from klaverblad.advice.alerts import plan_alerts
     from klaverblad.plan.financing_plan import compute_plan, same_outcome
 
+    if format in BINARY_FORMATS and output is None:
+        fail(f"--output: required for --format {format}")
     initiative = load(file)
     month_option(start, "--start")
     system, reforms = rules_option(reform, set_)
-    chosen = format or (TableCsvFormat.table if sys.stdout.isatty() else TableCsvFormat.json)
+    chosen = format or (PlanFormat.table if sys.stdout.isatty() else PlanFormat.json)
     result = compute_plan(initiative, system, start=start, months=months, reforms=reforms)
     if reforms and same_outcome(result, compute_plan(initiative, start=start, months=months)):
         typer.echo(f"{', '.join(reforms)}: the reform changes nothing in this plan", err=True)
     alerts = plan_alerts(result)
     chosen_language = language(lang)
-    if chosen is TableCsvFormat.json:
+    if chosen is PlanFormat.xlsx and output is not None:
+        from klaverblad.report.plan_xlsx import plan_to_xlsx
+
+        emit_bytes(plan_to_xlsx(result, alerts, chosen_language), output)
+    elif chosen is PlanFormat.pdf and output is not None:
+        from klaverblad.report.plan_pdf import plan_to_pdf
+
+        emit_bytes(plan_to_pdf(result, alerts, chosen_language), output)
+    elif chosen is PlanFormat.json:
         from klaverblad.report.plan_json import plan_to_dict
 
         emit(
             json.dumps(plan_to_dict(result, alerts, chosen_language), ensure_ascii=False, indent=2),
             output,
         )
-    elif chosen is TableCsvFormat.csv:
+    elif chosen is PlanFormat.csv:
         from klaverblad.report.plan_csv import plan_to_csv
 
         emit(plan_to_csv(result), output)

@@ -82,7 +82,8 @@ _PLAIN_WORDS = {
 }
 
 
-def _message(error: dict[str, Any]) -> str:
+def plain_message(error: dict[str, Any]) -> str:
+    """A pydantic error in plain words (shared by every reader of user input)."""
     kind = error["type"]
     if kind in _PLAIN_WORDS:
         return _PLAIN_WORDS[kind]
@@ -103,7 +104,7 @@ def parse_initiative(data: Any, source: str) -> Initiative:
         initiative = Initiative.model_validate(data)
     except ValidationError as error:
         problems = [
-            Problem(_field_path(tuple(item["loc"])), _message(dict(item)))
+            Problem(_field_path(tuple(item["loc"])), plain_message(dict(item)))
             for item in error.errors()
         ]
         raise InitiativeError(source, problems) from None

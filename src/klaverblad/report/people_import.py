@@ -1,0 +1,383 @@
+"""Reading the filled-in people template (`plan_xlsx.people_template_xlsx`) back into the
+`people` list of an initiative file (CONTRACT §2), with openpyxl.
+
+Cells become the file's values: dates `YYYY-MM-DD`, numbers as numbers, yes/no (ja/nee,
+TRUE/FALSE, WAAR/ONWAAR, 1/0) as booleans; empty optional cells are left out. Each row is then
+checked against the person model, so that every problem names its row and column
+(`rij 3, kolom fte: ...`). Anything wrong — not an xlsx file, an empty sheet, an unknown or
+missing column — raises `PeopleImportError` with the list of problems; nothing else is ever
+raised. The caller puts the people into an initiative and validates it with
+`klaverblad.model.parse_initiative` (duplicate ids across the file, references, dates).
+
+>>> try:
+...     read_people_xlsx(b"not a workbook")
+... except PeopleImportError as error:
+...     print(error.problems[0])
+het bestand is geen Excel-werkmap (.xlsx) of is beschadigd
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+import zipfile
+from datetime import date, datetime, time
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from pydantic import ValidationError
+
+from klaverblad.locale import Language
+from klaverblad.model.initiative import Person
+from klaverblad.model.loading import plain_message
+from klaverblad.report.plan_xlsx import (
+    BOOLEAN_FIELDS,
+    CHOICES,
+    DATE_FIELDS,
+    INTEGER_FIELDS,
+    NUMBER_FIELDS,
+    PERSON_FIELDS,
+    REQUIRED_FIELDS,
+)
+
+MAX_BYTES = 5_000_000
+MAX_PEOPLE = 2000
+MAX_COLUMNS = 200
+TRUE_WORDS = {"ja", "j", "yes", "y", "true", "waar", "1", "x"}
+FALSE_WORDS = {"nee", "n", "no", "false", "onwaar", "0"}
+BELGIAN_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+PLACES = {"fte": 4, "monthly_wage_cost": 2}
+
+WORDS = {
+    "nl": {
+        "where": "rij {row}, kolom {column}: {message}",
+        "not_xlsx": "het bestand is geen Excel-werkmap (.xlsx) of is beschadigd",
+        "too_large": "het bestand is groter dan 5 MB",
+        "no_sheet": "de werkmap heeft geen werkblad",
+        "empty": "het werkblad '{sheet}' is leeg: verwacht een kopregel met {fields}",
+        "unknown_column": "kolom {letter} '{name}' is geen veld van een persoon (toegelaten: "
+        "{fields})",
+        "unnamed_column": "kolom {letter} heeft gegevens maar geen naam in de kopregel",
+        "twice": "kolom '{name}' staat twee keer in de kopregel ({letters})",
+        "missing_column": "kolom '{name}' ontbreekt in de kopregel (verplicht)",
+        "too_many": "meer dan {count} personen: splits het bestand",
+        "no_people": "geen enkele persoon ingevuld (vanaf rij 2)",
+        "required": "verplicht, maar leeg",
+        "not_date": "'{value}' is geen datum (JJJJ-MM-DD of d/mm/jjjj)",
+        "has_time": "moet een datum zijn zonder uur",
+        "not_number": "'{value}' is geen getal",
+        "not_integer": "'{value}' is geen geheel getal",
+        "not_boolean": "'{value}' is geen ja of nee",
+        "not_choice": "'{value}' is niet toegelaten; kies uit {choices}",
+        "bad_value": "onleesbare waarde ({value})",
+        "duplicate_id": "id '{value}' komt al voor op rij {first}",
+    },
+    "en": {
+        "where": "row {row}, column {column}: {message}",
+        "not_xlsx": "the file is not an Excel workbook (.xlsx) or is damaged",
+        "too_large": "the file is larger than 5 MB",
+        "no_sheet": "the workbook has no worksheet",
+        "empty": "the sheet '{sheet}' is empty: expected a header row with {fields}",
+        "unknown_column": "column {letter} '{name}' is not a field of a person (allowed: {fields})",
+        "unnamed_column": "column {letter} has data but no name in the header row",
+        "twice": "column '{name}' appears twice in the header row ({letters})",
+        "missing_column": "column '{name}' is missing from the header row (required)",
+        "too_many": "more than {count} people: split the file",
+        "no_people": "no person filled in (from row 2 on)",
+        "required": "required but empty",
+        "not_date": "'{value}' is not a date (YYYY-MM-DD or d/mm/yyyy)",
+        "has_time": "must be a date without a time",
+        "not_number": "'{value}' is not a number",
+        "not_integer": "'{value}' is not a whole number",
+        "not_boolean": "'{value}' is not yes or no",
+        "not_choice": "'{value}' is not allowed; choose from {choices}",
+        "bad_value": "unreadable value ({value})",
+        "duplicate_id": "id '{value}' already appears on row {first}",
+    },
+}
+
+
+class PeopleImportError(Exception):
+    """The file cannot be imported; `problems` says where and why, one line each."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__(f"{len(problems)} problem(s): " + "; ".join(problems[:3]))
+        self.problems = problems
+
+
+class _CellError(ValueError):
+    pass
+
+
+def _column_letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index + 1)
+
+
+def read_people_xlsx(data: bytes, language: Language = "nl") -> list[dict[str, Any]]:
+    """The people of a filled-in template, as the `people` list of an initiative file."""
+    words = WORDS[language]
+    if len(data) > MAX_BYTES:
+        raise PeopleImportError([words["too_large"]])
+    rows = _rows(data, words)
+    header, body = rows[0], rows[1:]
+    columns, problems = _columns(header, body, words)
+    if problems:
+        raise PeopleImportError(problems)
+    people: list[dict[str, Any]] = []
+    seen: dict[str, int] = {}
+    for offset, values in enumerate(body):
+        row_number = offset + 2
+        cells = {field: values[index] if index < len(values) else None for field, index in columns}
+        if all(_is_empty(value) for value in cells.values()):
+            continue
+        if len(people) >= MAX_PEOPLE:
+            problems.append(words["too_many"].format(count=MAX_PEOPLE))
+            break
+        person, row_problems = _person(cells, words)
+        problems += [
+            words["where"].format(row=row_number, column=column, message=message)
+            for column, message in row_problems
+        ]
+        identifier = person.get("id")
+        if isinstance(identifier, str):
+            if identifier in seen:
+                message = words["duplicate_id"].format(value=identifier, first=seen[identifier])
+                problems.append(words["where"].format(row=row_number, column="id", message=message))
+            seen.setdefault(identifier, row_number)
+        people.append(person)
+    if not people and not problems:
+        problems.append(words["no_people"])
+    if problems:
+        raise PeopleImportError(problems)
+    return people
+
+
+def _rows(data: bytes, words: dict[str, str]) -> list[tuple[Any, ...]]:
+    """The rows of the people sheet (the first sheet, or one named Personen/People), with at
+    least a header row; trailing empty rows are kept for the caller to skip."""
+    try:
+        from openpyxl import load_workbook
+
+        with warnings.catch_warnings():
+            # openpyxl warns about data validation and other extensions it does not read.
+            warnings.simplefilter("ignore")
+            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, Exception) as error:  # any parser failure on a strange file
+        raise PeopleImportError([words["not_xlsx"]]) from error
+    try:
+        sheets = workbook.worksheets
+        if not sheets:
+            raise PeopleImportError([words["no_sheet"]])
+        named = [s for s in sheets if s.title.strip().lower() in ("personen", "people")]
+        sheet = named[0] if named else sheets[0]
+        rows: list[tuple[Any, ...]] = []
+        for values in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS):
+            rows.append(tuple(values))
+            if len(rows) > MAX_PEOPLE * 5 + 1:
+                break
+        rows = _trim(rows)
+        if not rows or all(_is_empty(value) for value in rows[0]):
+            raise PeopleImportError(
+                [words["empty"].format(sheet=sheet.title, fields=", ".join(REQUIRED_FIELDS))]
+            )
+        return rows
+    except PeopleImportError:
+        raise
+    except Exception as error:
+        raise PeopleImportError([words["not_xlsx"]]) from error
+    finally:
+        workbook.close()
+
+
+def _trim(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    while rows and all(_is_empty(value) for value in rows[-1]):
+        rows.pop()
+    return rows
+
+
+def _is_empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _columns(
+    header: tuple[Any, ...], body: list[tuple[Any, ...]], words: dict[str, str]
+) -> tuple[list[tuple[str, int]], list[str]]:
+    """(field, column index) for each known column, and the problems of the header row."""
+    problems: list[str] = []
+    found: dict[str, list[int]] = {}
+    for index, cell in enumerate(header):
+        if _is_empty(cell):
+            if any(index < len(row) and not _is_empty(row[index]) for row in body):
+                problems.append(words["unnamed_column"].format(letter=_column_letter(index)))
+            continue
+        name = str(cell).strip().lower().replace(" ", "_")
+        if name not in PERSON_FIELDS:
+            problems.append(
+                words["unknown_column"].format(
+                    letter=_column_letter(index),
+                    name=str(cell).strip(),
+                    fields=", ".join(PERSON_FIELDS),
+                )
+            )
+            continue
+        found.setdefault(name, []).append(index)
+    for name, indexes in found.items():
+        if len(indexes) > 1:
+            letters = ", ".join(_column_letter(i) for i in indexes)
+            problems.append(words["twice"].format(name=name, letters=letters))
+    for name in REQUIRED_FIELDS:
+        if name not in found:
+            problems.append(words["missing_column"].format(name=name))
+    columns = [(name, indexes[0]) for name, indexes in found.items()]
+    return columns, problems
+
+
+def _person(
+    cells: dict[str, Any], words: dict[str, str]
+) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """One row as a person dict (fields in CONTRACT order) and its (column, message) problems."""
+    person: dict[str, Any] = {}
+    problems: list[tuple[str, str]] = []
+    for field in PERSON_FIELDS:
+        if field not in cells:
+            continue
+        value = cells[field]
+        if _is_empty(value):
+            if field in REQUIRED_FIELDS:
+                problems.append((field, words["required"]))
+            continue
+        try:
+            person[field] = _convert(field, value, words)
+        except _CellError as error:
+            problems.append((field, str(error)))
+    if not problems:
+        try:
+            Person.model_validate(person)
+        except ValidationError as error:
+            for item in error.errors():
+                location = item["loc"]
+                column = str(location[0]) if location else "id"
+                problems.append((column, plain_message(dict(item))))
+    return person, problems
+
+
+def _convert(field: str, value: Any, words: dict[str, str]) -> Any:
+    if field in DATE_FIELDS:
+        return _date(value, words)
+    if field in BOOLEAN_FIELDS:
+        return _boolean(value, words)
+    if field in INTEGER_FIELDS:
+        return _integer(value, words)
+    if field in NUMBER_FIELDS:
+        return _number(value, PLACES[field], words)
+    text = _text(value, words)
+    if field in CHOICES and text not in CHOICES[field]:
+        lowered = text.lower()
+        if lowered in CHOICES[field]:
+            return lowered
+        raise _CellError(words["not_choice"].format(value=text, choices=", ".join(CHOICES[field])))
+    return text
+
+
+def _text(value: Any, words: dict[str, str]) -> str:
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        raise _CellError(words["bad_value"].format(value=value))
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, float | Decimal):
+        return str(value)
+    raise _CellError(words["bad_value"].format(value=value))
+
+
+def _date(value: Any, words: dict[str, str]) -> str:
+    if isinstance(value, datetime):
+        if value.time() != time(0, 0):
+            raise _CellError(words["has_time"])
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        # A date typed into a cell without a date format: Excel's serial day number.
+        from openpyxl.utils.datetime import from_excel
+
+        try:
+            converted = from_excel(value)
+        except (ValueError, OverflowError, TypeError):
+            raise _CellError(words["not_date"].format(value=value)) from None
+        if isinstance(converted, datetime):
+            return _date(converted, words)
+        raise _CellError(words["not_date"].format(value=value))
+    if isinstance(value, str):
+        text = value.strip()
+        match = BELGIAN_DATE.match(text)
+        try:
+            if match:
+                day, month, year = (int(part) for part in match.groups())
+                return date(year, month, day).isoformat()
+            if len(text) == 10:
+                return date.fromisoformat(text).isoformat()
+        except ValueError:
+            pass
+    raise _CellError(words["not_date"].format(value=value))
+
+
+def _boolean(value: Any, words: dict[str, str]) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str):
+        text = value.strip().lower()
+        if text in TRUE_WORDS:
+            return True
+        if text in FALSE_WORDS:
+            return False
+    raise _CellError(words["not_boolean"].format(value=value))
+
+
+def _decimal(value: Any, words: dict[str, str]) -> Decimal:
+    if isinstance(value, bool):
+        raise _CellError(words["not_number"].format(value=value))
+    if isinstance(value, int | float | Decimal):
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    elif isinstance(value, str):
+        text = value.strip().replace("€", "").replace("\xa0", "").replace(" ", "")
+        # A decimal comma (0,8 or 2100,50); a group dot only with a decimal comma (2.100,50).
+        if "," in text:
+            text = text.replace(".", "").replace(",", ".")
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            raise _CellError(words["not_number"].format(value=value)) from None
+    else:
+        raise _CellError(words["not_number"].format(value=value))
+    if not number.is_finite():
+        raise _CellError(words["not_number"].format(value=value))
+    return number
+
+
+def _number(value: Any, places: int, words: dict[str, str]) -> int | float:
+    """A number as the file would write it; a float that is a hair off a value with `places`
+    decimals (binary rounding in Excel) is snapped to it; more decimals are left for the model
+    to reject."""
+    number = _decimal(value, words)
+    snapped = number.quantize(Decimal(1).scaleb(-places))
+    if abs(number - snapped) < Decimal("1e-9"):
+        number = snapped
+    if number == number.to_integral_value():
+        return int(number)
+    return float(number)
+
+
+def _integer(value: Any, words: dict[str, str]) -> int:
+    number = _decimal(value, words)
+    if number != number.to_integral_value():
+        raise _CellError(words["not_integer"].format(value=value))
+    return int(number)

@@ -1,0 +1,316 @@
+"""The plan as a PDF for funders (WeasyPrint, A4, Dutch by default): the initiative and
+promoter, the horizon, a summary (funding, costs, gap, break-even price), the four-leaf chart
+with its data table, the leaves per year, the lines per leaf, the alerts with what to do, the
+sources (parameter values, dates, grades, references), the rules version and the export date.
+Page numbers in the footer. System fonts only; the HTML is `templates/plan_pdf.html`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from babel.numbers import format_percent
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from klaverblad.advice.alerts import Alert
+from klaverblad.locale import BABEL_LOCALE, Language, day, money, month_name
+from klaverblad.plan.financing_plan import FinancingPlan
+from klaverblad.plan.ledger import LEAVES
+from klaverblad.report.cloverleaf import FILL, cloverleaf_svg, leaf_table_rows
+from klaverblad.report.plan_sources import (
+    SEVERITY_WORDS,
+    STATUS_WORDS,
+    export_date,
+    plan_sources,
+    source_value_text,
+)
+from klaverblad.report.plan_table import LEAF_NAMES
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+WORDS = {
+    "nl": {
+        "plan": "Financieringsplan",
+        "promoter": "Promotor",
+        "initiative": "Initiatief",
+        "horizon": "Horizon",
+        "from": "vanaf",
+        "to": "tot en met",
+        "months": "maanden",
+        "rules": "Regelversie",
+        "reforms": "hervormingen",
+        "exported": "Exportdatum",
+        "summary": "Samenvatting over de hele horizon",
+        "funding": "Financiering",
+        "costs": "Kosten",
+        "gap": "Tekort (+) / overschot (−)",
+        "shortfall": "tekort",
+        "surplus": "overschot",
+        "balanced": "sluitend",
+        "break_even": "Break-evenprijs per uur (contant/factuur)",
+        "no_break_even": "niet van toepassing (geen uren contant of op factuur)",
+        "gap_note": (
+            "Tekort = kosten − financiering. De break-evenprijs is de prijs per uur die de "
+            "klanten (contant of op factuur) zouden moeten betalen om het tekort te dichten."
+        ),
+        "clover": "Het klavertje vier",
+        "clover_table": "Financiering per blad (gegevens van de grafiek)",
+        "leaf": "Blad",
+        "amount": "Bedrag",
+        "share": "Aandeel",
+        "total": "Totaal",
+        "per_year": "Per jaar",
+        "per_leaf": "Lijnen per blad",
+        "no_lines": "Geen financiering in dit blad.",
+        "year": "Jaar",
+        "measure": "Maatregel",
+        "component": "Onderdeel",
+        "for": "Persoon/activiteit",
+        "funder": "Financier",
+        "alerts": "Signalen en wat te doen",
+        "no_alerts": "Geen signalen.",
+        "sources": "Bronnen",
+        "sources_note": (
+            "De parameterwaarden die de berekende lijnen gebruiken, met de datum vanaf wanneer ze "
+            "gelden en hun betrouwbaarheid: H = officiële bron, M = secundaire bron of afgeleide "
+            "datum, L = reconstructie. Ingevoerde bedragen hebben geen parameter."
+        ),
+        "no_sources": "Geen parameters gebruikt: alle bedragen zijn ingevoerd.",
+        "parameter": "Parameter",
+        "value": "Waarde",
+        "since": "Sinds",
+        "grade": "Graad",
+        "references": "Referenties",
+        "used_by": "gebruikt voor",
+        "colophon": "Berekend met Klaverblad, regelversie",
+        "page": "pagina",
+    },
+    "en": {
+        "plan": "Financing plan",
+        "promoter": "Promoter",
+        "initiative": "Initiative",
+        "horizon": "Horizon",
+        "from": "from",
+        "to": "to",
+        "months": "months",
+        "rules": "Rules version",
+        "reforms": "reforms",
+        "exported": "Export date",
+        "summary": "Summary over the whole horizon",
+        "funding": "Funding",
+        "costs": "Costs",
+        "gap": "Gap (+ shortfall, − surplus)",
+        "shortfall": "shortfall",
+        "surplus": "surplus",
+        "balanced": "balanced",
+        "break_even": "Break-even price per hour (cash/invoice)",
+        "no_break_even": "not applicable (no hours paid in cash or by invoice)",
+        "gap_note": (
+            "Gap = costs − funding. The break-even price is the price per hour the clients "
+            "(cash or invoice) would have to pay to close the gap."
+        ),
+        "clover": "The four-leaf clover",
+        "clover_table": "Funding per leaf (the chart's data)",
+        "leaf": "Leaf",
+        "amount": "Amount",
+        "share": "Share",
+        "total": "Total",
+        "per_year": "Per year",
+        "per_leaf": "Lines per leaf",
+        "no_lines": "No funding in this leaf.",
+        "year": "Year",
+        "measure": "Measure",
+        "component": "Component",
+        "for": "Person/activity",
+        "funder": "Funder",
+        "alerts": "Alerts and what to do",
+        "no_alerts": "No alerts.",
+        "sources": "Sources",
+        "sources_note": (
+            "The parameter values the computed lines use, with the date from which they apply "
+            "and their confidence: H = official source, M = secondary source or inferred date, "
+            "L = reconstruction. Entered amounts have no parameter."
+        ),
+        "no_sources": "No parameters used: every amount is entered.",
+        "parameter": "Parameter",
+        "value": "Value",
+        "since": "Since",
+        "grade": "Grade",
+        "references": "References",
+        "used_by": "used for",
+        "colophon": "Computed with Klaverblad, rules version",
+        "page": "page",
+    },
+}
+
+
+@dataclass(frozen=True)
+class _Row:
+    label: str
+    cells: list[str]
+    kind: str
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _since(since: str | None, language: Language) -> str:
+    """A value's start date, d/MM/yyyy in Dutch (ux.md §2.2), ISO in English."""
+    if not since:
+        return ""
+    try:
+        value = date.fromisoformat(since)
+    except ValueError:
+        return since
+    return value.isoformat() if language == "en" else f"{value.day}/{value:%m/%Y}"
+
+
+def _gap_word(cents: int, words: dict[str, str]) -> str:
+    if cents > 0:
+        return words["shortfall"]
+    return words["surplus"] if cents < 0 else words["balanced"]
+
+
+def plan_html(
+    plan: FinancingPlan,
+    alerts: list[Alert],
+    language: Language = "nl",
+    exported: date | None = None,
+) -> str:
+    """The HTML that the PDF is printed from (also usable for a browser's print dialog)."""
+    words = WORDS[language]
+    exported = export_date(exported)
+    initiative = plan.initiative
+
+    def cash(cents: int) -> str:
+        return money(cents, language)
+
+    last_month = plan.first_month + plan.months - 1
+    horizon = (
+        f"{words['from']} {month_name(plan.first_month, language)} {words['to']} "
+        f"{month_name(last_month, language)} ({plan.months} {words['months']})"
+    )
+    year_rows = [
+        _Row(
+            LEAF_NAMES[language][leaf],
+            [cash(y.leaves[leaf]) for y in plan.years] + [cash(plan.leaves[leaf])],
+            "leaf",
+        )
+        for leaf in LEAVES
+    ]
+    year_rows += [
+        _Row(
+            words["funding"],
+            [cash(y.totals.funding_cents) for y in plan.years] + [cash(plan.totals.funding_cents)],
+            "total",
+        ),
+        _Row(
+            words["costs"],
+            [cash(y.totals.costs_cents) for y in plan.years] + [cash(plan.totals.costs_cents)],
+            "costs",
+        ),
+        _Row(
+            words["gap"],
+            [cash(y.totals.gap_cents) for y in plan.years] + [cash(plan.totals.gap_cents)],
+            "gap",
+        ),
+    ]
+    leaf_lines = []
+    for row in leaf_table_rows(plan.leaves, language):
+        lines = [
+            {
+                "year": line.year,
+                "measure": line.measure,
+                "component": line.component,
+                "subject": line.person or line.activity or "",
+                "funder": line.funder,
+                "amount": cash(line.cents),
+                "status": "" if line.status == "computed" else STATUS_WORDS[language][line.status],
+            }
+            for line in plan.lines
+            if line.leaf == row.leaf
+        ]
+        leaf_lines.append({"name": row.name, "amount": row.amount, "lines": lines})
+    sources = [
+        {
+            "parameter": source.parameter,
+            "label": source.label,
+            "value": source_value_text(source, language),
+            "since": _since(source.since, language),
+            "grade": source.grade or "",
+            "references": source.references,
+            "measures": ", ".join(source.measures),
+        }
+        for source in plan_sources(plan, language)
+    ]
+    context = {
+        "language": language,
+        "w": words,
+        "initiative": initiative,
+        "horizon": horizon,
+        "rules_version": plan.rules_version,
+        "reforms": ", ".join(plan.reforms),
+        "exported": day(exported, language),
+        "exported_iso": exported.isoformat(),
+        "totals": {
+            "funding": cash(plan.totals.funding_cents),
+            "costs": cash(plan.totals.costs_cents),
+            "gap": cash(plan.totals.gap_cents),
+            "gap_word": _gap_word(plan.totals.gap_cents, words),
+        },
+        "break_even": (
+            words["no_break_even"] if plan.break_even_cents is None else cash(plan.break_even_cents)
+        ),
+        "svg": Markup(cloverleaf_svg(plan.leaves, language, chart_id="klaverblad-pdf")),
+        "leaf_rows": [
+            {"name": row.name, "amount": row.amount, "share": row.share, "colour": FILL[row.leaf]}
+            for row in leaf_table_rows(plan.leaves, language)
+        ],
+        "total_share": format_percent(
+            1 if plan.totals.funding_cents > 0 else 0, "#,##0.0%", locale=BABEL_LOCALE[language]
+        ),
+        "years": [y.year for y in plan.years],
+        "year_rows": year_rows,
+        "leaf_lines": leaf_lines,
+        "alerts": [
+            {
+                "severity": alert.severity,
+                "severity_word": SEVERITY_WORDS[language][alert.severity],
+                "code": alert.code,
+                "subject": alert.subject,
+                "message": alert.message(language),
+            }
+            for alert in alerts
+        ],
+        "sources": sources,
+    }
+    return _environment().get_template("plan_pdf.html").render(context)
+
+
+def plan_to_pdf(
+    plan: FinancingPlan,
+    alerts: list[Alert],
+    language: Language = "nl",
+    exported: date | None = None,
+) -> bytes:
+    """The plan as PDF bytes (A4, tagged for accessibility)."""
+    from weasyprint import CSS, HTML
+
+    html = plan_html(plan, alerts, language, exported)
+    document = HTML(string=html, base_url=str(TEMPLATES))
+    pdf = document.write_pdf(
+        stylesheets=[CSS(filename=str(TEMPLATES / "plan_pdf.css"))], pdf_tags=True
+    )
+    assert pdf is not None
+    return bytes(pdf)

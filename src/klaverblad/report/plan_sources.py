@@ -1,0 +1,127 @@
+"""The sources of a plan for the PDF and XLSX exports: every parameter value that a line used
+(from the line explanations), once per parameter and date, with its grade and references, and
+the wording shared by those exports (sheet and section titles, status and severity words)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from klaverblad.advice.line_explanations import explain_lines
+from klaverblad.locale import Language, money, number
+from klaverblad.plan.financing_plan import FinancingPlan
+
+
+@dataclass(frozen=True)
+class Reference:
+    title: str
+    href: str | None = None
+
+
+@dataclass
+class Source:
+    """One parameter value in force for some lines of the plan."""
+
+    parameter: str
+    label: str
+    value: object
+    since: str | None
+    unit: str | None
+    grade: str | None
+    references: list[Reference]
+    measures: list[str] = field(default_factory=list)
+
+
+def _references(raw: object) -> list[Reference]:
+    items = raw if isinstance(raw, list | tuple) else [raw] if raw else []
+    references = []
+    for item in items:
+        if isinstance(item, dict):
+            title = str(item.get("title") or item.get("href") or "")
+            href = item.get("href")
+            references.append(Reference(title, str(href) if href else None))
+        elif item:
+            text = str(item)
+            is_link = text.startswith(("http://", "https://"))
+            references.append(Reference(text, text if is_link else None))
+    return references
+
+
+def plan_sources(plan: FinancingPlan, language: Language = "nl") -> list[Source]:
+    """The parameter values behind the plan's lines, by parameter and date of the value."""
+    sources: dict[tuple[str, str | None], Source] = {}
+    for explanation in explain_lines(plan, language):
+        measure = str(explanation["line"]["measure"])
+        for fact in explanation.get("parameters", []):
+            key = (str(fact["parameter"]), fact.get("since"))
+            source = sources.get(key)
+            if source is None:
+                source = sources[key] = Source(
+                    parameter=key[0],
+                    label=str(fact.get("label") or ""),
+                    value=fact.get("value"),
+                    since=fact.get("since"),
+                    unit=fact.get("unit"),
+                    grade=fact.get("grade"),
+                    references=_references(fact.get("reference")),
+                )
+            if measure not in source.measures:
+                source.measures.append(measure)
+    return sorted(sources.values(), key=lambda s: (s.parameter, s.since or ""))
+
+
+def value_text(value: Any, language: Language = "nl") -> str:
+    """A parameter value for people: numbers in the language's format, yes/no, lists."""
+    if isinstance(value, bool):
+        return ("ja" if value else "nee") if language == "nl" else ("yes" if value else "no")
+    if isinstance(value, int | float | Decimal):
+        return number(value, language)
+    if isinstance(value, dict):
+        return ", ".join(f"{key}: {value_text(item, language)}" for key, item in value.items())
+    if isinstance(value, list | tuple):
+        return ", ".join(value_text(item, language) for item in value)
+    return "" if value is None else str(value)
+
+
+def source_value_text(source: Source, language: Language = "nl") -> str:
+    """A source's value with its unit: money for `currency-EUR`, else the bare value."""
+    value = source.value
+    euros = (source.unit or "").endswith("EUR")
+    if euros and isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        cents = (Decimal(str(value)) * 100).to_integral_value()
+        return money(int(cents), language)
+    return value_text(value, language)
+
+
+STATUS_WORDS = {
+    "nl": {"computed": "berekend", "entered": "ingevoerd", "not_computable": "niet berekenbaar"},
+    "en": {"computed": "computed", "entered": "entered", "not_computable": "not computable"},
+}
+SEVERITY_WORDS = {
+    "nl": {"error": "fout", "warning": "waarschuwing", "info": "info"},
+    "en": {"error": "error", "warning": "warning", "info": "info"},
+}
+GRADE_WORDS = {
+    "nl": {
+        "H": "H (officiële bron)",
+        "M": "M (secundaire bron of afgeleide datum)",
+        "L": "L (reconstructie, aanname)",
+        "entered": "ingevoerd",
+    },
+    "en": {
+        "H": "H (official source)",
+        "M": "M (secondary source or inferred date)",
+        "L": "L (reconstruction, assumption)",
+        "entered": "entered",
+    },
+}
+
+
+def grade_text(grade: str | None, language: Language = "nl") -> str:
+    return GRADE_WORDS[language].get(grade or "", grade or "")
+
+
+def export_date(exported: date | None) -> date:
+    return exported or date.today()
