@@ -1,0 +1,54 @@
+"""The web application: for now the JSON API under /api, with its OpenAPI description.
+
+Run it with `uvicorn --factory klaverblad.web.app:create_app`. Building the app reads the
+example files for the OpenAPI page and nothing else: the rules are loaded on the first request
+that needs them.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from fastapi import FastAPI
+
+from klaverblad.web.api import api_router
+from klaverblad.web.errors import install_error_handlers
+from klaverblad.web.limits import API_PREFIX, ApiBodyMiddleware
+
+DESCRIPTION = """\
+Plans and explains the financing of Flemish *lokale diensteneconomie* initiatives with the
+klaverbladmodel (four leaves: I the initiative's own recognition, II the people's wage
+statutes, III the clients, IV the policy domains served).
+
+Every endpoint answers with the JSON document the command line prints with `--format json`
+(`klaverblad.plan/1`, `klaverblad.explain/1`, `klaverblad.portfolio/1`, `klaverblad.rank/1`,
+`klaverblad.optimise/1`). An initiative is sent as the JSON object of an initiative file.
+
+Bad input is refused with a 4xx status and one entry per problem, the path naming the field of
+the request: `{"errors": [{"path": "initiative.people[0].fte", "message": "must be more than 0
+and at most 1"}]}` — 400 malformed JSON, 413 too large, 415 not JSON, 422 anything else.
+"""
+
+
+def _version() -> str:
+    try:
+        return version("klaverblad")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def create_app() -> FastAPI:
+    """The FastAPI application: the /api routes, their error shape and the body limits."""
+    app = FastAPI(
+        title="Klaverblad",
+        summary="Financing plans for lokale diensteneconomie initiatives (klaverbladmodel)",
+        description=DESCRIPTION,
+        version=_version(),
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+    )
+    install_error_handlers(app)
+    app.add_middleware(ApiBodyMiddleware)
+    app.include_router(api_router())
+    return app
