@@ -3,6 +3,9 @@ and exit status 2, never a traceback. One module per command family registers on
 
 from klaverblad.cli import explain, measures, optimise, plan, portfolio, rank  # noqa: F401  (registers the commands)
 from klaverblad.cli.common import app
+from klaverblad.cli.users import users
+
+app.add_typer(users, name="user")
 
 
 def main() -> None:
