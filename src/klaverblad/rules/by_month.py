@@ -18,6 +18,7 @@ Example:
 
 from __future__ import annotations
 
+import threading
 import weakref
 from typing import Any
 
@@ -102,15 +103,18 @@ class ParametersByMonth:
 
 
 DENSE_SPAN = 12 * 400
-_recent: list[tuple[weakref.ref[numpy.ndarray], numpy.ndarray, numpy.ndarray]] = []
+# Per thread: the web API computes plans in a thread pool, each with its own simulation.
+_local = threading.local()
 
 
 def _distinct_months(month_index: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
     """`numpy.unique` with its inverse, remembered while the array lives: OpenFisca hands every
     formula the same cached array of row (or start) months, so this runs once per simulation
     instead of once per formula. Weak references: nothing here keeps a simulation alive."""
-    _recent[:] = [entry for entry in _recent if entry[0]() is not None]
-    for reference, unique, inverse in _recent:
+    recent: list[tuple[weakref.ref[numpy.ndarray], numpy.ndarray, numpy.ndarray]]
+    recent = [entry for entry in getattr(_local, "recent", []) if entry[0]() is not None]
+    _local.recent = recent
+    for reference, unique, inverse in recent:
         if reference() is month_index:
             return unique, inverse
     if month_index.size and int(month_index.max()) - int(month_index.min()) < DENSE_SPAN:
@@ -122,8 +126,7 @@ def _distinct_months(month_index: numpy.ndarray) -> tuple[numpy.ndarray, numpy.n
     else:
         unique, inverse = numpy.unique(month_index, return_inverse=True)
         inverse = inverse.reshape(-1)
-    _recent.insert(0, (weakref.ref(month_index), unique, inverse))
-    del _recent[2:]
+    _local.recent = [(weakref.ref(month_index), unique, inverse), *recent[:1]]
     return unique, inverse
 
 
