@@ -30,7 +30,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from klaverblad.advice.alerts import Alert
 from klaverblad.locale import Language, month_name
-from klaverblad.model.initiative import Begeleiding, Diploma, Role, Status, Statute
+from klaverblad.model.initiative import Begeleiding, Diploma, Person, Role, Status, Statute
 from klaverblad.plan.financing_plan import FinancingPlan
 from klaverblad.plan.ledger import LEAVES
 from klaverblad.report.plan_sources import (
@@ -402,24 +402,8 @@ def _write_sources(sheet: Worksheet, plan: FinancingPlan, language: Language, f:
 
 # --- The people template -------------------------------------------------------------------
 
-PERSON_FIELDS = (
-    "id",
-    "role",
-    "birth_date",
-    "diploma",
-    "status",
-    "unemployed_months",
-    "start_date",
-    "end_date",
-    "fte",
-    "monthly_wage_cost",
-    "statute",
-    "placed_by_ocmw",
-    "gesco_verhoogd",
-    "wep_verlengd",
-    "maatwerk_loonpremie_pct",
-    "maatwerk_begeleiding",
-)
+# The columns are the person fields of the initiative file (CONTRACT §2), in its order.
+PERSON_FIELDS: tuple[str, ...] = tuple(Person.model_fields)
 REQUIRED_FIELDS = (
     "id",
     "role",
