@@ -1,4 +1,4 @@
-"""The web application: for now the JSON API under /api, with its OpenAPI description.
+"""The web application: the JSON API under /api and the first pages, with its OpenAPI description.
 
 Run it with `uvicorn --factory klaverblad.web.app:create_app`. Building the app reads the
 example files for the OpenAPI page and nothing else: the rules are loaded on the first request
@@ -10,10 +10,12 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 
 from klaverblad.web.api import api_router
 from klaverblad.web.errors import install_error_handlers
 from klaverblad.web.limits import API_PREFIX, ApiBodyMiddleware
+from klaverblad.web.pages import STATIC_DIRECTORY, pages_router
 
 DESCRIPTION = """\
 Plans and explains the financing of Flemish *lokale diensteneconomie* initiatives with the
@@ -51,4 +53,6 @@ def create_app() -> FastAPI:
     install_error_handlers(app)
     app.add_middleware(ApiBodyMiddleware)
     app.include_router(api_router())
+    app.include_router(pages_router())
+    app.mount("/static", StaticFiles(directory=STATIC_DIRECTORY), name="static")
     return app

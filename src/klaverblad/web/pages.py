@@ -1,0 +1,235 @@
+"""The HTML pages: the start page, the plan of an example and the plan of a posted initiative
+file, in Dutch at / and in English under /en/. Server-rendered with Jinja2, no JavaScript.
+
+Bad input is never a 500: a file that cannot be read or validated re-shows the start page's
+form with the text kept and one message per problem naming the field (HTTP 422); an unknown
+example is a 404 page.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
+from starlette.formparsers import MultiPartException
+
+from klaverblad.locale import Language
+from klaverblad.model import Initiative, InitiativeError, parse_initiative
+from klaverblad.model.consistency import Problem
+from klaverblad.model.loading import MAX_FILE_BYTES, parse_text
+from klaverblad.report.plan_table import LEAF_NAMES
+from klaverblad.web.examples import EXAMPLES_DIRECTORY
+from klaverblad.web.pages_plan import horizon, plan_context
+from klaverblad.web.wording import WORDS
+
+HERE = Path(__file__).resolve().parent
+TEMPLATES = Jinja2Templates(directory=HERE / "templates")
+STATIC_DIRECTORY = HERE / "static"
+TEMPLATES.env.trim_blocks = True
+TEMPLATES.env.lstrip_blocks = True
+# The form field of the pasted text and of the uploaded file.
+TEXT_FIELD = "text"
+FILE_FIELD = "file"
+
+
+# URLs: one function per page, so that every link and the language switch agree.
+def start_url(language: Language) -> str:
+    return "/" if language == "nl" else "/en/"
+
+
+def example_url(language: Language, example: str) -> str:
+    return f"/plan/voorbeeld/{example}" if language == "nl" else f"/en/plan/example/{example}"
+
+
+def post_url(language: Language) -> str:
+    return "/plan" if language == "nl" else "/en/plan"
+
+
+def other(language: Language) -> Language:
+    return "en" if language == "nl" else "nl"
+
+
+@dataclass(frozen=True)
+class Example:
+    """An example initiative file of `examples/`: its key (the file name without .yaml)."""
+
+    key: str
+    initiative: Initiative
+
+
+@functools.cache
+def examples() -> dict[str, Example]:
+    """The valid example initiatives by key, in file-name order (none without the folder)."""
+    found: dict[str, Example] = {}
+    for path in sorted(EXAMPLES_DIRECTORY.glob("*.yaml")):
+        try:
+            text = path.read_text(encoding="utf-8")
+            initiative = parse_initiative(parse_text(text, path.name), path.name)
+        except (OSError, UnicodeDecodeError, InitiativeError):
+            continue
+        found[path.stem] = Example(path.stem, initiative)
+    return found
+
+
+def _render(
+    request: Request,
+    language: Language,
+    template: str,
+    switch_url: str,
+    status_code: int = 200,
+    **context: Any,
+) -> HTMLResponse:
+    return TEMPLATES.TemplateResponse(
+        request,
+        template,
+        {
+            "lang": language,
+            "w": WORDS[language],
+            "home_url": start_url(language),
+            "switch_url": switch_url,
+            "leaf_names": LEAF_NAMES[language],
+            **context,
+        },
+        status_code=status_code,
+    )
+
+
+def _start(
+    request: Request,
+    language: Language,
+    text: str = "",
+    problems: list[Problem] | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    listed = [
+        {
+            "url": example_url(language, example.key),
+            "name": example.initiative.name,
+            "promoter": example.initiative.promoter.name,
+            "horizon": horizon(example.initiative, language),
+        }
+        for example in examples().values()
+    ]
+    return _render(
+        request,
+        language,
+        "start.html",
+        start_url(other(language)),
+        status_code,
+        examples=listed,
+        post_url=post_url(language),
+        text=text,
+        problems=problems or [],
+        text_field=TEXT_FIELD,
+        file_field=FILE_FIELD,
+    )
+
+
+def _plan(
+    request: Request, language: Language, initiative: Initiative, switch_url: str
+) -> HTMLResponse:
+    return _render(request, language, "plan.html", switch_url, **plan_context(initiative, language))
+
+
+def _not_found(request: Request, language: Language, name: str) -> HTMLResponse:
+    return _render(
+        request,
+        language,
+        "not_found.html",
+        start_url(other(language)),
+        404,
+        message=WORDS[language]["not_found"].format(name=name),
+    )
+
+
+def _example(request: Request, language: Language, key: str) -> HTMLResponse:
+    example = examples().get(key)
+    if example is None:
+        return _not_found(request, language, key)
+    return _plan(request, language, example.initiative, example_url(other(language), key))
+
+
+async def _read_form(request: Request, language: Language) -> tuple[str, str, list[Problem]]:
+    """The initiative text of the form (an uploaded file wins over pasted text), its source
+    name for the parser, and the problems of the form itself."""
+    words = WORDS[language]
+    try:
+        form = await request.form(max_files=1, max_fields=10, max_part_size=MAX_FILE_BYTES)
+    except (MultiPartException, HTTPException):  # Starlette turns a bad body into a 400
+        return "", words["pasted"], [Problem(words["form_path"], words["form_unreadable"])]
+    pasted = form.get(TEXT_FIELD)
+    text = pasted if isinstance(pasted, str) else ""
+    upload = form.get(FILE_FIELD)
+    if isinstance(upload, UploadFile) and upload.filename:
+        name = upload.filename
+        raw = await upload.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            return text, name, [Problem(name, words["too_large"])]
+        try:
+            return raw.decode("utf-8-sig"), name, []
+        except UnicodeDecodeError:
+            return text, name, [Problem(name, words["not_utf8"])]
+    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+        return "", words["pasted"], [Problem(words["pasted"], words["too_large"])]
+    if not text.strip():
+        return text, words["pasted"], [Problem(words["form_path"], words["nothing_given"])]
+    return text, words["pasted"], []
+
+
+def _answer(
+    request: Request, language: Language, text: str, source: str, problems: list[Problem]
+) -> HTMLResponse:
+    """The plan of the posted text, or the form again with its problems (422)."""
+    if not problems:
+        try:
+            initiative = parse_initiative(parse_text(text, source), source)
+        except InitiativeError as error:
+            problems = list(error.problems)
+        else:
+            return _plan(request, language, initiative, start_url(other(language)))
+    return _start(request, language, text, problems, 422)
+
+
+async def _posted(request: Request, language: Language) -> HTMLResponse:
+    text, source, problems = await _read_form(request, language)
+    # Planning is CPU work: off the event loop, as the API's plain `def` endpoints are.
+    return await run_in_threadpool(_answer, request, language, text, source, problems)
+
+
+def pages_router() -> APIRouter:
+    """Every HTML page, in both languages."""
+    router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+    @router.get("/")
+    def start_nl(request: Request) -> HTMLResponse:
+        return _start(request, "nl")
+
+    @router.get("/en/")
+    def start_en(request: Request) -> HTMLResponse:
+        return _start(request, "en")
+
+    @router.get("/plan/voorbeeld/{example}")
+    def example_nl(request: Request, example: str) -> HTMLResponse:
+        return _example(request, "nl", example)
+
+    @router.get("/en/plan/example/{example}")
+    def example_en(request: Request, example: str) -> HTMLResponse:
+        return _example(request, "en", example)
+
+    @router.post("/plan")
+    async def posted_nl(request: Request) -> HTMLResponse:
+        return await _posted(request, "nl")
+
+    @router.post("/en/plan")
+    async def posted_en(request: Request) -> HTMLResponse:
+        return await _posted(request, "en")
+
+    return router
