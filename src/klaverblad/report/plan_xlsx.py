@@ -33,6 +33,7 @@ from klaverblad.locale import Language, month_name
 from klaverblad.model.initiative import Begeleiding, Diploma, Person, Role, Status, Statute
 from klaverblad.plan.financing_plan import FinancingPlan
 from klaverblad.plan.ledger import LEAVES
+from klaverblad.report.plan_csv import COLUMNS
 from klaverblad.report.plan_sources import (
     SEVERITY_WORDS,
     STATUS_WORDS,
@@ -145,17 +146,8 @@ WORDS = {
 }
 
 # The lines sheet: column letters of the fields the year sheet's formulas read.
-LINE_COLUMNS = (
-    "year",
-    "leaf",
-    "measure",
-    "component",
-    "funder",
-    "person",
-    "activity",
-    "amount",
-    "status",
-)
+# The same columns, in the same order, as the CSV export.
+LINE_COLUMNS = COLUMNS
 YEAR_COLUMN = xl_col_to_name(LINE_COLUMNS.index("year"))
 LEAF_COLUMN = xl_col_to_name(LINE_COLUMNS.index("leaf"))
 AMOUNT_COLUMN = xl_col_to_name(LINE_COLUMNS.index("amount"))
