@@ -15,7 +15,9 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
+from klaverblad.store import upgrade
 from klaverblad.web import create_app
+from klaverblad.web.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -40,9 +42,21 @@ _TextDates.yaml_implicit_resolvers = {
 }
 
 
+def migrated_settings(directory: Path, **changes: Any) -> Settings:
+    """Settings on a new, migrated SQLite file in `directory`, with a fixed test key."""
+    url = f"sqlite:///{directory / 'klaverblad.sqlite3'}"
+    upgrade(url)
+    return Settings(database_url=url, secret_key="test-key-" + "x" * 40, **changes)
+
+
 @pytest.fixture(scope="session")
-def client() -> Iterator[TestClient]:
-    with TestClient(create_app()) as test_client:
+def web_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return migrated_settings(tmp_path_factory.mktemp("web-db"))
+
+
+@pytest.fixture(scope="session")
+def client(web_settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(web_settings)) as test_client:
         yield test_client
 
 

@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from klaverblad.web import create_app
+from klaverblad.web.settings import Settings
 from tests.web.conftest import RANKING_CSV
 
 Body = dict[str, Any]
@@ -472,8 +473,8 @@ def test_an_unknown_route_and_a_wrong_method_answer_in_the_same_shape(client: Te
     assert wrong.json()["errors"][0]["message"] == "GET is not allowed on /api/plan"
 
 
-def test_an_unexpected_error_is_a_plain_500_without_a_traceback() -> None:
-    app = create_app()
+def test_an_unexpected_error_is_a_plain_500_without_a_traceback(web_settings: Settings) -> None:
+    app = create_app(web_settings)
 
     def boom() -> None:
         raise RuntimeError("secret internals")

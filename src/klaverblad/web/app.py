@@ -12,10 +12,13 @@ from importlib.metadata import PackageNotFoundError, version
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from klaverblad.store import make_engine, session_factory
 from klaverblad.web.api import api_router
 from klaverblad.web.errors import install_error_handlers
 from klaverblad.web.limits import API_PREFIX, ApiBodyMiddleware
-from klaverblad.web.pages import STATIC_DIRECTORY, pages_router
+from klaverblad.web.pages import pages_router
+from klaverblad.web.render import STATIC_DIRECTORY
+from klaverblad.web.settings import Settings
 
 DESCRIPTION = """\
 Plans and explains the financing of Flemish *lokale diensteneconomie* initiatives with the
@@ -39,8 +42,13 @@ def _version() -> str:
         return "0+unknown"
 
 
-def create_app() -> FastAPI:
-    """The FastAPI application: the /api routes, their error shape and the body limits."""
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The FastAPI application: the pages, the /api routes, their error shape and the body
+    limits, on the database of `settings` (default: `Settings.from_env()`).
+
+    The database must have been migrated (`klaverblad serve` does it; see docs/storage.md).
+    """
+    settings = settings or Settings.from_env()
     app = FastAPI(
         title="Klaverblad",
         summary="Financing plans for lokale diensteneconomie initiatives (klaverbladmodel)",
@@ -50,6 +58,10 @@ def create_app() -> FastAPI:
         docs_url=f"{API_PREFIX}/docs",
         redoc_url=None,
     )
+    engine = make_engine(settings.database_url)
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.sessions = session_factory(engine)
     install_error_handlers(app)
     app.add_middleware(ApiBodyMiddleware)
     app.include_router(api_router())

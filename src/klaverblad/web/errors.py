@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from klaverblad.web.limits import API_PREFIX, NO_POSITION
+from klaverblad.web.page_errors import csrf_page, http_error_page, unexpected_page
+from klaverblad.web.security import CsrfError
 
 logger = logging.getLogger("klaverblad.web")
 
@@ -167,7 +168,7 @@ async def _api_error(request: Request, error: Exception) -> Response:
 async def _http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, StarletteHTTPException)
     if not _is_api(request):
-        return await http_exception_handler(request, error)
+        return http_error_page(request, error.status_code)
     problem = {
         404: Problem(
             "(the URL)", f"there is no {request.url.path}; see {API_PREFIX}/docs for the endpoints"
@@ -181,8 +182,14 @@ async def _http_error(request: Request, error: Exception) -> Response:
     )
 
 
+async def _csrf_error(request: Request, error: Exception) -> Response:
+    return csrf_page(request)
+
+
 async def _unexpected(request: Request, error: Exception) -> Response:
     logger.exception("unexpected error on %s %s", request.method, request.url.path)
+    if not _is_api(request):
+        return unexpected_page(request)
     message = "an unexpected error occurred on the server; it has been logged"
     return error_response([Problem(WHOLE_BODY, message)], 500)
 
@@ -192,4 +199,5 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(ApiError, _api_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(CsrfError, _csrf_error)
     app.add_exception_handler(Exception, _unexpected)

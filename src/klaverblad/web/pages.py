@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
-from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
@@ -25,36 +22,23 @@ from klaverblad.locale import Language
 from klaverblad.model import Initiative, InitiativeError, parse_initiative
 from klaverblad.model.consistency import Problem
 from klaverblad.model.loading import MAX_FILE_BYTES, parse_text
-from klaverblad.report.plan_table import LEAF_NAMES
 from klaverblad.web.examples import EXAMPLES_DIRECTORY
 from klaverblad.web.pages_plan import horizon, plan_context
+from klaverblad.web.render import render
+from klaverblad.web.urls import add_page, language_of, other, url
 from klaverblad.web.wording import WORDS
 
-HERE = Path(__file__).resolve().parent
-TEMPLATES = Jinja2Templates(directory=HERE / "templates")
-STATIC_DIRECTORY = HERE / "static"
-TEMPLATES.env.trim_blocks = True
-TEMPLATES.env.lstrip_blocks = True
 # The form field of the pasted text and of the uploaded file.
 TEXT_FIELD = "text"
 FILE_FIELD = "file"
 
 
-# URLs: one function per page, so that every link and the language switch agree.
 def start_url(language: Language) -> str:
-    return "/" if language == "nl" else "/en/"
+    return url("start", language)
 
 
 def example_url(language: Language, example: str) -> str:
-    return f"/plan/voorbeeld/{example}" if language == "nl" else f"/en/plan/example/{example}"
-
-
-def post_url(language: Language) -> str:
-    return "/plan" if language == "nl" else "/en/plan"
-
-
-def other(language: Language) -> Language:
-    return "en" if language == "nl" else "nl"
+    return url("example", language, example=example)
 
 
 @dataclass(frozen=True)
@@ -79,29 +63,6 @@ def examples() -> dict[str, Example]:
     return found
 
 
-def _render(
-    request: Request,
-    language: Language,
-    template: str,
-    switch_url: str,
-    status_code: int = 200,
-    **context: Any,
-) -> HTMLResponse:
-    return TEMPLATES.TemplateResponse(
-        request,
-        template,
-        {
-            "lang": language,
-            "w": WORDS[language],
-            "home_url": start_url(language),
-            "switch_url": switch_url,
-            "leaf_names": LEAF_NAMES[language],
-            **context,
-        },
-        status_code=status_code,
-    )
-
-
 def _start(
     request: Request,
     language: Language,
@@ -118,14 +79,13 @@ def _start(
         }
         for example in examples().values()
     ]
-    return _render(
+    return render(
         request,
-        language,
         "start.html",
-        start_url(other(language)),
-        status_code,
+        switch_url=start_url(other(language)),
+        status_code=status_code,
         examples=listed,
-        post_url=post_url(language),
+        post_url=url("post_plan", language),
         text=text,
         problems=problems or [],
         text_field=TEXT_FIELD,
@@ -136,16 +96,15 @@ def _start(
 def _plan(
     request: Request, language: Language, initiative: Initiative, switch_url: str
 ) -> HTMLResponse:
-    return _render(request, language, "plan.html", switch_url, **plan_context(initiative, language))
+    return render(request, "plan.html", switch_url=switch_url, **plan_context(initiative, language))
 
 
 def _not_found(request: Request, language: Language, name: str) -> HTMLResponse:
-    return _render(
+    return render(
         request,
-        language,
-        "not_found.html",
-        start_url(other(language)),
-        404,
+        "error.html",
+        status_code=404,
+        error_title=WORDS[language]["not_found_title"],
         message=WORDS[language]["not_found"].format(name=name),
     )
 
@@ -204,32 +163,22 @@ async def _posted(request: Request, language: Language) -> HTMLResponse:
     return await run_in_threadpool(_answer, request, language, text, source, problems)
 
 
+def start_page(request: Request) -> HTMLResponse:
+    return _start(request, language_of(request))
+
+
+def example_page(request: Request, example: str) -> HTMLResponse:
+    return _example(request, language_of(request), example)
+
+
+async def posted_page(request: Request) -> HTMLResponse:
+    return await _posted(request, language_of(request))
+
+
 def pages_router() -> APIRouter:
-    """Every HTML page, in both languages."""
+    """The start page, the examples' plans and the plan of a posted file, in both languages."""
     router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
-
-    @router.get("/")
-    def start_nl(request: Request) -> HTMLResponse:
-        return _start(request, "nl")
-
-    @router.get("/en/")
-    def start_en(request: Request) -> HTMLResponse:
-        return _start(request, "en")
-
-    @router.get("/plan/voorbeeld/{example}")
-    def example_nl(request: Request, example: str) -> HTMLResponse:
-        return _example(request, "nl", example)
-
-    @router.get("/en/plan/example/{example}")
-    def example_en(request: Request, example: str) -> HTMLResponse:
-        return _example(request, "en", example)
-
-    @router.post("/plan")
-    async def posted_nl(request: Request) -> HTMLResponse:
-        return await _posted(request, "nl")
-
-    @router.post("/en/plan")
-    async def posted_en(request: Request) -> HTMLResponse:
-        return await _posted(request, "en")
-
+    add_page(router, "start", start_page)
+    add_page(router, "example", example_page)
+    add_page(router, "post_plan", posted_page, methods=["POST"])
     return router

@@ -15,6 +15,31 @@ WORDS: dict[Language, dict[str, str]] = {
         "switch_lang": "en",
         "home": "Start",
         "main_nav": "Hoofdmenu",
+        "account_nav": "Account en taal",
+        "menu_wizard": "Nieuw plan",
+        "menu_cases": "Voorbeelden",
+        "menu_compare": "Vergelijken",
+        "menu_measures": "Maatregelen",
+        "menu_portfolio": "Portefeuille",
+        "menu_ranking": "Rangschikking",
+        "menu_login": "Aanmelden",
+        "menu_logout": "Afmelden",
+        "menu_mine": "Mijn plannen",
+        "page_not_found": "Er is geen pagina op dit adres.",
+        "method_title": "Deze actie kan hier niet",
+        "method_not_allowed": "Deze pagina neemt dit soort verzoek niet aan.",
+        "bad_request_title": "Het verzoek kan niet verwerkt worden",
+        "bad_request": "Het verzoek was onvolledig of onleesbaar. Probeer opnieuw vanaf de pagina.",
+        "unexpected_title": "Er ging iets mis",
+        "unexpected": (
+            "Er ging iets onverwachts mis op de server; het is gelogd. Je invoer is niet "
+            "bewaard: ga terug en probeer opnieuw."
+        ),
+        "expired_title": "Dit formulier is verlopen",
+        "expired": (
+            "Het formulier kwam niet van deze sessie (of je sessie is verlopen). Er is niets "
+            "gewijzigd. Ga terug, herlaad de pagina en probeer opnieuw."
+        ),
         "intro_title": "Het klaverbladmodel",
         "intro": (
             "Een initiatief van de lokale diensteneconomie betaalt zijn mensen, omkadering en "
@@ -125,6 +150,31 @@ WORDS: dict[Language, dict[str, str]] = {
         "switch_lang": "nl",
         "home": "Home",
         "main_nav": "Main menu",
+        "account_nav": "Account and language",
+        "menu_wizard": "New plan",
+        "menu_cases": "Examples",
+        "menu_compare": "Compare",
+        "menu_measures": "Measures",
+        "menu_portfolio": "Portfolio",
+        "menu_ranking": "Ranking",
+        "menu_login": "Log in",
+        "menu_logout": "Log out",
+        "menu_mine": "My plans",
+        "page_not_found": "There is no page at this address.",
+        "method_title": "This action is not possible here",
+        "method_not_allowed": "This page does not take this kind of request.",
+        "bad_request_title": "The request cannot be processed",
+        "bad_request": "The request was incomplete or unreadable. Try again from the page.",
+        "unexpected_title": "Something went wrong",
+        "unexpected": (
+            "Something unexpected went wrong on the server; it has been logged. Your input was "
+            "not saved: go back and try again."
+        ),
+        "expired_title": "This form has expired",
+        "expired": (
+            "The form did not come from this session (or your session expired). Nothing was "
+            "changed. Go back, reload the page and try again."
+        ),
         "intro_title": "The klaverbladmodel",
         "intro": (
             "An initiative of the local service economy (lokale diensteneconomie) pays its "

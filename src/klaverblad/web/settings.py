@@ -1,0 +1,74 @@
+"""How the web application is configured: the database, the key that signs cookies, and the
+cookies' lifetime and `Secure` flag. Read from the environment by `Settings.from_env()`.
+
+| variable | default |
+|---|---|
+| `KLAVERBLAD_DATABASE_URL` | an SQLite file in `KLAVERBLAD_DATA_DIR` (default `./var`) |
+| `KLAVERBLAD_SECRET_KEY` | a random key kept in `<data dir>/secret.key` (created, mode 0600) |
+| `KLAVERBLAD_SECURE_COOKIES` | `auto`: `Secure` when the request came over HTTPS; `1` always |
+| `KLAVERBLAD_SESSION_HOURS` | 8: a login expires this long after it was made |
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from klaverblad.store.database import DATA_DIR_VARIABLE, DEFAULT_DATA_DIR, database_url
+
+SECRET_KEY_VARIABLE = "KLAVERBLAD_SECRET_KEY"
+SECURE_COOKIES_VARIABLE = "KLAVERBLAD_SECURE_COOKIES"
+SESSION_HOURS_VARIABLE = "KLAVERBLAD_SESSION_HOURS"
+SECRET_KEY_FILE = "secret.key"
+DEFAULT_SESSION_HOURS = 8.0
+
+
+class SettingsError(ValueError):
+    """A setting that cannot be used; the message names the variable."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    secret_key: str
+    # None: `Secure` when the request came over HTTPS (the demo on http://127.0.0.1 works).
+    secure_cookies: bool | None = None
+    session_seconds: int = int(DEFAULT_SESSION_HOURS * 3600)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        environ = os.environ if environ is None else environ
+        secure = environ.get(SECURE_COOKIES_VARIABLE, "auto").strip().lower()
+        if secure not in ("auto", "", "0", "1", "true", "false"):
+            raise SettingsError(f"{SECURE_COOKIES_VARIABLE} must be auto, 1 or 0, not {secure!r}")
+        hours_text = environ.get(SESSION_HOURS_VARIABLE, "").strip()
+        try:
+            hours = float(hours_text) if hours_text else DEFAULT_SESSION_HOURS
+        except ValueError:
+            raise SettingsError(f"{SESSION_HOURS_VARIABLE} must be a number of hours") from None
+        if not 0 < hours <= 24 * 30:
+            raise SettingsError(f"{SESSION_HOURS_VARIABLE} must be more than 0 and at most 720")
+        return cls(
+            database_url=database_url(environ),
+            secret_key=environ.get(SECRET_KEY_VARIABLE, "").strip() or _kept_key(environ),
+            secure_cookies=None if secure in ("auto", "") else secure in ("1", "true"),
+            session_seconds=int(hours * 3600),
+        )
+
+
+def _kept_key(environ: Mapping[str, str]) -> str:
+    """The key in the data directory, made on first use, so logins survive a restart."""
+    directory = Path(environ.get(DATA_DIR_VARIABLE, "").strip() or DEFAULT_DATA_DIR)
+    path = directory / SECRET_KEY_FILE
+    try:
+        return path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        directory.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_urlsafe(48)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w", encoding="ascii") as file:
+            file.write(key)
+        return key

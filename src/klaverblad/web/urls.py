@@ -1,0 +1,70 @@
+"""Every page's address in both languages: Dutch at the root, English under /en/.
+
+One table, so that links, the language switch and the routes agree. A page's endpoint is
+registered on both paths (`add_page`) and learns its language from the path (`language_of`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from fastapi import APIRouter
+from starlette.requests import Request
+
+from klaverblad.locale import Language
+
+# name: (Dutch path, English path); `{…}` are path parameters.
+PATHS: dict[str, tuple[str, str]] = {
+    "start": ("/", "/en/"),
+    "example": ("/plan/voorbeeld/{example}", "/en/plan/example/{example}"),
+    "post_plan": ("/plan", "/en/plan"),
+    "wizard": ("/nieuw", "/en/new"),
+    "cases": ("/voorbeelden", "/en/examples"),
+    "measures": ("/maatregelen", "/en/measures"),
+    "portfolio": ("/portefeuille", "/en/portfolio"),
+    "ranking": ("/rangschikking", "/en/ranking"),
+    "compare": ("/vergelijken", "/en/compare"),
+    "login": ("/aanmelden", "/en/login"),
+    "logout": ("/afmelden", "/en/logout"),
+    "mine": ("/mijn-plannen", "/en/my-plans"),
+    "saved": ("/plannen/{initiative_id}", "/en/plans/{initiative_id}"),
+    "shared": ("/gedeeld/{token}", "/en/shared/{token}"),
+}
+
+# The main menu, in order: (page name, word key in WORDS).
+MENU: tuple[tuple[str, str], ...] = (
+    ("wizard", "menu_wizard"),
+    ("cases", "menu_cases"),
+    ("compare", "menu_compare"),
+    ("measures", "menu_measures"),
+    ("portfolio", "menu_portfolio"),
+    ("ranking", "menu_ranking"),
+)
+
+
+def url(name: str, language: Language, **params: Any) -> str:
+    """The address of page `name` in `language`, its path parameters filled in."""
+    dutch, english = PATHS[name]
+    return (dutch if language == "nl" else english).format(**params)
+
+
+def language_of(request: Request) -> Language:
+    """English under /en/, Dutch everywhere else."""
+    path = request.url.path
+    return "en" if path == "/en" or path.startswith("/en/") else "nl"
+
+
+def other(language: Language) -> Language:
+    return "en" if language == "nl" else "nl"
+
+
+def add_page(
+    router: APIRouter,
+    name: str,
+    endpoint: Callable[..., Any],
+    methods: Sequence[str] = ("GET",),
+) -> None:
+    """Serve `endpoint` on page `name`'s Dutch and English paths."""
+    for path in PATHS[name]:
+        router.add_api_route(path, endpoint, methods=list(methods), name=f"{name}:{path}")
