@@ -66,5 +66,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(ApiBodyMiddleware)
     app.include_router(api_router())
     app.include_router(pages_router())
+    # page routers (one line per area of pages)
     app.mount("/static", StaticFiles(directory=STATIC_DIRECTORY), name="static")
     return app

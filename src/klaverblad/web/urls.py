@@ -59,6 +59,18 @@ def other(language: Language) -> Language:
     return "en" if language == "nl" else "nl"
 
 
+def add_route(
+    router: APIRouter,
+    paths: tuple[str, str],
+    endpoint: Callable[..., Any],
+    methods: Sequence[str] = ("GET",),
+) -> None:
+    """Serve `endpoint` on a (Dutch, English) pair of paths that is not a page of `PATHS`
+    (a CSV or PDF download beside a page, say)."""
+    for path in paths:
+        router.add_api_route(path, endpoint, methods=list(methods), name=path)
+
+
 def add_page(
     router: APIRouter,
     name: str,
