@@ -30,6 +30,18 @@ PATHS: dict[str, tuple[str, str]] = {
     "mine": ("/mijn-plannen", "/en/my-plans"),
     "saved": ("/plannen/{initiative_id}", "/en/plans/{initiative_id}"),
     "shared": ("/gedeeld/{token}", "/en/shared/{token}"),
+    # Exports of a plan; fmt is pdf, xlsx, csv (all lines) or yaml (the initiative file).
+    "example_export": (
+        "/plan/voorbeeld/{example}/export/{fmt}",
+        "/en/plan/example/{example}/export/{fmt}",
+    ),
+    "saved_export": (
+        "/plannen/{initiative_id}/export/{fmt}",
+        "/en/plans/{initiative_id}/export/{fmt}",
+    ),
+    "shared_export": ("/gedeeld/{token}/export/{fmt}", "/en/shared/{token}/export/{fmt}"),
+    # POST with the initiative text in the field `text` (a plan that is not saved).
+    "posted_export": ("/plan/export/{fmt}", "/en/plan/export/{fmt}"),
 }
 
 # The main menu, in order: (page name, word key in WORDS).
