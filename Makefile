@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/klaverblad demo
+	$(BIN)/klaverblad serve --demo
 
 test: $(STAMP) lint typecheck unit
 

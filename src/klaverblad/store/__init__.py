@@ -15,6 +15,7 @@ from klaverblad.store.accounts import (
 )
 from klaverblad.store.backup import export_all, import_all
 from klaverblad.store.database import (
+    data_directory,
     database_url,
     make_engine,
     session_factory,
@@ -59,6 +60,7 @@ __all__ = [
     "can_edit",
     "can_read",
     "create_user",
+    "data_directory",
     "database_url",
     "ensure_organisation",
     "export_all",

@@ -32,14 +32,19 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_BUSY_SECONDS = 30.0
 
 
+def data_directory(environ: Mapping[str, str] | None = None) -> Path:
+    """The folder of the SQLite file, the cookie key and the demo password."""
+    environ = os.environ if environ is None else environ
+    return Path(environ.get(DATA_DIR_VARIABLE, "").strip() or DEFAULT_DATA_DIR)
+
+
 def database_url(environ: Mapping[str, str] | None = None) -> str:
     """The configured database URL (see the module docstring)."""
     environ = os.environ if environ is None else environ
     configured = environ.get(DATABASE_URL_VARIABLE, "").strip()
     if configured:
         return configured
-    data_dir = Path(environ.get(DATA_DIR_VARIABLE, "").strip() or DEFAULT_DATA_DIR)
-    return f"sqlite:///{(data_dir / SQLITE_FILE_NAME).absolute()}"
+    return f"sqlite:///{(data_directory(environ) / SQLITE_FILE_NAME).absolute()}"
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

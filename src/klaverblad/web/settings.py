@@ -15,9 +15,8 @@ import os
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
-from klaverblad.store.database import DATA_DIR_VARIABLE, DEFAULT_DATA_DIR, database_url
+from klaverblad.store.database import data_directory, database_url
 
 SECRET_KEY_VARIABLE = "KLAVERBLAD_SECRET_KEY"
 SECURE_COOKIES_VARIABLE = "KLAVERBLAD_SECURE_COOKIES"
@@ -61,7 +60,7 @@ class Settings:
 
 def _kept_key(environ: Mapping[str, str]) -> str:
     """The key in the data directory, made on first use, so logins survive a restart."""
-    directory = Path(environ.get(DATA_DIR_VARIABLE, "").strip() or DEFAULT_DATA_DIR)
+    directory = data_directory(environ)
     path = directory / SECRET_KEY_FILE
     try:
         return path.read_text(encoding="ascii").strip()

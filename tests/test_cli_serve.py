@@ -1,0 +1,79 @@
+"""`klaverblad serve --demo`, the main job: a migrated database, the examples saved, a printed
+demo login, and the pages answering on the port."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from klaverblad import store
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def _serve(data_dir: Path, *args: str, **env: str) -> subprocess.Popen[str]:
+    environment = {**os.environ, "KLAVERBLAD_DATA_DIR": str(data_dir), **env}
+    environment.pop("KLAVERBLAD_DATABASE_URL", None)
+    return subprocess.Popen(
+        [sys.executable, "-m", "klaverblad", "serve", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=environment,
+    )
+
+
+def _read_until(process: subprocess.Popen[str], marker: str, seconds: float = 60) -> str:
+    assert process.stdout is not None
+    seen: list[str] = []
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if not line:
+            break
+        seen.append(line)
+        if marker in line:
+            return "".join(seen)
+    raise AssertionError(f"{marker!r} not printed; output was:\n{''.join(seen)}")
+
+
+def test_serve_with_demo_migrates_loads_the_examples_prints_a_login_and_answers(
+    tmp_path: Path,
+) -> None:
+    port = _free_port()
+    server = _serve(tmp_path, "--demo", "--port", str(port))
+    try:
+        printed = _read_until(server, "Uvicorn running")
+        password = (tmp_path / "demo-password.txt").read_text(encoding="utf-8")
+        assert f"password: {password}" in printed
+        assert "promotor@demo.klaverblad.invalid" in printed
+        assert f"http://127.0.0.1:{port}/" in printed
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as response:
+            assert response.status == 200
+            assert "Klaverblad" in response.read().decode("utf-8")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    sessions = store.session_factory(
+        store.make_engine(store.database_url({"KLAVERBLAD_DATA_DIR": str(tmp_path)}))
+    )
+    with sessions() as session:
+        assert store.get_initiative(session, "bik-klusjesdienst").current_version == 1
+
+
+def test_serve_refuses_a_bad_setting_with_a_plain_message(tmp_path: Path) -> None:
+    server = _serve(tmp_path, KLAVERBLAD_SESSION_HOURS="lang")
+    output, _ = server.communicate(timeout=60)
+    assert server.returncode == 2
+    assert "KLAVERBLAD_SESSION_HOURS must be a number of hours" in output
+    assert "Traceback" not in output
