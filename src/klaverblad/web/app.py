@@ -15,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from klaverblad.store import make_engine, session_factory
 from klaverblad.web.api import api_router
 from klaverblad.web.errors import install_error_handlers
+from klaverblad.web.headers import SecurityHeadersMiddleware
 from klaverblad.web.limits import API_PREFIX, ApiBodyMiddleware
 from klaverblad.web.pages import pages_router
 from klaverblad.web.render import STATIC_DIRECTORY
@@ -64,6 +65,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.sessions = session_factory(engine)
     install_error_handlers(app)
     app.add_middleware(ApiBodyMiddleware)
+    app.add_middleware(SecurityHeadersMiddleware)
     app.include_router(api_router())
     app.include_router(pages_router())
     # page routers (one line per area of pages)
