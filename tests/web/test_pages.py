@@ -256,20 +256,3 @@ def test_pasted_text_is_used_when_the_file_field_is_left_empty(client: TestClien
     )
     assert response.status_code == 200
     assert example_body(path)["name"] in page_text(response.text)
-
-
-def test_the_serve_command_runs_uvicorn_with_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
-    import uvicorn
-    from fastapi import FastAPI
-    from typer.testing import CliRunner
-
-    from klaverblad.cli import app
-
-    calls: list[tuple[Any, str, int]] = []
-    monkeypatch.setattr(
-        uvicorn, "run", lambda served, host, port: calls.append((served, host, port))
-    )
-    result = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0", "--port", "8123"])
-    assert result.exit_code == 0, result.output
-    [(served, host, port)] = calls
-    assert isinstance(served, FastAPI) and (host, port) == ("0.0.0.0", 8123)
