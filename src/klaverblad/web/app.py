@@ -19,7 +19,9 @@ from klaverblad.web.headers import SecurityHeadersMiddleware
 from klaverblad.web.limits import API_PREFIX, ApiBodyMiddleware
 from klaverblad.web.pages import pages_router
 from klaverblad.web.pages_cases import cases_router
+from klaverblad.web.pages_compare import compare_router
 from klaverblad.web.pages_measures import measures_router
+from klaverblad.web.pages_portfolio import portfolio_router
 from klaverblad.web.pages_ranking import ranking_router
 from klaverblad.web.render import STATIC_DIRECTORY
 from klaverblad.web.settings import Settings
@@ -72,6 +74,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api_router())
     app.include_router(pages_router())
     # page routers (one line per area of pages)
+    app.include_router(compare_router())
+    app.include_router(portfolio_router())
     app.include_router(measures_router())
     app.include_router(cases_router())
     app.include_router(ranking_router())
