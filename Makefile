@@ -3,14 +3,25 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# axe-core for the browser tests' accessibility checks, from tests/browser/package-lock.json.
+BROWSER := tests/browser
+AXE_STAMP := $(BROWSER)/node_modules/.installed
 
-.PHONY: run test lint typecheck unit rules-test bench clean
+.PHONY: run test lint typecheck unit browser rules-test bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
+
+# Without npm the browser tests skip (or fail under KLAVERBLAD_REQUIRE_BROWSER=1, as on CI).
+$(AXE_STAMP): $(BROWSER)/package.json $(BROWSER)/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix $(BROWSER) --no-audit --no-fund --loglevel=error && touch $@; \
+	else \
+		echo "npm not found: axe-core is not installed, the browser tests will skip"; \
+	fi
 
 run: $(STAMP)
 	$(BIN)/klaverblad serve --demo
@@ -24,11 +35,15 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+# All tests, the browser tests of tests/browser included (headless Chromium, see its README).
+unit: $(STAMP) $(AXE_STAMP)
 	$(BIN)/pytest -q
+
+browser: $(STAMP) $(AXE_STAMP)
+	$(BIN)/pytest -q $(BROWSER)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run_all
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info
+	rm -rf $(VENV) build *.egg-info src/*.egg-info $(BROWSER)/node_modules

@@ -18,11 +18,16 @@ from klaverblad.web.errors import install_error_handlers
 from klaverblad.web.headers import SecurityHeadersMiddleware
 from klaverblad.web.limits import API_PREFIX, ApiBodyMiddleware
 from klaverblad.web.pages import pages_router
+from klaverblad.web.pages_accounts import accounts_router
 from klaverblad.web.pages_cases import cases_router
 from klaverblad.web.pages_compare import compare_router
+from klaverblad.web.pages_exports import exports_router
 from klaverblad.web.pages_measures import measures_router
+from klaverblad.web.pages_mine import mine_router
 from klaverblad.web.pages_portfolio import portfolio_router
 from klaverblad.web.pages_ranking import ranking_router
+from klaverblad.web.pages_saved import saved_router
+from klaverblad.web.pages_wizard import wizard_router
 from klaverblad.web.render import STATIC_DIRECTORY
 from klaverblad.web.settings import Settings
 
@@ -74,6 +79,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api_router())
     app.include_router(pages_router())
     # page routers (one line per area of pages)
+    app.include_router(wizard_router())
+    app.include_router(accounts_router())
+    app.include_router(mine_router())
+    app.include_router(saved_router())
+    app.include_router(exports_router())
     app.include_router(compare_router())
     app.include_router(portfolio_router())
     app.include_router(measures_router())

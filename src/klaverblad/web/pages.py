@@ -1,6 +1,10 @@
 """The HTML pages: the start page, the plan of an example and the plan of a posted initiative
 file, in Dutch at / and in English under /en/. Server-rendered with Jinja2, no JavaScript.
 
+Every plan shown offers its downloads (PDF, XLSX, CSV, YAML and a CSV under every table; see
+docs/exports.md) and a form to edit it in the wizard; a posted plan also a button to save it
+(logged in) or a link to log in first.
+
 Bad input is never a 500: a file that cannot be read or validated re-shows the start page's
 form with the text kept and one message per problem naming the field (HTTP 422); an unknown
 example is a 404 page.
@@ -10,6 +14,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
@@ -22,11 +27,15 @@ from klaverblad.locale import Language
 from klaverblad.model import Initiative, InitiativeError, parse_initiative
 from klaverblad.model.consistency import Problem
 from klaverblad.model.loading import MAX_FILE_BYTES, parse_text
+from klaverblad.web.access import login_url, may_save_new
 from klaverblad.web.examples import EXAMPLES_DIRECTORY
-from klaverblad.web.pages_plan import horizon, plan_context
+from klaverblad.web.pages_plan import horizon, plan_view
+from klaverblad.web.plan_links import PlanLinks, example_links, posted_links
 from klaverblad.web.render import render
 from klaverblad.web.urls import add_page, language_of, other, url
+from klaverblad.web.users import current_user
 from klaverblad.web.wording import WORDS
+from klaverblad.web.words_saved import SAVED_WORDS
 
 # The form field of the pasted text and of the uploaded file.
 TEXT_FIELD = "text"
@@ -43,10 +52,13 @@ def example_url(language: Language, example: str) -> str:
 
 @dataclass(frozen=True)
 class Example:
-    """An example initiative file of `examples/`: its key (the file name without .yaml)."""
+    """An example initiative file of `examples/`: its key (the file name without .yaml), its
+    text and data as read, and the validated initiative."""
 
     key: str
     initiative: Initiative
+    text: str
+    data: Any
 
 
 @functools.cache
@@ -56,20 +68,23 @@ def examples() -> dict[str, Example]:
     for path in sorted(EXAMPLES_DIRECTORY.glob("*.yaml")):
         try:
             text = path.read_text(encoding="utf-8")
-            initiative = parse_initiative(parse_text(text, path.name), path.name)
+            data = parse_text(text, path.name)
+            initiative = parse_initiative(data, path.name)
         except (OSError, UnicodeDecodeError, InitiativeError):
             continue
-        found[path.stem] = Example(path.stem, initiative)
+        found[path.stem] = Example(path.stem, initiative, text, data)
     return found
 
 
-def _start(
+def start_form(
     request: Request,
     language: Language,
     text: str = "",
     problems: list[Problem] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
+    """The start page; with the form's `text` kept and its `problems` listed after bad input
+    (also for a posted export whose text cannot be read)."""
     listed = [
         {
             "url": example_url(language, example.key),
@@ -94,9 +109,32 @@ def _start(
 
 
 def _plan(
-    request: Request, language: Language, initiative: Initiative, switch_url: str
+    request: Request,
+    language: Language,
+    initiative: Initiative,
+    switch_url: str,
+    links: PlanLinks,
+    data: Any,
+    posted_text: str = "",
 ) -> HTMLResponse:
-    return render(request, "plan.html", switch_url=switch_url, **plan_context(initiative, language))
+    """The plan view; a posted plan (`links.posted`) can be saved, or logged in to save."""
+    save_url = login_to_save_url = ""
+    if links.posted:
+        user = current_user(request)
+        if user is None:
+            login_to_save_url = login_url(request, url("start", language))
+        elif may_save_new(user):
+            save_url = url("mine", language)
+    context = plan_view(
+        initiative,
+        language,
+        links,
+        data,
+        posted_text=posted_text,
+        save_url=save_url,
+        login_to_save_url=login_to_save_url,
+    )
+    return render(request, "plan.html", switch_url=switch_url, words=SAVED_WORDS, **context)
 
 
 def _not_found(request: Request, language: Language, name: str) -> HTMLResponse:
@@ -113,7 +151,14 @@ def _example(request: Request, language: Language, key: str) -> HTMLResponse:
     example = examples().get(key)
     if example is None:
         return _not_found(request, language, key)
-    return _plan(request, language, example.initiative, example_url(other(language), key))
+    return _plan(
+        request,
+        language,
+        example.initiative,
+        example_url(other(language), key),
+        example_links(language, key),
+        example.data,
+    )
 
 
 async def _read_form(request: Request, language: Language) -> tuple[str, str, list[Problem]]:
@@ -149,12 +194,21 @@ def _answer(
     """The plan of the posted text, or the form again with its problems (422)."""
     if not problems:
         try:
-            initiative = parse_initiative(parse_text(text, source), source)
+            data = parse_text(text, source)
+            initiative = parse_initiative(data, source)
         except InitiativeError as error:
             problems = list(error.problems)
         else:
-            return _plan(request, language, initiative, start_url(other(language)))
-    return _start(request, language, text, problems, 422)
+            return _plan(
+                request,
+                language,
+                initiative,
+                start_url(other(language)),
+                posted_links(language),
+                data,
+                posted_text=text,
+            )
+    return start_form(request, language, text, problems, 422)
 
 
 async def _posted(request: Request, language: Language) -> HTMLResponse:
@@ -164,7 +218,7 @@ async def _posted(request: Request, language: Language) -> HTMLResponse:
 
 
 def start_page(request: Request) -> HTMLResponse:
-    return _start(request, language_of(request))
+    return start_form(request, language_of(request))
 
 
 def example_page(request: Request, example: str) -> HTMLResponse:

@@ -1,5 +1,6 @@
 """What the plan page shows, computed from an initiative: the chart and its table, totals,
-break-even price, alerts, and the lines per year and leaf, each with its explanation."""
+break-even price, alerts, and the lines per year and leaf, each with its explanation; and
+around it (`plan_view`) the downloads and the forms that edit or save it."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from klaverblad.plan.financing_plan import compute_plan
 from klaverblad.plan.ledger import LEAVES, Line
 from klaverblad.report.cloverleaf import cloverleaf_svg, leaf_table_rows
 from klaverblad.report.plan_table import LEAF_NAMES
+from klaverblad.web.documents import document_json
+from klaverblad.web.plan_links import POSTED_FORM, PlanLinks
 from klaverblad.web.wording import WORDS
 
 
@@ -222,4 +225,31 @@ def plan_context(initiative: Initiative, language: Language) -> dict[str, Any]:
             for alert in alerts
         ],
         "years": years,
+    }
+
+
+def plan_view(
+    initiative: Initiative,
+    language: Language,
+    links: PlanLinks,
+    document: Any,
+    *,
+    expected_version: int | None = None,
+    posted_text: str = "",
+    save_url: str = "",
+    login_to_save_url: str = "",
+) -> dict[str, Any]:
+    """Everything plan.html shows: the plan of `initiative`, its downloads (`links`; a posted
+    plan's downloads post `posted_text` again), and the form that sends `document` (the
+    initiative's data) to the wizard, with a save button to `save_url` when there is one or a
+    link to log in first (`login_to_save_url`)."""
+    return {
+        **plan_context(initiative, language),
+        "links": links,
+        "posted_form": POSTED_FORM,
+        "posted_text": posted_text,
+        "document_json": document_json(document),
+        "expected_version": expected_version,
+        "save_url": save_url,
+        "login_to_save_url": login_to_save_url,
     }

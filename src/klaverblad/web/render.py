@@ -11,6 +11,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
+from klaverblad.locale import Language
 from klaverblad.report.plan_table import LEAF_NAMES
 from klaverblad.web.security import CSRF_FIELD, remember, visitor
 from klaverblad.web.urls import MENU, language_of, other, url
@@ -22,6 +23,8 @@ TEMPLATES = Jinja2Templates(directory=HERE / "templates")
 TEMPLATES.env.trim_blocks = True
 TEMPLATES.env.lstrip_blocks = True
 STATIC_DIRECTORY = HERE / "static"
+# A page's own words per language (keyed by Language or plain str).
+PageWords = Mapping[Language, Mapping[str, str]] | Mapping[str, Mapping[str, str]]
 
 
 def render(
@@ -29,7 +32,7 @@ def render(
     template: str,
     *,
     switch_url: str | None = None,
-    words: Mapping[str, Mapping[str, str]] | None = None,
+    words: PageWords | None = None,
     status_code: int = 200,
     **context: Any,
 ) -> HTMLResponse:

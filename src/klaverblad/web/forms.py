@@ -1,0 +1,25 @@
+"""Reading the forms of the account and saved-plan pages: a body that cannot be read is a 400
+page (never a 500), and a missing field reads as empty text."""
+
+from __future__ import annotations
+
+from starlette.datastructures import FormData
+from starlette.exceptions import HTTPException
+from starlette.formparsers import MultiPartException
+from starlette.requests import Request
+
+from klaverblad.model.loading import MAX_FILE_BYTES
+
+
+async def read_form(request: Request) -> FormData:
+    """The posted fields (no files; a field up to the 5 MB an initiative file may have)."""
+    try:
+        return await request.form(max_files=0, max_fields=20, max_part_size=MAX_FILE_BYTES)
+    except MultiPartException:
+        raise HTTPException(400) from None
+
+
+def text_field(form: FormData, name: str) -> str:
+    """Field `name` as text ('' when absent or a file)."""
+    value = form.get(name)
+    return value if isinstance(value, str) else ""

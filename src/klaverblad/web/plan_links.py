@@ -1,0 +1,87 @@
+"""Where the downloads of a plan shown on a page go, wherever the plan came from: an example,
+a saved initiative (a version of it), a share link, or a posted text that is not saved.
+
+A plan with an address gets plain links (`…/export/pdf`, `…/export/csv?table=leaves`); a
+posted plan has no address, so its downloads are buttons that post its text again (to
+`posted_export`) through one hidden form, `POSTED_FORM`, on the page.
+
+>>> links = example_links("nl", "bik-klusjesdienst")
+>>> links.file("pdf").href
+'/plan/voorbeeld/bik-klusjesdienst/export/pdf'
+>>> links.table("lines-2006").href
+'/plan/voorbeeld/bik-klusjesdienst/export/csv?table=lines-2006'
+>>> posted_links("en").table("leaves").action
+'/en/plan/export/csv'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from klaverblad.locale import Language
+from klaverblad.web.urls import url
+
+# The formats of a whole plan: PDF for funders, XLSX with live formulas, every line as CSV,
+# and the initiative file itself as YAML.
+FORMATS = ("pdf", "xlsx", "csv", "yaml")
+# The id of the hidden form that holds a posted plan's text.
+POSTED_FORM = "plan-tekst"
+
+
+@dataclass(frozen=True)
+class Download:
+    """A link (`href`), or a button posting the plan's text to `action` with `table`."""
+
+    href: str = ""
+    action: str = ""
+    table: str = ""
+
+
+@dataclass(frozen=True)
+class PlanLinks:
+    """The export page (`example_export`, …) of a plan and its path and query parameters."""
+
+    language: Language
+    page: str
+    params: dict[str, str] = field(default_factory=dict)
+    query: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def posted(self) -> bool:
+        return self.page == "posted_export"
+
+    def _address(self, fmt: str, table: str = "") -> str:
+        address = url(self.page, self.language, fmt=fmt, **self.params)
+        query = {**self.query, **({"table": table} if table else {})}
+        return f"{address}?{urlencode(query)}" if query else address
+
+    def file(self, fmt: str) -> Download:
+        """The whole plan as `fmt` (one of `FORMATS`)."""
+        if self.posted:
+            return Download(action=url(self.page, self.language, fmt=fmt))
+        return Download(href=self._address(fmt))
+
+    def table(self, name: str) -> Download:
+        """One table of the page as CSV (see `plan_tables_csv.TABLES`)."""
+        if self.posted:
+            return Download(action=url(self.page, self.language, fmt="csv"), table=name)
+        return Download(href=self._address("csv", name))
+
+
+def example_links(language: Language, key: str) -> PlanLinks:
+    return PlanLinks(language, "example_export", {"example": key})
+
+
+def saved_links(language: Language, initiative_id: str, version: int | None = None) -> PlanLinks:
+    """A saved initiative's current version, or version `version` when one is asked for."""
+    query = {} if version is None else {"version": str(version)}
+    return PlanLinks(language, "saved_export", {"initiative_id": initiative_id}, query)
+
+
+def shared_links(language: Language, token: str) -> PlanLinks:
+    return PlanLinks(language, "shared_export", {"token": token})
+
+
+def posted_links(language: Language) -> PlanLinks:
+    return PlanLinks(language, "posted_export")

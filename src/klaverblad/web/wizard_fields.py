@@ -1,0 +1,164 @@
+"""The fields of the plan wizard: one entry per field of the initiative file (CONTRACT §2),
+grouped by step, with the kind of input that edits it.
+
+A field's `name` is the path of the initiative file it fills (`horizon.start`, and within a
+list item the key: `fte` of `people[0]`), so that a problem the model reports at a path
+(`people[0].fte`) lands on the visible field of the same name. Choices come from the model's
+own Literal types, never from a second list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+from klaverblad.model.initiative import (
+    ActivityKind,
+    Begeleiding,
+    ClientGroup,
+    Diploma,
+    Domain,
+    GrantMeasure,
+    Leaf,
+    LegalForm,
+    Payment,
+    Recognition,
+    Role,
+    Status,
+    Statute,
+)
+
+Kind = Literal[
+    "text",  # free text (names, ids)
+    "amount",  # euros: decimal comma or dot, shown with 2 decimals
+    "decimal",  # FTE and hours: decimal comma or dot
+    "integer",  # whole numbers
+    "date",  # YYYY-MM-DD or d/mm/yyyy
+    "month",  # YYYY-MM or mm/yyyy
+    "select",  # one of `choices` ("" = the model's default when not required)
+    "checkbox",  # a yes/no flag
+    "checkboxes",  # a set of `choices` (recognitions)
+    "factors",  # a list of decimals separated by ';' (degression)
+]
+
+
+def _flat(kind: object) -> tuple[str, ...]:
+    """The values of a Literal, also of a Literal of Literals."""
+    values: list[str] = []
+    for item in get_args(kind):
+        values.extend(_flat(item) if get_args(item) else [str(item)])
+    return tuple(values)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One input: `name` is its path inside its section; `choices` for selects."""
+
+    name: str
+    kind: Kind
+    required: bool = True
+    choices: tuple[str, ...] = ()
+
+    @property
+    def is_number(self) -> bool:
+        return self.kind in ("amount", "decimal", "integer")
+
+
+# Step 1: the initiative and its promoter.
+ORGANISATION: tuple[Field, ...] = (
+    Field("name", "text"),
+    Field("id", "text"),
+    Field("promoter.name", "text"),
+    Field("promoter.legal_form", "select", choices=_flat(LegalForm)),
+    Field("promoter.municipality", "text"),
+    Field("recognitions", "checkboxes", required=False, choices=_flat(Recognition)),
+    Field("horizon.start", "month"),
+    Field("horizon.months", "integer"),
+)
+ACTIVITY: tuple[Field, ...] = (
+    Field("id", "text"),
+    Field("kind", "select", choices=_flat(ActivityKind)),
+    Field("hours_per_month", "decimal"),
+    Field("payment", "select", choices=_flat(Payment)),
+    Field("price_per_hour", "amount", required=False),
+    Field("client_group", "select", choices=_flat(ClientGroup)),
+)
+PERSON: tuple[Field, ...] = (
+    Field("id", "text"),
+    Field("role", "select", choices=_flat(Role)),
+    Field("statute", "select", required=False, choices=_flat(Statute)),
+    Field("fte", "decimal"),
+    Field("monthly_wage_cost", "amount"),
+    Field("start_date", "date"),
+    Field("end_date", "date", required=False),
+    Field("birth_date", "date"),
+    Field("diploma", "select", choices=_flat(Diploma)),
+    Field("status", "select", choices=_flat(Status)),
+    Field("unemployed_months", "integer"),
+    Field("placed_by_ocmw", "checkbox", required=False),
+    Field("gesco_verhoogd", "checkbox", required=False),
+    Field("wep_verlengd", "checkbox", required=False),
+    Field(
+        "maatwerk_loonpremie_pct",
+        "integer",  # drawn as a select of its choices
+        required=False,
+        choices=tuple(str(p) for p in range(20, 80, 5)),
+    ),
+    Field("maatwerk_begeleiding", "select", required=False, choices=_flat(Begeleiding)),
+)
+AGREEMENT: tuple[Field, ...] = (
+    Field("funder", "text"),
+    Field("domain", "select", choices=_flat(Domain)),
+    Field("amount_per_year", "amount", required=False),
+    Field("amount_per_hour", "amount", required=False),
+    # Its choices are the draft's activity ids (filled in when the form is drawn).
+    Field("activity", "select", required=False),
+)
+GRANT: tuple[Field, ...] = (
+    Field("measure", "select", choices=_flat(GrantMeasure)),
+    Field("funder", "text"),
+    Field("amount_per_year", "amount"),
+    Field("leaf", "select", required=False, choices=_flat(Leaf)),
+    Field("component", "text", required=False),
+    Field("degression", "factors", required=False),
+    Field("from", "month", required=False),
+    Field("until", "month", required=False),
+)
+COSTS: tuple[Field, ...] = (Field("costs.operating_per_year", "amount", required=False),)
+
+# The lists of the initiative file, in the order of the steps, with their item fields.
+LISTS: dict[str, tuple[Field, ...]] = {
+    "activities": ACTIVITY,
+    "people": PERSON,
+    "agreements": AGREEMENT,
+    "grants": GRANT,
+}
+# The fields outside lists (steps 1 and 5).
+TOP: tuple[Field, ...] = ORGANISATION + COSTS
+
+# The steps, in order: (key, the lists it edits, the top fields it edits).
+STEPS: tuple[tuple[str, tuple[str, ...], tuple[Field, ...]], ...] = (
+    ("organisation", (), ORGANISATION),
+    ("activities", ("activities",), ()),
+    ("people", ("people",), ()),
+    ("funding", ("agreements", "grants"), ()),
+    ("costs", (), COSTS),
+    ("review", (), ()),
+)
+STEP_KEYS: tuple[str, ...] = tuple(key for key, _, _ in STEPS)
+REVIEW = len(STEPS)
+
+
+def step_of(path: str) -> int:
+    """The step (1-based) whose form holds the field at `path` (review for anything else)."""
+    head = path.split("[")[0].split(".")[0]
+    for number, (_, lists, fields) in enumerate(STEPS, start=1):
+        if head in lists or any(field.name.split(".")[0] == head for field in fields):
+            return number
+    return REVIEW
+
+
+def input_id(path: str) -> str:
+    """The HTML id of the input of `path`: `people[0].fte` → `f-people-0-fte`."""
+    cleaned = path.replace("[", "-").replace("]", "").replace(".", "-").replace("_", "-")
+    return f"f-{cleaned}"
