@@ -124,6 +124,9 @@ def axe_check_phone(page: Page, name: str) -> None:
     sideways there must be reachable with the keyboard. The viewport stays narrow."""
     page.set_viewport_size({"width": 375, "height": 800})
     axe_check(page)
+    # Reflow (WCAG 1.4.10): only a table region may scroll sideways, never the page itself.
+    page_width = page.evaluate("document.documentElement.scrollWidth")
+    assert page_width <= 375, f"{page.url} is {page_width} px wide on a 375 px screen"
     shot(page, f"{name}-phone")
 
 
