@@ -38,7 +38,12 @@ def _decimal(value: Any, places: int, what: str) -> Decimal:
     if not number.is_finite():
         raise ValueError(f"must be a finite number ({what})")
     quantum = Decimal(1).scaleb(-places)
-    if number != number.quantize(quantum):
+    try:
+        exact = number == number.quantize(quantum)
+    except InvalidOperation:
+        # More digits than the decimal context holds (1e30 at 2 decimals): far out of range.
+        raise ValueError(f"'{value}' is far too large ({what})") from None
+    if not exact:
         raise ValueError(f"has more than {places} decimals ({what})")
     return number
 

@@ -43,6 +43,12 @@ class _UniqueKeyLoader(yaml.SafeLoader):
         seen: set[Any] = set()
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
+            try:
+                hash(key)
+            except TypeError:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a key is a list or a mapping, not a name", key_node.start_mark
+                ) from None
             if key in seen:
                 raise yaml.constructor.ConstructorError(
                     None, None, f"the key '{key}' is given twice", key_node.start_mark
@@ -115,7 +121,9 @@ def parse_initiative(data: Any, source: str) -> Initiative:
 
 
 def parse_text(text: str, source: str) -> Any:
-    """YAML or JSON text as data; JSON is chosen by a `.json` source name or a leading '{'."""
+    """YAML or JSON text as data; JSON is chosen by a `.json` source name or a leading '{'.
+    A leading byte order mark (as Windows editors write) is ignored, as YAML itself does."""
+    text = text.removeprefix("\ufeff")
     try:
         if source.lower().endswith(".json") or text.lstrip().startswith("{"):
             return json.loads(text, object_pairs_hook=_json_object)
@@ -123,13 +131,25 @@ def parse_text(text: str, source: str) -> Any:
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
         raise InitiativeError(source, [Problem(where, f"not valid JSON: {error.msg}")]) from None
+    except yaml.reader.ReaderError as error:
+        # A character YAML does not allow (a control character); its message spans two lines.
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - text.rfind("\n", 0, error.position)
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        message = f"not valid YAML: the control character U+{code:04X} is not allowed"
+        raise InitiativeError(source, [Problem(f"line {line}, column {column}", message)]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(the whole file)"
         reason = error.problem or error.context or "syntax error"
         raise InitiativeError(source, [Problem(where, f"not valid YAML: {reason}")]) from None
     except (yaml.YAMLError, ValueError) as error:
-        raise InitiativeError(source, [Problem("(the whole file)", str(error))]) from None
+        message = " ".join(str(error).split())  # one line, as every problem is
+        raise InitiativeError(source, [Problem("(the whole file)", message)]) from None
+    except RecursionError:
+        raise InitiativeError(
+            source, [Problem("(the whole file)", "is nested too deeply")]
+        ) from None
 
 
 def load_initiative(path: Path | str) -> Initiative:

@@ -59,8 +59,16 @@ def to_cents(units: int) -> int:
     return sign * cents
 
 
+# Amounts below this many units (about 384 billion euros) are rounded exactly in int64.
+INT64_SAFE_UNITS = 2**62
+
+
 def cents_of(units: list[int]) -> list[int]:
-    """`to_cents` of many amounts at once (half away from zero), exact in int64."""
+    """`to_cents` of many amounts at once (half away from zero), exact in int64; larger
+    amounts (a valid file may hold 100 000 hours a month at 999 999 999.99 an hour) are
+    rounded one by one as Python integers."""
+    if units and not -INT64_SAFE_UNITS < min(units) <= max(units) < INT64_SAFE_UNITS:
+        return [to_cents(amount) for amount in units]
     values = numpy.array(units, dtype=numpy.int64)
     rounded = (numpy.abs(values) + UNITS_PER_CENT // 2) // UNITS_PER_CENT
     return (numpy.sign(values) * rounded).tolist()

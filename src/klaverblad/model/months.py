@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
+# ASCII digits only: `\d` alone would also take "٢٠٠٦-٠١" (Arabic-Indic digits).
+MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
 
 
 def month_index(year: int, month: int) -> int:

@@ -17,7 +17,7 @@ from openfisca_core.parameters import ParameterNode
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from klaverblad.model.initiative import STATUTES, Initiative
-from klaverblad.model.money import UNITS_PER_EURO, euros_to_units, to_cents
+from klaverblad.model.money import INT64_SAFE_UNITS, UNITS_PER_EURO, euros_to_units, to_cents
 from klaverblad.model.months import parse_month
 from klaverblad.plan.initiative_lines import (
     InitiativeBooking,
@@ -89,15 +89,18 @@ class FinancingPlan:
 def _monthly_costs(
     initiative: Initiative, employed: numpy.ndarray | None, count: int
 ) -> numpy.ndarray:
-    """Costs per horizon month, in units: wage cost of everyone employed + operating / 12."""
+    """Costs per horizon month, in units: wage cost of everyone employed + operating / 12.
+
+    int64 when every sum of them fits (always, but for many people at huge wages); else
+    Python integers (an object array), so that month, year and horizon sums stay exact."""
     operating = euros_to_units(initiative.costs.operating_per_year) // 12
-    costs = numpy.full(count, operating, dtype=numpy.int64)
+    wage_units = [euros_to_units(person.monthly_wage_cost) for person in initiative.people]
+    bound = (operating + sum(wage_units)) * count
+    dtype: type = numpy.int64 if bound < INT64_SAFE_UNITS else object
+    costs: numpy.ndarray = numpy.full(count, operating, dtype=dtype)
     if employed is not None and len(initiative.people):
-        wages = numpy.array(
-            [euros_to_units(person.monthly_wage_cost) for person in initiative.people],
-            dtype=numpy.int64,
-        )
-        costs += (employed * wages[:, None]).sum(axis=0)
+        wages: numpy.ndarray = numpy.array(wage_units, dtype=dtype)
+        costs += (employed.astype(dtype) * wages[:, None]).sum(axis=0)
     return costs
 
 

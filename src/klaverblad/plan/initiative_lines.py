@@ -59,8 +59,10 @@ def grant_units_by_month(grant: Grant, months: numpy.ndarray, first_month: int) 
         [int(factors[min(year, len(factors) - 1)] * 10_000) for year in plan_year],
         dtype=numpy.int64,
     )
-    # amount/12 per month in units = cents × (UNITS_PER_EURO / 100 / 12) = cents × 10 000
-    units = cents * (UNITS_PER_EURO // 1200) * basis_points // 10_000
+    # amount/12 per month in units = cents × (UNITS_PER_EURO / 100 / 12) = cents × 10 000;
+    # times basis points / 10 000 that is cents × basis points (at most 1e15: no int64
+    # overflow, which cents × 10 000 × basis points had above 922 million euros a year).
+    units = cents * basis_points
     return numpy.where(grant_window(grant, months), units, 0)
 
 
@@ -159,10 +161,13 @@ def _book_by_year(
 def _hour_units(
     activity: Activity, cents_per_hour: numpy.ndarray, paying: numpy.ndarray
 ) -> numpy.ndarray:
-    """hours × price in units where `paying`: hundredths of hours × cents × 1 200 (exact)."""
+    """hours × price in units where `paying`: hundredths of hours × cents × 1 200 (exact).
+
+    Python integers (an object array): 100 000 hours at 999 999 999.99 an hour is 1.2e21
+    units a month, beyond int64."""
     hundredths = int(activity.hours_per_month * 100)
     cents = numpy.rint(numpy.where(paying, cents_per_hour, 0)).astype(numpy.int64)
-    return hundredths * cents * (UNITS_PER_EURO // 10_000)
+    return hundredths * cents.astype(object) * (UNITS_PER_EURO // 10_000)
 
 
 def book_activities(
