@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 from datetime import UTC, datetime
-from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
@@ -26,51 +25,19 @@ from klaverblad.store import User, authenticate, transaction
 from klaverblad.web.access import refusal_page, safe_next
 from klaverblad.web.forms import read_form, text_field
 from klaverblad.web.login_limits import client_address, login_limiter
-from klaverblad.web.render import redirect, render
+from klaverblad.web.login_page import EMAIL, NEXT, PASSWORD, login_page_response
+from klaverblad.web.pending_save import pending_from_form, resume_page
+from klaverblad.web.render import redirect
 from klaverblad.web.saved_view import BELGIUM
 from klaverblad.web.security import check_csrf, log_in, log_out
-from klaverblad.web.urls import add_page, language_of, other, url
+from klaverblad.web.urls import add_page, language_of, url
 from klaverblad.web.users import sessions
 from klaverblad.web.words_accounts import ACCOUNT_WORDS
-
-# Form fields of the login page (the HTML ids are `veld-<name>`).
-EMAIL, PASSWORD, NEXT = "email", "password", "next"
-
-
-def _login_page(
-    request: Request,
-    language: Language,
-    *,
-    email: str = "",
-    next_path: str = "",
-    problems: list[Problem] | None = None,
-    failed: bool = False,
-    status_code: int = 200,
-) -> HTMLResponse:
-    """The form; `problems` name a field each, `failed` is the one message for a wrong pair."""
-    invalid = {problem.path for problem in problems or []}
-    if failed:
-        invalid = {EMAIL, PASSWORD}
-    switch = url("login", other(language))
-    return render(
-        request,
-        "login.html",
-        switch_url=f"{switch}?next={quote(next_path, safe='/')}" if next_path else switch,
-        words=ACCOUNT_WORDS,
-        status_code=status_code,
-        action=url("login", language),
-        email=email,
-        next_path=next_path,
-        problems=problems or [],
-        failed=failed,
-        invalid=invalid,
-        fields={"email": EMAIL, "password": PASSWORD, "next": NEXT},
-    )
 
 
 def login_page(request: Request) -> HTMLResponse:
     next_path = safe_next(request.query_params.get(NEXT)) or ""
-    return _login_page(request, language_of(request), next_path=next_path)
+    return login_page_response(request, next_path=next_path)
 
 
 def _too_many(request: Request, language: Language, retry_at: float, now: float) -> Response:
@@ -98,6 +65,7 @@ async def login_post(request: Request) -> Response:
     check_csrf(request, form)
     email, password = text_field(form, EMAIL).strip(), text_field(form, PASSWORD)
     next_path = safe_next(text_field(form, NEXT)) or ""
+    pending = pending_from_form(form)
     limiter, client = login_limiter(request), client_address(request)
     retry_at = limiter.retry_at(email, client)
     if retry_at is not None:
@@ -108,22 +76,29 @@ async def login_post(request: Request) -> Response:
     if not password:
         problems.append(Problem(PASSWORD, words["password_missing"]))
     if problems:
-        return _login_page(
+        return login_page_response(
             request,
-            language,
             email=email,
             next_path=next_path,
             problems=problems,
+            pending=pending,
             status_code=422,
         )
     user = await run_in_threadpool(_authenticate, request, email, password)
     if user is None:
         limiter.record_failure(email, client)
-        return _login_page(
-            request, language, email=email, next_path=next_path, failed=True, status_code=422
+        return login_page_response(
+            request,
+            email=email,
+            next_path=next_path,
+            failed=True,
+            pending=pending,
+            status_code=422,
         )
     limiter.forget(email)
     log_in(request, user.id)
+    if pending is not None:
+        return resume_page(request, pending)
     return redirect(request, next_path or url("mine", language))
 
 

@@ -36,6 +36,7 @@ from klaverblad.web.access import in_session, login_redirect, may_save_new
 from klaverblad.web.csv_download import csv_response
 from klaverblad.web.documents import read_document
 from klaverblad.web.forms import read_form, text_field
+from klaverblad.web.pending_save import login_for_save
 from klaverblad.web.render import redirect, render
 from klaverblad.web.saved_view import merged_words, when
 from klaverblad.web.security import check_csrf
@@ -183,7 +184,7 @@ def _save_new(request: Request, language: Language, text: str, note: str) -> Res
     words = WORDS[language]
     user = current_user(request)
     if user is None:
-        return login_redirect(request, url("mine", language))
+        return login_for_save(request, request.url.path, {DOCUMENT: text, NOTE: note})
     if not may_save_new(user):
         return _mine_page(
             request,

@@ -41,6 +41,7 @@ from klaverblad.web.documents import document_yaml, read_document, stored_initia
 from klaverblad.web.forms import read_form, text_field
 from klaverblad.web.pages_exports import HISTORY_TABLE, parse_version
 from klaverblad.web.pages_plan import plan_view
+from klaverblad.web.pending_save import login_for_save
 from klaverblad.web.plan_links import saved_links, shared_links
 from klaverblad.web.render import redirect, render
 from klaverblad.web.saved_view import history_rows, when
@@ -219,7 +220,8 @@ def _save_version(
     words = SAVED_WORDS[language]
     user = current_user(request)
     if user is None:
-        return login_redirect(request, _saved_url(language, initiative_id))
+        fields = {DOCUMENT: text, NOTE: note, EXPECTED: expected}
+        return login_for_save(request, request.url.path, fields)
     # Who may save is settled before the text is read: an outsider learns nothing from it.
     try:
         with transaction(sessions(request)) as session:

@@ -7,6 +7,18 @@ from __future__ import annotations
 ACCOUNT_WORDS: dict[str, dict[str, str]] = {
     "nl": {
         "login_title": "Aanmelden",
+        "pending_notice": (
+            "Je bent niet (meer) aangemeld, dus er is nog niets bewaard. Je tekst is niet "
+            "verloren: meld je aan en bevestig daarna het bewaren."
+        ),
+        "resume_title": "Bewaren bevestigen",
+        "resume_intro": (
+            "Je bent aangemeld. Dit is de tekst die je wilde bewaren; druk op de knop om hem "
+            "nu te bewaren."
+        ),
+        "resume_text": "Initiatiefbestand (YAML of JSON)",
+        "resume_submit": "Bewaar nu",
+        "resume_cancel": "Niet bewaren, naar Mijn plannen",
         "login_intro": (
             "Met een account bewaar je plannen, met al hun versies, en deel je ze met een link. "
             "Een plan berekenen kan ook zonder account."
@@ -65,6 +77,18 @@ ACCOUNT_WORDS: dict[str, dict[str, str]] = {
     },
     "en": {
         "login_title": "Log in",
+        "pending_notice": (
+            "You are not (or no longer) logged in, so nothing has been saved yet. Your text is "
+            "not lost: log in, then confirm the save."
+        ),
+        "resume_title": "Confirm the save",
+        "resume_intro": (
+            "You are logged in. This is the text you wanted to save; press the button to save "
+            "it now."
+        ),
+        "resume_text": "Initiative file (YAML or JSON)",
+        "resume_submit": "Save now",
+        "resume_cancel": "Do not save, go to My plans",
         "login_intro": (
             "With an account you save plans, with all their versions, and share them with a "
             "link. Anyone can compute a plan without an account."
