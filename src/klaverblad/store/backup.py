@@ -48,6 +48,8 @@ class UserRecord(_Strict):
     password_hash: str
     created_at: Time
     active: bool
+    # Absent in exports made before logout revoked sessions: 0, as the migration sets it.
+    session_generation: int = 0
 
 
 class VersionRecord(_Strict):
@@ -123,6 +125,7 @@ def export_all(session: Session) -> dict[str, Any]:
                 "password_hash": user.password_hash,
                 "created_at": _time(user.created_at),
                 "active": user.active,
+                "session_generation": user.session_generation,
             }
             for user in users
         ],

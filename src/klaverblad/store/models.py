@@ -117,6 +117,9 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     active: Mapped[bool] = mapped_column(default=True)
+    # Raised at every logout: session cookies carry the value they were issued with, so a
+    # copy of a cookie from before the logout no longer counts (web/security.py).
+    session_generation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     organisation: Mapped[Organisation | None] = relationship(lazy="joined")
 

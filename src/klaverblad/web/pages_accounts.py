@@ -31,7 +31,7 @@ from klaverblad.web.render import redirect
 from klaverblad.web.saved_view import BELGIUM
 from klaverblad.web.security import check_csrf, log_in, log_out
 from klaverblad.web.urls import add_page, language_of, url
-from klaverblad.web.users import sessions
+from klaverblad.web.users import current_user, sessions
 from klaverblad.web.words_accounts import ACCOUNT_WORDS
 
 
@@ -96,15 +96,27 @@ async def login_post(request: Request) -> Response:
             status_code=422,
         )
     limiter.forget(email)
-    log_in(request, user.id)
+    log_in(request, user.id, user.session_generation)
     if pending is not None:
         return resume_page(request, pending)
     return redirect(request, next_path or url("mine", language))
 
 
+def _end_sessions(request: Request) -> None:
+    """Raise the account's session generation: every copy of its session cookies lapses."""
+    user = current_user(request)
+    if user is None:
+        return
+    with transaction(sessions(request)) as session:
+        stored = session.get(User, user.id)
+        if stored is not None:
+            stored.session_generation += 1
+
+
 async def logout_post(request: Request) -> Response:
     form = await read_form(request)
     check_csrf(request, form)
+    await run_in_threadpool(_end_sessions, request)
     log_out(request)
     return redirect(request, url("start", language_of(request)))
 

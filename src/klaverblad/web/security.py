@@ -39,6 +39,8 @@ class Visitor:
     csrf: str
     user_id: int | None = None
     login_time: float | None = None
+    # The account's session generation at login: a logout raises it, so older cookies lapse.
+    generation: int = 0
 
 
 def _settings(request: Request) -> Settings:
@@ -72,7 +74,11 @@ def _read_cookie(request: Request) -> tuple[Visitor | None, bool]:
     if isinstance(user_id, int) and isinstance(login_time, int | float):
         if time.time() - login_time > settings.session_seconds:
             return Visitor(csrf=data["c"]), True
-        return Visitor(csrf=data["c"], user_id=user_id, login_time=float(login_time)), False
+        generation = data.get("g", 0)
+        if not isinstance(generation, int):
+            return Visitor(csrf=data["c"]), True
+        visitor = Visitor(data["c"], user_id, float(login_time), generation)
+        return visitor, False
     return Visitor(csrf=data["c"]), False
 
 
@@ -89,9 +95,10 @@ def visitor(request: Request) -> Visitor:
     return current
 
 
-def log_in(request: Request, user_id: int) -> None:
-    """Bind the session to `user_id` with a fresh CSRF token (no fixation of the old one)."""
-    request.state.visitor = Visitor(secrets.token_urlsafe(32), user_id, time.time())
+def log_in(request: Request, user_id: int, generation: int = 0) -> None:
+    """Bind the session to `user_id` (at the account's session `generation`) with a fresh
+    CSRF token (no fixation of the old one)."""
+    request.state.visitor = Visitor(secrets.token_urlsafe(32), user_id, time.time(), generation)
     request.state.visitor_changed = True
 
 
@@ -114,7 +121,7 @@ def remember(request: Request, response: Response) -> Response:
     settings = _settings(request)
     data: dict[str, Any] = {"c": current.csrf}
     if current.user_id is not None:
-        data["u"], data["t"] = current.user_id, current.login_time
+        data["u"], data["t"], data["g"] = current.user_id, current.login_time, current.generation
     secure = settings.secure_cookies
     if secure is None:
         secure = request.url.scheme == "https"

@@ -21,12 +21,14 @@ def sessions(request: Request) -> sessionmaker[Session]:
 def current_user(request: Request) -> User | None:
     """The logged-in, active account, or None; read once per request.
 
-    An account that was removed or disabled since the login is forgotten from the cookie.
+    An account that was removed or disabled since the login, or that logged out since (in
+    any browser), is forgotten from the cookie.
     """
     if hasattr(request.state, "user"):
         known: User | None = request.state.user
         return known
-    user_id = visitor(request).user_id
+    current = visitor(request)
+    user_id = current.user_id
     user: User | None = None
     if user_id is not None:
         with sessions(request)() as session:
@@ -34,7 +36,8 @@ def current_user(request: Request) -> User | None:
                 user = get_user(session, user_id)
             except NotFoundError:
                 user = None
-        if user is None or not user.active:
+        # A cookie from before the account's last logout (or disabling) no longer counts.
+        if user is None or not user.active or user.session_generation != current.generation:
             user = None
             forget_user(request)
     request.state.user = user
