@@ -209,6 +209,7 @@ def test_a_municipality_sees_only_its_own_saved_initiatives(accounts: Accounts) 
     assert "<h1>Portefeuille van Kortrijk</h1>" in body
     assert list(table_rows(body, "initiatives")) == [BIK_NAME, "Totaal"]
     assert ANTWERPEN_NAME not in body
+    assert "<p>1 initiatief, met " in body  # one initiative: the singular
     assert 'data-source="examples"' not in body
     # Its CSV too: the same one initiative.
     assert [row[0] for row in csv_of(client, body, "initiatives")] == ["initiative", BIK, "total"]
