@@ -7,15 +7,17 @@ Endpoints are plain `def`: FastAPI runs them in its thread pool, off the event l
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, Query, Response
 
 from klaverblad.web import api_batch
 from klaverblad.web.api_common import (
     ERROR_RESPONSES,
+    bytes_response,
+    document_bytes,
     initiative_or_problems,
     json_response,
     refuse_if,
@@ -25,26 +27,47 @@ from klaverblad.web.api_models import ErrorBody, ExplainRequest, Lang, PlanReque
 from klaverblad.web.errors import ApiError, Problem
 from klaverblad.web.examples import example_initiative, request_examples
 from klaverblad.web.limits import API_PREFIX, StrictJsonRoute
+from klaverblad.web.plan_cache import PLAN_ANSWERS, request_key
+
+# A plan is CPU work under the GIL: threads computing plans side by side in one process only
+# pass the GIL back and forth (numpy lets it go around its array operations); measured, that
+# doubled the CPU time of a plan at 8 concurrent requests (benchmarks/README.md, API load).
+# So one plan at a time per process (cache hits do not wait); more cores need more workers.
+ONE_PLAN_AT_A_TIME = threading.Lock()
 
 
-def plan(body: PlanRequest) -> JSONResponse:
+def plan(body: PlanRequest) -> Response:
     """The financing plan of one initiative: lines per leaf and year, costs, funding, gap,
     break-even price and alerts — the `klaverblad.plan/1` document of
-    `klaverblad plan FILE --format json` (CONTRACT §4), alert messages in `lang`."""
+    `klaverblad plan FILE --format json` (CONTRACT §4), alert messages in `lang`.
+    An identical request is answered from a cache of recent plans (same bytes)."""
     from klaverblad.advice.alerts import plan_alerts
     from klaverblad.plan.financing_plan import compute_plan
     from klaverblad.report.plan_json import plan_to_dict
+    from klaverblad.rules.version import rules_version
 
-    initiative, problems = initiative_or_problems(body.initiative, "initiative")
     rules, rule_problems = rules_or_problems(body.reforms, body.changes)
+    key = None
+    if rules is not None:
+        # Only answers to valid bodies are cached, so a hit needs no further checks.
+        key = request_key(body.model_dump(by_alias=True), rules_version(rules[0]))
+        cached = PLAN_ANSWERS.get(key)
+        if cached is not None:
+            return bytes_response(cached)
+    initiative, problems = initiative_or_problems(body.initiative, "initiative")
     refuse_if(problems + rule_problems)
-    assert initiative is not None and rules is not None
+    assert initiative is not None and rules is not None and key is not None
     system, reforms = rules
-    result = compute_plan(initiative, system, start=body.start, months=body.months, reforms=reforms)
-    return json_response(plan_to_dict(result, plan_alerts(result), body.lang))
+    with ONE_PLAN_AT_A_TIME:
+        result = compute_plan(
+            initiative, system, start=body.start, months=body.months, reforms=reforms
+        )
+        answer = document_bytes(plan_to_dict(result, plan_alerts(result), body.lang))
+    PLAN_ANSWERS.put(key, answer)
+    return bytes_response(answer)
 
 
-def explain(body: ExplainRequest) -> JSONResponse:
+def explain(body: ExplainRequest) -> Response:
     """Why (not). With `person`: every condition of each wage statute for that person, met or
     not, with label and reference, and a month's amounts with their parameters
     (`klaverblad.explain/1`). With `line` or `lines: true`: each plan line's rule in words,
@@ -116,7 +139,7 @@ def measures(
     lang: Annotated[
         Lang, Query(description="nl or en; the catalogue's labels are the rulebook's own")
     ] = "nl",
-) -> JSONResponse:
+) -> Response:
     """The catalogue: measures, leaves, funders, and each parameter's value at a date with its
     source and confidence grade — the JSON of `klaverblad measures --date D --format json`."""
     from klaverblad.advice.catalogue_view import measures_catalogue

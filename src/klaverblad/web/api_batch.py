@@ -7,8 +7,7 @@ import io
 from collections.abc import Callable
 from typing import Any
 
-from fastapi import APIRouter
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, Response
 
 from klaverblad.model import Initiative
 from klaverblad.web.api_common import (
@@ -22,7 +21,7 @@ from klaverblad.web.errors import WHOLE_BODY, ApiError, Problem
 from klaverblad.web.examples import example_csv, example_initiative, request_examples
 
 
-def portfolio(body: PortfolioRequest) -> JSONResponse:
+def portfolio(body: PortfolioRequest) -> Response:
     """Many initiatives in one vectorised simulation: totals per initiative, funder, leaf and
     year; with `reforms` or `set`, baseline, reform and difference, and who gains or loses —
     the `klaverblad.portfolio/1` document of `klaverblad portfolio FILE... --format json`.
@@ -110,7 +109,7 @@ def _rows_csv(rows: list[dict[str, Any]], problems: list[Problem]) -> str:
     return text.getvalue()
 
 
-def rank(body: RankRequest) -> JSONResponse:
+def rank(body: RankRequest) -> Response:
     """The need ranking of municipalities by youth and general unemployment, beside the
     youth-only ranking, and a budget split in proportion to need — the `klaverblad.rank/1`
     document of `klaverblad rank CSV --format json` (CONTRACT §5). Give the municipalities as
@@ -162,7 +161,7 @@ def rank(body: RankRequest) -> JSONResponse:
     return json_response(ranking_to_dict(rank_municipalities(rows, weights, budget)))
 
 
-def optimise(body: OptimiseRequest) -> JSONResponse:
+def optimise(body: OptimiseRequest) -> Response:
     """The wage statute per person that minimises the gap under the stated constraints (an
     exact MILP), current against proposed with the gain per person and per year — the
     `klaverblad.optimise/1` document of `klaverblad optimise FILE --format json`."""

@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from fastapi.responses import JSONResponse
+from fastapi import Response
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from klaverblad.model import Initiative, InitiativeError, parse_initiative
@@ -66,6 +67,23 @@ def refuse_if(problems: list[Problem], status_code: int = 422) -> None:
         raise ApiError(problems, status_code)
 
 
-def json_response(content: dict[str, Any]) -> JSONResponse:
+def document_bytes(content: dict[str, Any]) -> bytes:
+    """The document as the bytes of an answer: compact UTF-8 JSON, the text of Starlette's
+    `JSONResponse`, so a cached answer and a computed one are the same bytes.
+
+    >>> document_bytes({"gap": "12,50", "leaf": "I"})
+    b'{"gap":"12,50","leaf":"I"}'
+    """
+    return json.dumps(
+        content, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":")
+    ).encode("utf-8")
+
+
+def bytes_response(body: bytes) -> Response:
+    """An answer whose JSON is already serialised (`document_bytes`)."""
+    return Response(body, media_type="application/json")
+
+
+def json_response(content: dict[str, Any]) -> Response:
     """The document as the command line's `--format json` gives it (same keys, same values)."""
-    return JSONResponse(content)
+    return bytes_response(document_bytes(content))
