@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 BROWSER := tests/browser
 AXE_STAMP := $(BROWSER)/node_modules/.installed
 
-.PHONY: run test lint typecheck unit browser rules-test bench clean
+.PHONY: run test lint typecheck unit browser rules-test bench load clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,11 @@ browser: $(STAMP) $(AXE_STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run_all
+
+# Mixed load: 50 users for 60 s against 2 workers on loopback (not run by `make test`); options
+# as in `make load LOAD_ARGS="--quick --readme"`, see benchmarks/mixed_load.py.
+load: $(STAMP)
+	$(BIN)/python -m benchmarks.mixed_load $(LOAD_ARGS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info $(BROWSER)/node_modules
