@@ -77,3 +77,24 @@ def test_serve_refuses_a_bad_setting_with_a_plain_message(tmp_path: Path) -> Non
     assert server.returncode == 2
     assert "KLAVERBLAD_SESSION_HOURS must be a number of hours" in output
     assert "Traceback" not in output
+
+
+def test_serve_with_two_workers_answers_on_one_port_and_stops_cleanly(tmp_path: Path) -> None:
+    port = _free_port()
+    server = _serve(tmp_path, "--workers", "2", "--port", str(port))
+    try:
+        deadline, status = time.monotonic() + 90, 0
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/en/", timeout=5) as answer:
+                    status = answer.status
+                    break
+            except OSError:
+                time.sleep(0.5)
+        assert status == 200
+    finally:
+        server.terminate()
+        output, _ = server.communicate(timeout=30)
+    assert "Traceback" not in output
+    # Both workers started under one parent process.
+    assert output.count("Started server process") == 2

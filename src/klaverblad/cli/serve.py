@@ -54,14 +54,18 @@ def serve(
         bool,
         typer.Option("--demo", help="Load the examples and demo accounts; print the demo login"),
     ] = False,
+    workers: Annotated[
+        int,
+        typer.Option("--workers", min=1, max=64, help="Worker processes (one per core helps)"),
+    ] = 1,
 ) -> None:
     """Serve the web application: the pages at / (Dutch) and /en/ (English), the API at /api.
-    The database (KLAVERBLAD_DATABASE_URL, default var/klaverblad.sqlite3) is migrated first."""
-    import uvicorn
+    The database (KLAVERBLAD_DATABASE_URL, default var/klaverblad.sqlite3) is migrated first.
+    With --workers N, N processes share the port (the login rate limit counts per process)."""
     from sqlalchemy.exc import SQLAlchemyError
 
     from klaverblad import store
-    from klaverblad.web.app import create_app
+    from klaverblad.web.server import run
     from klaverblad.web.settings import Settings, SettingsError
 
     try:
@@ -73,4 +77,4 @@ def serve(
         fail(f"serve: {error}")
     except (SQLAlchemyError, OSError) as error:
         fail(f"serve: the database cannot be prepared: {error}".splitlines()[0])
-    uvicorn.run(create_app(settings), host=host, port=port, proxy_headers=True)
+    run(host, port, workers, settings)
