@@ -257,3 +257,10 @@ def test_the_english_page_shows_the_difference_in_english_words(client: TestClie
     english = next(link for link in links if "table=leaves" in link)
     dutch = english.replace("/en/compare/", "/vergelijken/")
     assert read_csv(client.get(english).text) == read_csv(client.get(dutch).text)
+
+
+def test_each_persons_current_statute_is_named_as_in_the_catalogue(client: TestClient) -> None:
+    page = client.get("/vergelijken", params={"example": "bik-klusjesdienst"}).text
+    # BIK's w1 is on SINE and w2 on art. 60 in the example file.
+    assert "Behouden: SINE — sociale inschakelingseconomie (sine)" in page
+    assert "Behouden: Artikel 60 §7 OCMW-wet (art60)" in page

@@ -108,7 +108,9 @@ def _statute_options(
     """keep, optimiser, every wage statute (those the person is not eligible for said so
     when `eligible` is known) and `regular`."""
     foreign = "nl" if language != "nl" else None
-    kept = {None: words["statute_best"], REGULAR: words["statute_regular"]}.get(current, current)
+    kept = {None: words["statute_best"], REGULAR: words["statute_regular"]}.get(current)
+    if kept is None and current in STATUTE_MEASURES:  # the statute's name as in the catalogue
+        kept = f"{STATUTE_MEASURES[current].label} ({current})"
     options: list[dict[str, Any]] = [
         {"value": KEEP, "label": words["statute_keep"].format(statute=kept), "lang": None},
         {"value": OPTIMISER, "label": words["statute_optimiser"], "lang": None},
