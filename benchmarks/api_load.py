@@ -11,7 +11,7 @@ combination of bodies × connections × client let `--clients` concurrent client
 cases of the 2006 report (vzw BIK and Stad Antwerpen, alternately) for `--duration` seconds.
 
 - bodies `same`: the two report bodies over and over: after the first two, every request is
-  answered from the plan cache (`klaverblad.web.plan_cache`). `distinct`: the monthly wage cost
+  answered from the plan cache (`klaverblad.web.api.plan_cache`). `distinct`: the monthly wage cost
   of the first person is different in every request (1 cent apart), so every request misses
   the cache and computes a plan.
 - connections `keep-alive`: each client keeps its connection, as a browser does; `new`: one
@@ -106,7 +106,7 @@ def plan_loop(bodies: list[bytes], seconds: float) -> list[float]:
     from klaverblad.model import parse_initiative
     from klaverblad.plan.financing_plan import compute_plan
     from klaverblad.report.plan_json import plan_to_dict
-    from klaverblad.web.api_common import document_bytes
+    from klaverblad.web.api.common import document_bytes
 
     def one(body: bytes) -> None:
         result = compute_plan(parse_initiative(json.loads(body)["initiative"], source="body"))

@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 from klaverblad.locale import Language
 from klaverblad.web.urls import MENU, url
-from klaverblad.web.wording import WORDS
+from klaverblad.web.words.common import WORDS
 from tests.browser.helpers import axe_check, axe_check_phone, not_yet_built, shot
 
 MENU_PAGES = [

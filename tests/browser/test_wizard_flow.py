@@ -21,7 +21,7 @@ from tests.browser.helpers import (
 )
 
 NAME = "Klusjesdienst Browsertest"
-# Organisation, activities, people, agreements and grants, costs, review (words_wizard.py).
+# Organisation, activities, people, agreements and grants, costs, review (web/wizard/words.py).
 MAX_STEPS = 6
 FORWARD = re.compile(r"^(Volgende stap|Naar het overzicht)$")
 REVIEW = "Je antwoorden"

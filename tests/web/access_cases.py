@@ -7,7 +7,7 @@ The roles: an anonymous visitor; Anna, promoter of organisation A (vzw BIK, Kort
 saved plan the routes with `{initiative_id}` open; Bert, promoter of organisation B (vzw
 Ander, Gent); the municipality of A's plan (Kortrijk) and another one (Gent); an analyst; an
 admin. The expected answers follow docs/storage.md (roles) and the module docs of
-pages_saved.py, pages_mine.py and pages_exports.py: a saved plan is read by its organisation,
+web/routes/saved.py, mine.py and exports.py: a saved plan is read by its organisation,
 its municipality, analysts and admins (anyone else gets the 404 of a missing plan), edited by
 its organisation, analysts and admins (its municipality gets 403), and every computing page
 is open to all.

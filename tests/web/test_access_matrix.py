@@ -23,7 +23,7 @@ from klaverblad.store import accounts, create_user, get_initiative, transaction
 from klaverblad.store.models import Initiative
 from klaverblad.web import security
 from klaverblad.web.login_limits import LoginLimiter
-from klaverblad.web.words_accounts import ACCOUNT_WORDS
+from klaverblad.web.words.accounts import ACCOUNT_WORDS
 from tests.web.access_cases import (
     CASES,
     ROLES,

@@ -13,8 +13,8 @@ from fastapi.testclient import TestClient
 
 from klaverblad.web import security
 from klaverblad.web.login_limits import LoginLimiter
-from klaverblad.web.words_accounts import ACCOUNT_WORDS
-from klaverblad.web.words_saved import SAVED_WORDS
+from klaverblad.web.words.accounts import ACCOUNT_WORDS
+from klaverblad.web.words.saved import SAVED_WORDS
 from tests.web.test_accounts_support import (
     ANALYST,
     ANDER_ID,

@@ -18,7 +18,7 @@ from klaverblad.locale import Language
 from klaverblad.model import parse_initiative
 from klaverblad.plan.financing_plan import compute_plan
 from klaverblad.report.plan_json import plan_to_dict
-from klaverblad.web.plan_cache import PLAN_ANSWERS, PlanCache, request_key
+from klaverblad.web.api.plan_cache import PLAN_ANSWERS, PlanCache, request_key
 
 
 @pytest.fixture(autouse=True)

@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 
 from klaverblad.locale import Language, money
 from klaverblad.report.plan_table import LEAF_NAMES
-from klaverblad.web.wording import WORDS
+from klaverblad.web.words.common import WORDS
 from tests.web.conftest import EXAMPLE_PATHS, EXAMPLES, example_body
 
 LEAVES = ("I", "II", "III", "IV")

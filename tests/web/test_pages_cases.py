@@ -10,7 +10,7 @@ import re
 
 from fastapi.testclient import TestClient
 
-from klaverblad.web.words_cases import WORDS
+from klaverblad.web.words.cases import WORDS
 from tests.web.conftest import EXAMPLE_PATHS, example_body
 
 NBSP = "\u00a0"

@@ -11,8 +11,8 @@ import re
 
 from fastapi.testclient import TestClient
 
-from klaverblad.web.compare_tables import TABLES
-from klaverblad.web.words_compare import WORDS
+from klaverblad.web.views.compare_tables import TABLES
+from klaverblad.web.words.compare import WORDS
 from tests.web.conftest import EXAMPLES
 
 BIK = "bik-klusjesdienst"

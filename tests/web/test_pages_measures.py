@@ -14,8 +14,8 @@ from fastapi.testclient import TestClient
 
 from klaverblad.rules import baseline_system
 from klaverblad.rules.catalogue import INITIATIVE_MEASURES, STATUTE_MEASURES
-from klaverblad.web.parameter_history import leaf_paths
-from klaverblad.web.words_measures import WORDS
+from klaverblad.web.views.parameter_history import leaf_paths
+from klaverblad.web.words.measures import WORDS
 
 NBSP = "\u00a0"
 

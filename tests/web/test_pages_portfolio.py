@@ -25,9 +25,9 @@ from klaverblad.plan.ledger import LEAVES
 from klaverblad.rules.reforms import reformed_system
 from klaverblad.store import create_user, ensure_organisation, save_initiative, transaction
 from klaverblad.web import create_app
-from klaverblad.web.pages import examples
+from klaverblad.web.routes.plans import examples
 from klaverblad.web.settings import Settings
-from klaverblad.web.words_portfolio import WORDS
+from klaverblad.web.words.portfolio import WORDS
 from tests.web.conftest import EXAMPLES, example_body, migrated_settings
 from tests.web.test_pages_compare import csv_links, read_csv, table_rows
 

@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 
 from klaverblad.advice.ranking import rank_municipalities, ranking_to_dict
 from klaverblad.advice.ranking_input import Weights, read_csv
-from klaverblad.web.words_ranking import WORDS
+from klaverblad.web.words.ranking import WORDS
 from tests.web.conftest import RANKING_CSV
 
 NBSP = "\u00a0"

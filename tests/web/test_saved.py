@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from httpx import Response
 
 from klaverblad.store import get_version, history, transaction
-from klaverblad.web.words_saved import SAVED_WORDS
+from klaverblad.web.words.saved import SAVED_WORDS
 from tests.web.test_accounts_support import (
     ANALYST,
     ANDER_ID,

@@ -17,8 +17,8 @@ from fastapi.testclient import TestClient
 from httpx import Response
 
 from klaverblad.locale import money
-from klaverblad.web.wizard_draft import next_january
-from klaverblad.web.words_wizard import WIZARD_WORDS
+from klaverblad.web.wizard.draft import next_january
+from klaverblad.web.wizard.words import WIZARD_WORDS
 
 FORM_ID = "wizard-form"
 

@@ -13,23 +13,23 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from klaverblad.store import make_engine, session_factory
-from klaverblad.web.api import api_router
+from klaverblad.web.api.limits import API_PREFIX, ApiBodyMiddleware
+from klaverblad.web.api.routes import api_router
 from klaverblad.web.errors import install_error_handlers
 from klaverblad.web.headers import SecurityHeadersMiddleware
-from klaverblad.web.limits import API_PREFIX, ApiBodyMiddleware
-from klaverblad.web.pages import pages_router
-from klaverblad.web.pages_accounts import accounts_router
-from klaverblad.web.pages_cases import cases_router
-from klaverblad.web.pages_compare import compare_router
-from klaverblad.web.pages_exports import exports_router
-from klaverblad.web.pages_measures import measures_router
-from klaverblad.web.pages_mine import mine_router
-from klaverblad.web.pages_portfolio import portfolio_router
-from klaverblad.web.pages_ranking import ranking_router
-from klaverblad.web.pages_saved import saved_router
-from klaverblad.web.pages_wizard import wizard_router
 from klaverblad.web.render import STATIC_DIRECTORY
+from klaverblad.web.routes.accounts import accounts_router
+from klaverblad.web.routes.cases import cases_router
+from klaverblad.web.routes.compare import compare_router
+from klaverblad.web.routes.exports import exports_router
+from klaverblad.web.routes.measures import measures_router
+from klaverblad.web.routes.mine import mine_router
+from klaverblad.web.routes.plans import pages_router
+from klaverblad.web.routes.portfolio import portfolio_router
+from klaverblad.web.routes.ranking import ranking_router
+from klaverblad.web.routes.saved import saved_router
 from klaverblad.web.settings import Settings
+from klaverblad.web.wizard.routes import wizard_router
 
 DESCRIPTION = """\
 Plans and explains the financing of Flemish *lokale diensteneconomie* initiatives with the

@@ -20,7 +20,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from klaverblad.web.limits import API_PREFIX, NO_POSITION
+from klaverblad.web.api.limits import API_PREFIX, NO_POSITION
 from klaverblad.web.page_errors import csrf_page, http_error_page, unexpected_page
 from klaverblad.web.security import CsrfError
 

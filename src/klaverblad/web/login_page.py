@@ -12,7 +12,7 @@ from starlette.requests import Request
 from klaverblad.model.consistency import Problem
 from klaverblad.web.render import render
 from klaverblad.web.urls import language_of, other, url
-from klaverblad.web.words_accounts import ACCOUNT_WORDS
+from klaverblad.web.words.accounts import ACCOUNT_WORDS
 
 if TYPE_CHECKING:
     from klaverblad.web.pending_save import PendingSave

@@ -9,7 +9,7 @@ from starlette.responses import Response
 
 from klaverblad.web.render import render
 from klaverblad.web.urls import language_of
-from klaverblad.web.wording import WORDS
+from klaverblad.web.words.common import WORDS
 
 
 def error_page(request: Request, status_code: int, title_key: str, message_key: str) -> Response:

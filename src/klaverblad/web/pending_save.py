@@ -17,10 +17,10 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from klaverblad.web.access import safe_next
-from klaverblad.web.forms import text_field
 from klaverblad.web.render import render
 from klaverblad.web.urls import language_of, url
-from klaverblad.web.words_accounts import ACCOUNT_WORDS
+from klaverblad.web.views.forms import text_field
+from klaverblad.web.words.accounts import ACCOUNT_WORDS
 
 PREFIX = "pending."
 ACTION = "pending_action"

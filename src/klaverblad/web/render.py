@@ -16,7 +16,7 @@ from klaverblad.report.plan_table import LEAF_NAMES
 from klaverblad.web.security import CSRF_FIELD, remember, visitor
 from klaverblad.web.urls import MENU, language_of, other, url
 from klaverblad.web.users import current_user
-from klaverblad.web.wording import WORDS
+from klaverblad.web.words.common import WORDS
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = Jinja2Templates(directory=HERE / "templates")

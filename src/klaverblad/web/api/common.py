@@ -1,0 +1,89 @@
+"""What the API endpoints share: the initiative validated with body paths, and the rules of
+`reforms` / `set` checked one by one (each problem names `reforms[i]` or `set[i]`)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from fastapi import Response
+from openfisca_core.taxbenefitsystems import TaxBenefitSystem
+
+from klaverblad.model import Initiative, InitiativeError, parse_initiative
+from klaverblad.web.errors import ApiError, Problem, join_path
+
+# Every 4xx of the API has the same body (klaverblad.web.api.models.ErrorBody).
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"description": "The body is not valid JSON"},
+    413: {"description": "The body is too large"},
+    415: {"description": "The body is not sent as application/json"},
+    422: {"description": "A field is missing, unknown or wrong; one entry per problem"},
+}
+
+
+def initiative_or_problems(data: Any, path: str) -> tuple[Initiative | None, list[Problem]]:
+    """The validated initiative, or the problems with their paths under `path`."""
+    try:
+        return parse_initiative(data, source=path), []
+    except InitiativeError as error:
+        return None, [Problem(join_path(path, p.path), p.message) for p in error.problems]
+
+
+def rules_or_problems(
+    reforms: list[str], changes: list[str]
+) -> tuple[tuple[TaxBenefitSystem, tuple[str, ...]] | None, list[Problem]]:
+    """The rules of the named reforms and parameter changes with the labels a plan reports in
+    `rules.reforms` (as the command line's `rules_option`), or the problems."""
+    from klaverblad.rules.reforms import REFORMS, ReformError, parse_change, reformed_system
+
+    problems: list[Problem] = []
+    for index, name in enumerate(reforms):
+        if name not in REFORMS:
+            problems.append(
+                Problem(
+                    f"reforms[{index}]",
+                    f"'{name}' is not a reform; known reforms: {', '.join(REFORMS)}",
+                )
+            )
+        elif name in reforms[:index]:
+            problems.append(Problem(f"reforms[{index}]", f"'{name}' is given twice"))
+    parsed = []
+    for index, text in enumerate(changes):
+        try:
+            parsed.append(parse_change(text))
+        except ReformError as error:
+            problems.append(Problem(f"set[{index}]", str(error)))
+    if problems:
+        return None, problems
+    try:
+        system = reformed_system(tuple(reforms), tuple(parsed))
+    except ReformError as error:  # not expected after the checks above
+        return None, [Problem("reforms", str(error))]
+    return (system, tuple(reforms) + tuple(change.label for change in parsed)), []
+
+
+def refuse_if(problems: list[Problem], status_code: int = 422) -> None:
+    if problems:
+        raise ApiError(problems, status_code)
+
+
+def document_bytes(content: dict[str, Any]) -> bytes:
+    """The document as the bytes of an answer: compact UTF-8 JSON, the text of Starlette's
+    `JSONResponse`, so a cached answer and a computed one are the same bytes.
+
+    >>> document_bytes({"gap": "12,50", "leaf": "I"})
+    b'{"gap":"12,50","leaf":"I"}'
+    """
+    return json.dumps(
+        content, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":")
+    ).encode("utf-8")
+
+
+def bytes_response(body: bytes) -> Response:
+    """An answer whose JSON is already serialised (`document_bytes`)."""
+    return Response(body, media_type="application/json")
+
+
+def json_response(content: dict[str, Any]) -> Response:
+    """The document as the command line's `--format json` gives it (same keys, same values)."""
+    return bytes_response(document_bytes(content))

@@ -1,0 +1,1 @@
+"""What the pages show, computed from plans and forms: tables, forms, links, CSV."""

@@ -1,0 +1,176 @@
+"""What the comparison form shows and what it asked: the choices read from a query string or
+a posted form, checked, with one message per field, and the fields as the template draws
+them (ids, labels, the value kept, `aria-invalid`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
+
+from klaverblad.locale import Language
+from klaverblad.model import Initiative
+from klaverblad.plan.financing_plan import FinancingPlan, compute_plan
+from klaverblad.plan.statutes import REGULAR
+from klaverblad.rules.catalogue import STATUTES as STATUTE_MEASURES
+from klaverblad.web.views.comparison import (
+    KEEP,
+    OPTIMISER,
+    STATUTE_CHOICES,
+    Comparison,
+    OptimiserError,
+    compare,
+    read_statutes,
+    statute_field,
+)
+from klaverblad.web.views.reform_choice import (
+    CHANGE_FIELD,
+    REFORM_FIELD,
+    MultiValues,
+    RulesChoice,
+    read_rules_choice,
+    rules_error_entries,
+    rules_fields,
+)
+
+EXAMPLE_FIELD = "example"
+TABLE_FIELD = "table"
+
+
+@dataclass
+class Outcome:
+    """The choices as read, their errors (field name -> message) and, when they are valid
+    and ask for something, the comparison."""
+
+    rules: RulesChoice
+    statutes: dict[str, str] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+    comparison: Comparison | None = None
+    # Per person, the statutes they are eligible for under the rules chosen (the selects
+    # say which statutes would bring nothing).
+    eligible: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def asked(self) -> bool:
+        return self.rules.chosen or bool(self.statutes)
+
+    def query(self) -> list[tuple[str, str]]:
+        """The choices as query parameters (for the CSV links), `keep` left out."""
+        pairs = [(REFORM_FIELD, name) for name in self.rules.reforms]
+        if self.rules.change_text:
+            pairs.append((CHANGE_FIELD, self.rules.change_text))
+        pairs += [(statute_field(p), s) for p, s in self.statutes.items()]
+        return pairs
+
+
+def evaluate(
+    initiative: Initiative | None, values: MultiValues, words: Mapping[str, str]
+) -> Outcome:
+    """Read and check the choices; compare when they are valid and ask for something."""
+    rules = read_rules_choice(values, dict(words))
+    outcome = Outcome(rules, errors=dict(rules.errors))
+    if initiative is None:
+        return outcome
+    outcome.statutes, errors = read_statutes(values, initiative, words["unknown_statute"])
+    outcome.errors.update(errors)
+    if not outcome.errors and outcome.asked:
+        try:
+            outcome.comparison = compare(initiative, rules, outcome.statutes)
+        except OptimiserError as error:
+            outcome.errors[error.field] = words["optimiser_failed"].format(reason=str(error))
+    if outcome.comparison is not None:
+        outcome.eligible = _eligibility(outcome.comparison.alternative)
+    elif not rules.errors:
+        outcome.eligible = _eligibility(compute_plan(initiative, rules.system()))
+    return outcome
+
+
+def _eligibility(plan: FinancingPlan) -> dict[str, tuple[str, ...]]:
+    """The statutes each person is eligible for (eligibility does not depend on the statute
+    the person is given)."""
+    return {
+        person.id: tuple(name for name, ok in person.eligible.items() if ok)
+        for person in plan.people
+    }
+
+
+def csv_query(outcome: Outcome, example: str, table: str) -> str:
+    return urlencode([(EXAMPLE_FIELD, example), *outcome.query(), (TABLE_FIELD, table)])
+
+
+def _statute_options(
+    current: str | None,
+    eligible: tuple[str, ...] | None,
+    words: Mapping[str, str],
+    language: Language,
+) -> list[dict[str, Any]]:
+    """keep, optimiser, every wage statute (those the person is not eligible for said so
+    when `eligible` is known) and `regular`."""
+    foreign = "nl" if language != "nl" else None
+    kept = {None: words["statute_best"], REGULAR: words["statute_regular"]}.get(current)
+    if kept is None and current in STATUTE_MEASURES:  # the statute's name as in the catalogue
+        kept = f"{STATUTE_MEASURES[current].label} ({current})"
+    options: list[dict[str, Any]] = [
+        {"value": KEEP, "label": words["statute_keep"].format(statute=kept), "lang": None},
+        {"value": OPTIMISER, "label": words["statute_optimiser"], "lang": None},
+    ]
+    for name in STATUTE_CHOICES[2:]:
+        if name == REGULAR:
+            options.append({"value": name, "label": words["statute_regular"], "lang": None})
+        else:
+            label = f"{STATUTE_MEASURES[name].label} ({name})"
+            if eligible is not None and name not in eligible:
+                label += f" — {words['not_eligible']}"
+            options.append({"value": name, "label": label, "lang": foreign})
+    return options
+
+
+def form_fields(
+    prefix: str,
+    outcome: Outcome,
+    initiative: Initiative | None,
+    words: Mapping[str, str],
+    language: Language,
+) -> dict[str, Any]:
+    """The fields of one form (ids start with `prefix`): reforms, the change, one statute
+    select per person; each with its value kept and its error."""
+    people = []
+    for index, person in enumerate(initiative.people if initiative else ()):
+        name = statute_field(person.id)
+        error = outcome.errors.get(name)
+        people.append(
+            {
+                "name": name,
+                "id": f"{prefix}-statuut-{index}",
+                "label": words["statute_of"].format(
+                    person=person.id, role=words[f"role_{person.role}"]
+                ),
+                "chosen": outcome.statutes.get(person.id, KEEP),
+                "options": _statute_options(
+                    person.statute, outcome.eligible.get(person.id), words, language
+                ),
+                "error": error,
+                "error_id": f"{prefix}-fout-statuut-{index}" if error else None,
+            }
+        )
+    return {**rules_fields(prefix, outcome.rules, words), "people": people}
+
+
+def error_summary(
+    fields: Mapping[str, Any], words: Mapping[str, str], language: Language
+) -> list[dict[str, str | None]]:
+    """One entry per field in error, in form order: the field's label, the link to it, the
+    message."""
+    entries = rules_error_entries(fields, words, language)
+    for person in fields["people"]:
+        if person["error"]:
+            entries.append(
+                {
+                    "href": f"#{person['id']}",
+                    "label": person["label"],
+                    "message": person["error"],
+                    "lang": None,
+                }
+            )
+    return entries

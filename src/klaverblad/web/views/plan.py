@@ -1,0 +1,255 @@
+"""What the plan page shows, computed from an initiative: the chart and its table, totals,
+break-even price, alerts, and the lines per year and leaf, each with its explanation; and
+around it (`plan_view`) the downloads and the forms that edit or save it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from markupsafe import Markup
+
+from klaverblad.advice.alerts import plan_alerts
+from klaverblad.advice.line_explanations import explain_lines
+from klaverblad.locale import Language, day, money, month_name, number
+from klaverblad.model import Initiative
+from klaverblad.model.months import parse_month
+from klaverblad.plan.financing_plan import compute_plan
+from klaverblad.plan.ledger import LEAVES, Line
+from klaverblad.report.cloverleaf import cloverleaf_svg, leaf_table_rows
+from klaverblad.report.plan_table import LEAF_NAMES
+from klaverblad.web.views.documents import document_json
+from klaverblad.web.views.plan_links import POSTED_FORM, PlanLinks
+from klaverblad.web.words.common import WORDS
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A source: its title, and a link when it is a web address."""
+
+    title: str
+    href: str | None = None
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    label: str
+    value: str
+    since: str
+    grade: str
+    references: list[Reference]
+
+
+@dataclass(frozen=True)
+class Explanation:
+    rule: str
+    inputs: list[tuple[str, str]]
+    parameters: list[Parameter]
+    references: list[Reference]
+    grade: str
+
+
+@dataclass(frozen=True)
+class PlanLine:
+    measure: str
+    component: str
+    funder: str
+    who: str
+    amount: str
+    explanation: Explanation
+
+
+@dataclass
+class LeafGroup:
+    leaf: str
+    name: str
+    subtotal: str
+    lines: list[PlanLine] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Year:
+    year: int
+    caption: str
+    groups: list[LeafGroup]
+    funding: str
+    costs: str
+
+
+def _is_web_address(text: str) -> bool:
+    return text.startswith(("https://", "http://"))
+
+
+def _reference(item: Any) -> Reference:
+    if isinstance(item, dict):
+        href = str(item.get("href") or "")
+        title = str(item.get("title") or href)
+        return Reference(title, href if _is_web_address(href) else None)
+    text = str(item)
+    return Reference(text, text if _is_web_address(text) else None)
+
+
+def show(value: Any, language: Language, unit: str | None = None) -> str:
+    """An input or parameter value in words: money, numbers, yes/no, lists; a mapping as
+    `key: value` pairs."""
+    words = WORDS[language]
+    if isinstance(value, bool):
+        return words["yes" if value else "no"]
+    if value is None:
+        return "—"
+    if isinstance(value, int | float):
+        if unit == "currency-EUR":
+            cents = Decimal(str(value)).scaleb(2).quantize(Decimal(1), ROUND_HALF_UP)
+            return money(int(cents), language)
+        return number(value, language)
+    if isinstance(value, list | tuple):
+        return "; ".join(show(item, language) for item in value) or "—"
+    if isinstance(value, dict):
+        return ", ".join(f"{key}: {show(item, language)}" for key, item in value.items())
+    return str(value)
+
+
+def _grade(grade: str | None, language: Language) -> str:
+    return WORDS[language].get(f"grade_{grade}", WORDS[language]["grade_none"])
+
+
+def _since(since: str | None, language: Language) -> str:
+    try:
+        return day(date.fromisoformat(since), language) if since else "—"
+    except ValueError:
+        return since or "—"
+
+
+def _explanation(entry: dict[str, Any], language: Language) -> Explanation:
+    inputs = entry.get("inputs") or {}
+    return Explanation(
+        rule=str(entry.get("rule", "")),
+        inputs=[(str(key), show(value, language)) for key, value in inputs.items()],
+        parameters=[
+            Parameter(
+                name=str(p["parameter"]),
+                label=str(p.get("label") or p["parameter"]),
+                value=show(p.get("value"), language, p.get("unit")),
+                since=_since(p.get("since"), language),
+                grade=_grade(p.get("grade"), language),
+                references=[_reference(r) for r in p.get("reference") or []],
+            )
+            for p in entry.get("parameters", [])
+        ],
+        references=[_reference(r) for r in entry.get("references", [])],
+        grade=_grade(entry.get("grade"), language),
+    )
+
+
+def _line(line: Line, entry: dict[str, Any], language: Language) -> PlanLine:
+    return PlanLine(
+        measure=line.measure,
+        component=line.component,
+        funder=line.funder,
+        who=line.person or line.activity or "—",
+        amount=money(line.cents, language),
+        explanation=_explanation(entry, language),
+    )
+
+
+def _gap(cents: int, language: Language) -> tuple[str, str]:
+    """The balance in words ("tekort" for a positive gap, "overschot" for a negative one) and
+    its size."""
+    words = WORDS[language]
+    label = "shortfall" if cents > 0 else "surplus" if cents < 0 else "balanced"
+    return words[label], money(abs(cents), language)
+
+
+def horizon(initiative: Initiative, language: Language) -> str:
+    """The plan's period in words: its first month and its length."""
+    start = month_name(parse_month(initiative.horizon.start), language)
+    return WORDS[language]["horizon"].format(start=start, months=initiative.horizon.months)
+
+
+def plan_context(initiative: Initiative, language: Language) -> dict[str, Any]:
+    """Everything plan.html shows, for `initiative` planned over its own horizon."""
+    words = WORDS[language]
+    plan = compute_plan(initiative)
+    explained = explain_lines(plan, language)
+    years: list[Year] = []
+    for totals in plan.years:
+        groups = {
+            leaf: LeafGroup(
+                leaf, LEAF_NAMES[language][leaf], money(totals.leaves.get(leaf, 0), language)
+            )
+            for leaf in LEAVES
+        }
+        for line, entry in zip(plan.lines, explained, strict=True):
+            if line.year == totals.year:
+                groups[line.leaf].lines.append(_line(line, entry, language))
+        years.append(
+            Year(
+                year=totals.year,
+                caption=words["lines_caption"].format(year=totals.year),
+                groups=[group for group in groups.values() if group.lines],
+                funding=money(totals.totals.funding_cents, language),
+                costs=money(totals.totals.costs_cents, language),
+            )
+        )
+    gap_label, gap_amount = _gap(plan.totals.gap_cents, language)
+    severity = {"error": 0, "warning": 1, "info": 2}
+    alerts = sorted(plan_alerts(plan), key=lambda alert: severity.get(alert.severity, 3))
+    return {
+        "title": f"{words['plan_title']}: {initiative.name}",
+        "initiative": initiative,
+        "period": horizon(initiative, language),
+        "rules_version": plan.rules_version,
+        # The chart escapes every text it holds: safe to insert as it is.
+        "chart": Markup(cloverleaf_svg(plan.leaves, language)),
+        "leaf_rows": leaf_table_rows(plan.leaves, language),
+        "leaf_total": money(sum(plan.leaves.get(leaf, 0) for leaf in LEAVES), language),
+        "costs": money(plan.totals.costs_cents, language),
+        "funding": money(plan.totals.funding_cents, language),
+        "gap_label": gap_label,
+        "gap_amount": gap_amount,
+        "gap_cents": plan.totals.gap_cents,
+        "break_even": (
+            None if plan.break_even_cents is None else money(plan.break_even_cents, language)
+        ),
+        "alerts": [
+            {
+                "code": alert.code,
+                "severity": alert.severity,
+                "severity_word": words.get(f"severity_{alert.severity}", alert.severity),
+                "subject": alert.subject,
+                "message": alert.message(language),
+            }
+            for alert in alerts
+        ],
+        "years": years,
+    }
+
+
+def plan_view(
+    initiative: Initiative,
+    language: Language,
+    links: PlanLinks,
+    document: Any,
+    *,
+    expected_version: int | None = None,
+    posted_text: str = "",
+    save_url: str = "",
+    login_to_save_url: str = "",
+) -> dict[str, Any]:
+    """Everything plan.html shows: the plan of `initiative`, its downloads (`links`; a posted
+    plan's downloads post `posted_text` again), and the form that sends `document` (the
+    initiative's data) to the wizard, with a save button to `save_url` when there is one or a
+    link to log in first (`login_to_save_url`)."""
+    return {
+        **plan_context(initiative, language),
+        "links": links,
+        "posted_form": POSTED_FORM,
+        "posted_text": posted_text,
+        "document_json": document_json(document),
+        "expected_version": expected_version,
+        "save_url": save_url,
+        "login_to_save_url": login_to_save_url,
+    }

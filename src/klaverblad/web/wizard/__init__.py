@@ -1,0 +1,1 @@
+"""The plan wizard: the draft, its fields and steps, the result panel, the people import."""

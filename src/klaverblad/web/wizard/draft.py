@@ -1,0 +1,383 @@
+"""The wizard's draft: every value as the user typed it, with the defaults still standing.
+
+The draft travels with the form as JSON in one hidden field (no server state), so it holds
+text exactly as typed — "12,50", "0,5", even "abc" — and nothing typed is lost on a round
+trip. A field keeps its "default" mark until the user changes it; the default person's start
+date follows the plan's start month while it is a default.
+
+>>> draft = default_draft("nl", date(2026, 11, 27))
+>>> draft.top["horizon.start"], draft.items("people")[0].values["start_date"]
+('2027-01', '2027-01-01')
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from starlette.datastructures import FormData
+
+from klaverblad.locale import Language
+from klaverblad.model.consistency import Problem
+from klaverblad.web.wizard.fields import LISTS, STEPS, TOP, Field
+
+MAX_ITEMS = 2000  # per list: as many people as the Excel import takes
+MAX_TEXT = 2000  # characters kept of one typed value
+Value = str | bool | list[str]
+
+
+@dataclass
+class Item:
+    """One activity, person, agreement or grant: its typed values and which are defaults."""
+
+    values: dict[str, Value]
+    defaults: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Draft:
+    top: dict[str, Value]
+    top_defaults: set[str] = field(default_factory=set)
+    lists: dict[str, list[Item]] = field(default_factory=dict)
+    # The version of a saved initiative being edited, sent along when saving.
+    expected_version: str = ""
+
+    def items(self, name: str) -> list[Item]:
+        return self.lists.setdefault(name, [])
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "top": self.top,
+                "defaults": sorted(self.top_defaults),
+                "lists": {
+                    name: [{"values": i.values, "defaults": sorted(i.defaults)} for i in items]
+                    for name, items in self.lists.items()
+                },
+                "expected_version": self.expected_version,
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+
+
+def _clean(spec: Field, value: Any) -> Value:
+    """A value of the hidden field as its field's kind holds it (anything else dropped)."""
+    if spec.kind == "checkbox":
+        return value is True
+    if spec.kind == "checkboxes":
+        return [v for v in value if v in spec.choices] if isinstance(value, list) else []
+    return value[:MAX_TEXT] if isinstance(value, str) else ""
+
+
+def _empty(spec: Field) -> Value:
+    return False if spec.kind == "checkbox" else [] if spec.kind == "checkboxes" else ""
+
+
+def _clean_values(specs: tuple[Field, ...], raw: Any) -> dict[str, Value]:
+    raw = raw if isinstance(raw, dict) else {}
+    return {spec.name: _clean(spec, raw.get(spec.name, _empty(spec))) for spec in specs}
+
+
+def _names(specs: tuple[Field, ...], raw: Any) -> set[str]:
+    known = {spec.name for spec in specs}
+    return {name for name in raw if name in known} if isinstance(raw, list) else set()
+
+
+def draft_from_json(text: str) -> Draft | None:
+    """The draft of the hidden field, cleaned; None when it is not a draft at all."""
+    try:
+        raw = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(raw, dict) or not isinstance(raw.get("top"), dict):
+        return None
+    draft = Draft(_clean_values(TOP, raw["top"]), _names(TOP, raw.get("defaults")))
+    lists = raw.get("lists")
+    lists = lists if isinstance(lists, dict) else {}
+    for name, specs in LISTS.items():
+        found = lists.get(name)
+        found = found if isinstance(found, list) else []
+        draft.lists[name] = [
+            Item(_clean_values(specs, item.get("values")), _names(specs, item.get("defaults")))
+            for item in found[:MAX_ITEMS]
+            if isinstance(item, dict)
+        ]
+    version = raw.get("expected_version")
+    draft.expected_version = version[:100] if isinstance(version, str) else ""
+    return draft
+
+
+# --- Defaults --------------------------------------------------------------------------------
+
+
+def decimal_text(value: Decimal, language: Language, places: int | None = None) -> str:
+    """A number as the user would type it: decimal comma in Dutch, point in English."""
+    if places is not None and value == value.quantize(Decimal(1).scaleb(-places)):
+        value = value.quantize(Decimal(1).scaleb(-places))
+    elif value == value.to_integral_value():
+        value = value.quantize(Decimal(1))
+    else:
+        value = value.normalize()
+    text = format(value, "f")
+    return text.replace(".", ",") if language == "nl" else text
+
+
+def next_january(today: date) -> str:
+    return f"{today.year + 1:04d}-01"
+
+
+def first_day(month: str) -> str:
+    return f"{month}-01" if len(month) == 7 else ""
+
+
+_NAMES = {
+    "nl": ("Mijn initiatief", "mijn-initiatief", "Mijn organisatie"),
+    "en": ("My initiative", "my-initiative", "My organisation"),
+}
+
+
+def default_draft(language: Language, today: date) -> Draft:
+    """The draft a new plan starts from: every required field filled in with a visible
+    default, one activity and one person, so that step 1 already shows a computed plan."""
+    name, identifier, promoter = _NAMES[language]
+    top: dict[str, Value] = {
+        "name": name,
+        "id": identifier,
+        "promoter.name": promoter,
+        "promoter.legal_form": "vzw",
+        "promoter.municipality": "Gent",
+        "recognitions": [],
+        "horizon.start": next_january(today),
+        "horizon.months": "36",
+        "costs.operating_per_year": decimal_text(Decimal(5000), language, 2),
+    }
+    draft = Draft(top, set(top) - {"recognitions"})
+    add_item(draft, "activities", language)
+    add_item(draft, "people", language)
+    return draft
+
+
+def _new_id(prefix: str, items: list[Item]) -> str:
+    taken = {item.values.get("id") for item in items}
+    number = len(items) + 1
+    while f"{prefix}{number}" in taken:
+        number += 1
+    return f"{prefix}{number}"
+
+
+def new_values(name: str, draft: Draft, language: Language) -> dict[str, Value]:
+    """The default values of a new item of list `name`."""
+    items = draft.items(name)
+    money = {amount: decimal_text(Decimal(amount), language, 2) for amount in (15, 1000, 3000)}
+    if name == "activities":
+        return {
+            "id": _new_id("a", items),
+            "kind": "klusjes",
+            "hours_per_month": "100",
+            "payment": "cash",
+            "price_per_hour": money[15],
+            "client_group": "particulier",
+        }
+    if name == "people":
+        start = draft.top.get("horizon.start")
+        return {
+            "id": _new_id("p", items),
+            "role": "target",
+            "statute": "",
+            "fte": "1",
+            "monthly_wage_cost": money[3000],
+            "start_date": first_day(start) if isinstance(start, str) else "",
+            "end_date": "",
+            "birth_date": "1990-01-01",
+            "diploma": "lager_secundair",
+            "status": "uvw",
+            "unemployed_months": "24",
+            "placed_by_ocmw": False,
+            "gesco_verhoogd": False,
+            "wep_verlengd": False,
+            "maatwerk_loonpremie_pct": "",
+            "maatwerk_begeleiding": "",
+        }
+    if name == "agreements":
+        partner = "Partner"
+        return {"funder": partner, "domain": "welzijn", "amount_per_year": money[1000]}
+    return {"measure": "lokaal_actieplan", "funder": "lokaal", "amount_per_year": money[1000]}
+
+
+def add_item(draft: Draft, name: str, language: Language) -> None:
+    items = draft.items(name)
+    if len(items) >= MAX_ITEMS:
+        return
+    values = _clean_values(LISTS[name], new_values(name, draft, language))
+    defaults = {key for key, value in values.items() if value not in ("", False, [])}
+    if name == "people":
+        defaults.add("statute")  # "" is a choice here: the best statute
+    items.append(Item(values, defaults))
+
+
+def remove_item(draft: Draft, name: str, index: int) -> None:
+    items = draft.items(name)
+    if 0 <= index < len(items):
+        del items[index]
+
+
+# --- Reading the form ------------------------------------------------------------------------
+
+
+def _posted(spec: Field, path: str, form: FormData) -> Value | None:
+    """The value the form holds for `path` (None when the form did not show that field)."""
+    if spec.kind == "checkbox":
+        return form.get(path) in ("on", "true", "1", "ja", "yes")
+    if spec.kind == "checkboxes":
+        return [v for v in form.getlist(path) if isinstance(v, str) and v in spec.choices]
+    value = form.get(path)
+    return value[:MAX_TEXT] if isinstance(value, str) else None
+
+
+def _apply(values: dict[str, Value], defaults: set[str], spec: Field, new: Value | None) -> None:
+    if new is None:
+        return
+    if new != values.get(spec.name):
+        defaults.discard(spec.name)
+    values[spec.name] = new
+
+
+def apply_form(draft: Draft, step: int, form: FormData) -> None:
+    """Put the values of step `step`'s form into the draft (the other steps stay as they are).
+
+    Unchecked checkboxes send nothing, so only the shown step's flags are read."""
+    if not 1 <= step <= len(STEPS):
+        return
+    _key, lists, fields = STEPS[step - 1]
+    old_start = draft.top.get("horizon.start")
+    for spec in fields:
+        _apply(draft.top, draft.top_defaults, spec, _posted(spec, spec.name, form))
+    for name in lists:
+        for index, item in enumerate(draft.items(name)):
+            for spec in LISTS[name]:
+                new = _posted(spec, f"{name}[{index}].{spec.name}", form)
+                _apply(item.values, item.defaults, spec, new)
+    new_start = draft.top.get("horizon.start")
+    if new_start != old_start and isinstance(new_start, str):
+        for person in draft.items("people"):
+            if "start_date" in person.defaults:
+                person.values["start_date"] = first_day(new_start.strip())
+
+
+# --- A draft from an initiative file ---------------------------------------------------------
+
+
+def _number(value: Any, spec: Field, language: Language) -> str:
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal | str):
+        return str(value)
+    try:
+        number = Decimal(str(value).strip())
+    except InvalidOperation:
+        return str(value)
+    if not number.is_finite():
+        return str(value)
+    if spec.kind == "integer":
+        return str(value) if number != number.to_integral_value() else str(int(number))
+    return decimal_text(number, language, 2 if spec.kind == "amount" else None)
+
+
+def _text_of(spec: Field, value: Any, language: Language) -> Value:
+    if spec.kind == "checkbox":
+        return value is True
+    if spec.kind == "checkboxes":
+        return [str(v) for v in value] if isinstance(value, list | tuple) else [str(value)]
+    if value is None:
+        return ""
+    if spec.is_number:
+        return _number(value, spec, language)
+    if spec.kind == "factors" and isinstance(value, list | tuple):
+        factors = Field(spec.name, "decimal")
+        return "; ".join(_number(v, factors, language) for v in value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)[:MAX_TEXT]
+
+
+def _lookup(data: dict[str, Any], path: str) -> tuple[bool, Any]:
+    current: Any = data
+    for part in path.split("."):
+        if not isinstance(current, dict) or part not in current:
+            return False, None
+        current = current[part]
+    return True, current
+
+
+def _unknown(data: dict[str, Any], known: set[str], prefix: str = "") -> list[str]:
+    unknown = []
+    for key, value in data.items():
+        path = f"{prefix}{key}"
+        if path in known:
+            continue
+        if isinstance(value, dict) and any(k.startswith(f"{path}.") for k in known):
+            unknown += _unknown(value, known, f"{path}.")
+        else:
+            unknown.append(path)
+    return unknown
+
+
+def draft_from_data(
+    data: dict[str, Any], language: Language, unknown_message: str, list_message: str
+) -> tuple[Draft, list[Problem]]:
+    """The draft of an initiative file's data (YAML or JSON, valid or not), and the keys it
+    cannot show (unknown fields, lists that are not lists of mappings)."""
+    problems: list[Problem] = []
+    top: dict[str, Value] = {}
+    for spec in TOP:
+        found, value = _lookup(data, spec.name)
+        top[spec.name] = _text_of(spec, value, language) if found else _empty(spec)
+    known = {spec.name for spec in TOP} | set(LISTS)
+    problems += [Problem(path, unknown_message) for path in _unknown(data, known)]
+    draft = Draft(_clean_values(TOP, top))
+    for name, specs in LISTS.items():
+        raw = data.get(name, [])
+        if not isinstance(raw, list):
+            problems.append(Problem(name, list_message))
+            raw = []
+        for index, entry in enumerate(raw[:MAX_ITEMS]):
+            if not isinstance(entry, dict):
+                problems.append(Problem(f"{name}[{index}]", list_message))
+                continue
+            values = {
+                spec.name: _text_of(spec, entry[spec.name], language)
+                if spec.name in entry
+                else _empty(spec)
+                for spec in specs
+            }
+            known_keys = {spec.name for spec in specs}
+            problems += [
+                Problem(f"{name}[{index}].{key}", unknown_message)
+                for key in entry
+                if key not in known_keys
+            ]
+            draft.items(name).append(Item(_clean_values(specs, values)))
+    return draft, problems
+
+
+def import_people(draft: Draft, people: list[dict[str, Any]], language: Language) -> bool:
+    """Add imported people to the draft; the untouched default person (if it is the only
+    one) gives way to them. True when the default person was replaced."""
+    items = draft.items("people")
+    replaced = len(items) == 1 and items[0].defaults >= {"id", "fte", "monthly_wage_cost"}
+    if replaced:
+        items.clear()
+    specs = LISTS["people"]
+    for person in people:
+        if len(items) >= MAX_ITEMS:
+            break
+        values = {
+            spec.name: _text_of(spec, person[spec.name], language)
+            if spec.name in person
+            else _empty(spec)
+            for spec in specs
+        }
+        items.append(Item(_clean_values(specs, values)))
+    return replaced

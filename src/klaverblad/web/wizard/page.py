@@ -1,0 +1,158 @@
+"""Drawing one wizard page: the step indicator, the step's fields with their problems, the
+error summary, the result panel, and on the review the answers and what to do with the plan.
+
+`WizardPage` checks the draft once (`wizard_convert.check`) and knows which problems the
+shown step owns: a page that shows problems answers 422.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from klaverblad.locale import Language
+from klaverblad.model.consistency import Problem
+from klaverblad.web.render import render
+from klaverblad.web.urls import other, url
+from klaverblad.web.wizard.convert import check, initiative_json, initiative_yaml
+from klaverblad.web.wizard.draft import Draft
+from klaverblad.web.wizard.fields import REVIEW, STEP_KEYS, step_of
+from klaverblad.web.wizard.result import CSV_TABLES, plan_of, result_context
+from klaverblad.web.wizard.view import SummaryEntry, placed, step_fields, summary
+from klaverblad.web.wizard.words import WIZARD_WORDS
+from klaverblad.web.words.common import WORDS
+
+# The wizard's routes beside its page (Dutch path, English path).
+FRAGMENT_PATHS = ("/nieuw/resultaat", "/en/new/result")
+TEMPLATE_PATHS = ("/nieuw/personen-sjabloon.xlsx", "/en/new/people-template.xlsx")
+IMPORT_PATHS = ("/nieuw/personen-inlezen", "/en/new/import-people")
+CSV_PATHS = ("/nieuw/tabel/{table}.csv", "/en/new/table/{table}.csv")
+EXPORT_FORMATS = ("pdf", "xlsx", "csv", "yaml")
+
+
+def path_of(paths: tuple[str, str], language: Language, **params: str) -> str:
+    return (paths[0] if language == "nl" else paths[1]).format(**params)
+
+
+class WizardPage:
+    """A step of the wizard over a draft, with the draft's problems placed on their fields."""
+
+    def __init__(
+        self,
+        request: Request,
+        language: Language,
+        draft: Draft,
+        step: int,
+        form_problems: list[Problem],
+    ) -> None:
+        self.request = request
+        self.language = language
+        self.draft = draft
+        self.step = step
+        self.form_problems = form_problems
+        self.words = {**WORDS[language], **WIZARD_WORDS[language]}
+        self.checked = check(draft, language)
+        self.found = placed(self.checked.problems, draft)
+        self.import_problems: list[str] = []
+        self.notice: str | None = None
+
+    def has_problems_in(self, step: int) -> bool:
+        return any(step_of(path) == step for path in self.found if path)
+
+    def entries(self) -> list[SummaryEntry]:
+        """Every problem of the draft, each naming its field; the form's own first."""
+        own = [
+            SummaryEntry(self.words["form_level"], problem.message, "", self.step)
+            for problem in self.form_problems
+        ]
+        return own + summary(self.found, self.words, self.draft)
+
+    def shown(self, entries: list[SummaryEntry]) -> list[SummaryEntry]:
+        """The problems this page lists: the step's own and the plan's (all on the review)."""
+        if self.step == REVIEW:
+            return entries
+        return [entry for entry in entries if entry.step == self.step or not entry.anchor]
+
+    def status(self) -> int:
+        shown = self.shown(self.entries())
+        return 422 if shown or self.import_problems else 200
+
+    def result(self) -> dict[str, Any]:
+        """The result panel's context: the plan, or the fields that keep it from being computed."""
+        initiative = self.checked.initiative
+        result: dict[str, Any] = {"computed": False, "missing": self.entries()}
+        if initiative is not None:
+            result = result_context(plan_of(initiative), self.words, self.language)
+        steps = [
+            {"number": n, "key": key, "name": self.words[f"step_{key}"], "current": n == self.step}
+            for n, key in enumerate(STEP_KEYS, start=1)
+        ]
+        csv_urls = {table: path_of(CSV_PATHS, self.language, table=table) for table in CSV_TABLES}
+        return {
+            "result": result,
+            "steps": steps,
+            "csv_urls": csv_urls,
+            "review": self.step == REVIEW,
+        }
+
+    def context(self) -> dict[str, Any]:
+        words, language = self.words, self.language
+        entries = self.entries()
+        shown = self.shown(entries)
+        initiative = self.checked.initiative
+        context: dict[str, Any] = {
+            **self.result(),
+            "step": self.step,
+            "step_key": STEP_KEYS[self.step - 1],
+            "step_name": words[f"step_{STEP_KEYS[self.step - 1]}"],
+            "total": REVIEW,
+            "draft_json": self.draft.to_json(),
+            "expected_version": self.draft.expected_version,
+            "problems": shown,
+            "other_problems": len(entries) - len(shown),
+            "import_problems": self.import_problems,
+            "notice": self.notice,
+            "action_url": url("wizard", language),
+            "other_url": url("wizard", other(language)),
+            "fragment_url": path_of(FRAGMENT_PATHS, language),
+            "template_url": path_of(TEMPLATE_PATHS, language),
+            "import_url": path_of(IMPORT_PATHS, language),
+        }
+        if self.step < REVIEW:
+            top, items = step_fields(self.step, self.draft, words, self.found, language)
+            context.update(top_fields=top, items=items)
+        else:
+            context["answers"] = [
+                {
+                    "number": n,
+                    "name": words[f"step_{key}"],
+                    "fields": step_fields(n, self.draft, words, self.found, language),
+                }
+                for n, key in enumerate(STEP_KEYS[:-1], start=1)
+            ]
+            if initiative is not None:
+                context["yaml_text"] = initiative_yaml(self.checked.data)
+                context["json_text"] = initiative_json(self.checked.data)
+                context["exports"] = [
+                    (fmt, url("posted_export", language, fmt=fmt)) for fmt in EXPORT_FORMATS
+                ]
+        return context
+
+
+def render_page(page: WizardPage) -> Response:
+    return render(
+        page.request,
+        "wizard.html",
+        switch_url=url("wizard", other(page.language)),
+        words=WIZARD_WORDS,
+        status_code=page.status(),
+        **page.context(),
+    )
+
+
+def render_result(page: WizardPage) -> Response:
+    """The result panel alone (for htmx), with the live region's new text; always 200 so
+    that htmx swaps it in, also when the panel lists fields to correct."""
+    return render(page.request, "wizard_result_fragment.html", words=WIZARD_WORDS, **page.result())

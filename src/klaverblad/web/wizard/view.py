@@ -1,0 +1,305 @@
+"""What the wizard's templates draw for a step: each field with its label, value, default
+mark, hint, echo of the number read and its problem; each list item with its fields; the
+summary of problems, each naming its field.
+
+A problem of the model is put on the visible field of its path; a path that is not a field
+(`agreements[0]`, `recognitions[1]`) goes to the nearest field that is, so that every problem
+is shown beside something the user can change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from klaverblad.locale import Language, money, number
+from klaverblad.model.consistency import Problem
+from klaverblad.report.plan_table import LEAF_NAMES
+from klaverblad.web.wizard.choices import choice_label
+from klaverblad.web.wizard.convert import read_decimal
+from klaverblad.web.wizard.draft import Draft, Value, decimal_text
+from klaverblad.web.wizard.fields import LISTS, STEPS, TOP, Field, input_id, step_of
+
+# What every field view needs: the draft, the words, the problems by path, the language.
+_Context = tuple[Draft, dict[str, str], dict[str, str], Language]
+# The people's fields in groups (legend word key, field names).
+PERSON_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("group_job", ("id", "role", "statute", "fte", "monthly_wage_cost", "start_date", "end_date")),
+    ("group_target", ("birth_date", "diploma", "status", "unemployed_months")),
+    (
+        "group_extra",
+        (
+            "placed_by_ocmw",
+            "gesco_verhoogd",
+            "wep_verlengd",
+            "maatwerk_loonpremie_pct",
+            "maatwerk_begeleiding",
+        ),
+    ),
+)
+_HINTS = {
+    "id": "hint_id",
+    "horizon.start": "hint_month",
+    "from": "hint_month",
+    "until": "hint_month",
+    "fte": "hint_fte",
+    "end_date": "hint_end_date",
+    "price_per_hour": "hint_price",
+    "degression": "hint_degression",
+}
+
+
+@dataclass
+class FieldView:
+    path: str
+    id: str
+    label: str
+    widget: str  # text, select, checkbox, checkboxes
+    value: Value
+    options: list[tuple[str, str]] = field(default_factory=list)
+    inputmode: str | None = None
+    required: bool = True
+    is_default: bool = False
+    hint: str | None = None
+    echo: str | None = None
+    error: str | None = None
+    shown: str = ""  # the value in words (for the review)
+    filled: bool = False  # holds a value worth listing on the review
+
+    @property
+    def described_by(self) -> str:
+        """The ids of the texts that describe the input: default mark, hint, echo, error."""
+        parts = (
+            ("default", self.is_default),
+            ("hint", self.hint),
+            ("echo", self.echo),
+            ("error", self.error),
+        )
+        return " ".join(f"{self.id}-{part}" for part, shown in parts if shown)
+
+
+@dataclass
+class GroupView:
+    legend: str | None
+    fields: list[FieldView]
+
+
+@dataclass
+class ItemView:
+    name: str
+    index: int
+    title: str
+    groups: list[GroupView]
+
+
+@dataclass
+class SummaryEntry:
+    """One problem for the error summary: the field it names, its anchor and its step."""
+
+    label: str
+    message: str
+    anchor: str
+    step: int
+
+
+def field_key(list_name: str | None, name: str) -> str:
+    base = name.replace(".", "_")
+    return f"field_{list_name}_{base}" if list_name else f"field_{base}"
+
+
+def known_paths(draft: Draft) -> set[str]:
+    paths = {spec.name for spec in TOP}
+    for name, specs in LISTS.items():
+        for index in range(len(draft.items(name))):
+            paths |= {f"{name}[{index}].{spec.name}" for spec in specs}
+    return paths
+
+
+def visible_path(path: str, known: set[str]) -> str:
+    """The visible field that shows a problem at the model's `path` ("" for the plan)."""
+    candidate = path
+    while candidate:
+        if candidate in known:
+            return candidate
+        matches = sorted(k for k in known if k.startswith((f"{candidate}.", f"{candidate}[")))
+        if matches:
+            item_fields = [m for m in matches if "amount_per_year" in m]
+            return (item_fields or matches)[0]
+        cut = max(candidate.rfind("."), candidate.rfind("["))
+        candidate = candidate[:cut] if cut > 0 else ""
+    return ""
+
+
+def placed(problems: list[Problem], draft: Draft) -> dict[str, str]:
+    """Problems by visible field path (the first per field; "" holds the plan's own)."""
+    known = known_paths(draft)
+    found: dict[str, str] = {}
+    for problem in problems:
+        path = visible_path(problem.path, known)
+        if path in found:
+            found[path] = f"{found[path]}; {problem.message}"
+        else:
+            found[path] = problem.message
+    return found
+
+
+def item_title(list_name: str, index: int, draft: Draft, words: dict[str, str]) -> str:
+    """'Persoon 2 (w2)': the item's number and, when it has one, its id (or funder)."""
+    title = words[f"item_{list_name}"].format(n=index + 1)
+    items = draft.items(list_name)
+    if index < len(items):
+        identifier = items[index].values.get("id") or items[index].values.get("funder")
+        if isinstance(identifier, str) and identifier.strip():
+            title = f"{title} ({identifier.strip()})"
+    return title
+
+
+def field_label(path: str, words: dict[str, str], draft: Draft) -> str:
+    """The field's label with its item: 'Persoon 2 (w2): Loonkost per maand (€)'."""
+    if not path:
+        return words["form_level"]
+    if "[" not in path:
+        return words.get(field_key(None, path), path)
+    list_name, rest = path.split("[", 1)
+    index, _, name = rest.partition("].")
+    item = item_title(list_name, int(index), draft, words)
+    return f"{item}: {words.get(field_key(list_name, name), name)}"
+
+
+def summary(found: dict[str, str], words: dict[str, str], draft: Draft) -> list[SummaryEntry]:
+    return [
+        SummaryEntry(
+            field_label(path, words, draft),
+            message,
+            input_id(path) if path else "",
+            step_of(path),
+        )
+        for path, message in found.items()
+    ]
+
+
+def _options(
+    spec: Field, list_name: str | None, value: Value, context: _Context
+) -> list[tuple[str, str]]:
+    draft, words, _problems, language = context
+    choices: tuple[str, ...] = spec.choices
+    if list_name == "agreements" and spec.name == "activity":
+        choices = tuple(str(item.values.get("id", "")) for item in draft.items("activities"))
+    options = [(choice, choice_label(words, spec.name, choice)) for choice in choices]
+    if spec.name == "maatwerk_loonpremie_pct":
+        options = [(choice, f"{choice} %") for choice in choices]
+    if spec.name == "leaf":
+        options = [(c, f"{c} — {LEAF_NAMES[language][c]}") for c in choices]
+    if not spec.required and spec.kind != "checkboxes":
+        empty = {"statute": "choice_best", "leaf": "choice_leaf_default"}.get(spec.name)
+        options.insert(0, ("", words[empty or "choice_none"]))
+    if isinstance(value, str) and value not in {choice for choice, _ in options}:
+        options.append((value, value))  # a value from a file that the choices lack: kept
+    return options
+
+
+def _echo(spec: Field, value: Value, language: Language, words: dict[str, str]) -> str | None:
+    """What a typed number was read as, when the text is not already in the plain form."""
+    if spec.kind not in ("amount", "decimal") or not isinstance(value, str) or not value.strip():
+        return None
+    parsed = read_decimal(value)
+    if parsed is None:
+        return None
+    places = 2 if spec.kind == "amount" else None
+    if value.strip() == decimal_text(parsed, language, places):
+        return None
+    if spec.kind == "amount" and parsed == parsed.quantize(Decimal("0.01")):
+        shown = money(int(parsed * 100), language)
+    else:
+        shown = number(parsed, language)
+    return words["read_as"].format(value=shown)
+
+
+def _shown(widget: str, value: Value, options: list[tuple[str, str]], words: dict[str, str]) -> str:
+    labels = dict(options)
+    if widget == "checkbox":
+        return words["yes" if value is True else "no"]
+    if isinstance(value, list):
+        return ", ".join(labels.get(v, v) for v in value) or "—"
+    text = value if isinstance(value, str) else ""
+    if widget == "select":
+        return labels.get(text, text) or "—"
+    return text.strip() or "—"
+
+
+def field_view(
+    spec: Field,
+    list_name: str | None,
+    index: int | None,
+    values: dict[str, Value],
+    defaults: set[str],
+    context: _Context,
+) -> FieldView:
+    _draft, words, problems, language = context
+    path = spec.name if list_name is None else f"{list_name}[{index}].{spec.name}"
+    value = values.get(spec.name, "")
+    widget = "text"
+    if spec.kind in ("checkbox", "checkboxes"):
+        widget = spec.kind
+    elif spec.kind == "select" or spec.choices:
+        widget = "select"
+    hint_key = _HINTS.get(spec.name)
+    if hint_key is None and spec.kind == "date":
+        hint_key = "hint_date"
+    if hint_key is None and list_name == "agreements" and spec.name == "amount_per_hour":
+        hint_key = "hint_amount_per_hour"
+    inputmode = {"amount": "decimal", "decimal": "decimal", "integer": "numeric"}.get(spec.kind)
+    options = _options(spec, list_name, value, context) if widget != "text" else []
+    return FieldView(
+        path=path,
+        id=input_id(path),
+        label=words.get(field_key(list_name, spec.name), spec.name),
+        widget=widget,
+        value=value,
+        options=options,
+        inputmode=inputmode if widget == "text" else None,
+        required=spec.required,
+        is_default=spec.name in defaults,
+        hint=words[hint_key] if hint_key else None,
+        echo=_echo(spec, value, language, words),
+        error=problems.get(path),
+        shown=_shown(widget, value, options, words),
+        filled=value not in ("", False, []) or spec.name == "statute",
+    )
+
+
+def step_fields(
+    step: int, draft: Draft, words: dict[str, str], problems: dict[str, str], language: Language
+) -> tuple[list[FieldView], dict[str, list[ItemView]]]:
+    """The top fields and the list items step `step` shows."""
+    context = (draft, words, problems, language)
+    _key, lists, fields = STEPS[step - 1]
+    top = [field_view(spec, None, None, draft.top, draft.top_defaults, context) for spec in fields]
+    items: dict[str, list[ItemView]] = {}
+    for name in lists:
+        specs = {spec.name: spec for spec in LISTS[name]}
+        groups = PERSON_GROUPS if name == "people" else ((None, tuple(specs)),)
+        views = []
+        for index, item in enumerate(draft.items(name)):
+            title = item_title(name, index, draft, words)
+            views.append(
+                ItemView(
+                    name,
+                    index,
+                    title,
+                    [
+                        GroupView(
+                            words[legend] if legend else None,
+                            [
+                                field_view(
+                                    specs[n], name, index, item.values, item.defaults, context
+                                )
+                                for n in names
+                            ],
+                        )
+                        for legend, names in groups
+                    ],
+                )
+            )
+        items[name] = views
+    return top, items
