@@ -66,3 +66,20 @@ def test_a_new_user_walks_the_wizard_to_the_review_and_sees_the_cloverleaf_and_t
     expect_plan(page)
     axe_check(page)
     shot(page, "wizard-full-plan")
+
+
+@not_yet_built("/nieuw")
+def test_a_changed_default_loses_its_default_mark_at_once(page: Page) -> None:
+    page.goto("/nieuw")
+    name = page.locator("main").get_by_label("Naam van het initiatief")
+    mark_id = f"{name.get_attribute('id')}-default"
+    mark = page.locator(f"#{mark_id}")
+    expect(mark).to_be_visible()
+    assert mark_id in (name.get_attribute("aria-describedby") or "")
+    name.fill("Klusjesdienst Gent")
+    # wizard.js hides the mark and stops announcing it, before any submit.
+    expect(mark).to_be_hidden()
+    assert mark_id not in (name.get_attribute("aria-describedby") or "")
+    # The other defaults keep theirs.
+    promoter = page.locator("main").get_by_label("Naam van de promotor")
+    expect(page.locator(f"#{promoter.get_attribute('id')}-default")).to_be_visible()
