@@ -16,7 +16,7 @@ from klaverblad.advice.line_explanations import explain_lines
 from klaverblad.locale import Language, day, money, month_name, number
 from klaverblad.model import Initiative
 from klaverblad.model.months import parse_month
-from klaverblad.plan.financing_plan import compute_plan
+from klaverblad.plan.financing_plan import FinancingPlan, compute_plan
 from klaverblad.plan.ledger import LEAVES, Line
 from klaverblad.report.cloverleaf import cloverleaf_svg, leaf_table_rows
 from klaverblad.report.plan_table import LEAF_NAMES
@@ -155,12 +155,47 @@ def _line(line: Line, entry: dict[str, Any], language: Language) -> PlanLine:
     )
 
 
-def _gap(cents: int, language: Language) -> tuple[str, str]:
-    """The balance in words ("tekort" for a positive gap, "overschot" for a negative one) and
-    its size."""
+def gap_words(cents: int, language: Language) -> tuple[str, str]:
+    """The balance in words and its size: ("Tekort", "€ 4.200,00") for a positive gap,
+    "Overschot" for a negative one, "In evenwicht" for none."""
     words = WORDS[language]
     label = "shortfall" if cents > 0 else "surplus" if cents < 0 else "balanced"
     return words[label], money(abs(cents), language)
+
+
+def summary_context(
+    plan: FinancingPlan, language: Language, chart_id: str = "klaverblad"
+) -> dict[str, Any]:
+    """What every view of a computed plan shows at the top (the plan page, the wizard's result
+    panel): the chart (its ids prefixed with `chart_id`) and its table, costs, funding, the
+    gap in words, the break-even price, and the alerts, errors first."""
+    words = WORDS[language]
+    gap_label, gap_amount = gap_words(plan.totals.gap_cents, language)
+    return {
+        # The chart escapes every text it holds: safe to insert as it is.
+        "chart": Markup(cloverleaf_svg(plan.leaves, language, chart_id=chart_id)),
+        "leaf_rows": leaf_table_rows(plan.leaves, language),
+        "leaf_total": money(sum(plan.leaves.get(leaf, 0) for leaf in LEAVES), language),
+        "costs": money(plan.totals.costs_cents, language),
+        "funding": money(plan.totals.funding_cents, language),
+        "gap_label": gap_label,
+        "gap_amount": gap_amount,
+        "gap_cents": plan.totals.gap_cents,
+        "break_even": (
+            None if plan.break_even_cents is None else money(plan.break_even_cents, language)
+        ),
+        "alerts": [
+            {
+                "code": alert.code,
+                "severity": alert.severity,
+                "severity_word": words.get(f"severity_{alert.severity}", alert.severity),
+                "subject": alert.subject,
+                "message": alert.message(language),
+            }
+            # plan_alerts gives them errors first, then warnings, then information.
+            for alert in plan_alerts(plan)
+        ],
+    }
 
 
 def horizon(initiative: Initiative, language: Language) -> str:
@@ -194,36 +229,12 @@ def plan_context(initiative: Initiative, language: Language) -> dict[str, Any]:
                 costs=money(totals.totals.costs_cents, language),
             )
         )
-    gap_label, gap_amount = _gap(plan.totals.gap_cents, language)
-    severity = {"error": 0, "warning": 1, "info": 2}
-    alerts = sorted(plan_alerts(plan), key=lambda alert: severity.get(alert.severity, 3))
     return {
         "title": f"{words['plan_title']}: {initiative.name}",
         "initiative": initiative,
         "period": horizon(initiative, language),
         "rules_version": plan.rules_version,
-        # The chart escapes every text it holds: safe to insert as it is.
-        "chart": Markup(cloverleaf_svg(plan.leaves, language)),
-        "leaf_rows": leaf_table_rows(plan.leaves, language),
-        "leaf_total": money(sum(plan.leaves.get(leaf, 0) for leaf in LEAVES), language),
-        "costs": money(plan.totals.costs_cents, language),
-        "funding": money(plan.totals.funding_cents, language),
-        "gap_label": gap_label,
-        "gap_amount": gap_amount,
-        "gap_cents": plan.totals.gap_cents,
-        "break_even": (
-            None if plan.break_even_cents is None else money(plan.break_even_cents, language)
-        ),
-        "alerts": [
-            {
-                "code": alert.code,
-                "severity": alert.severity,
-                "severity_word": words.get(f"severity_{alert.severity}", alert.severity),
-                "subject": alert.subject,
-                "message": alert.message(language),
-            }
-            for alert in alerts
-        ],
+        **summary_context(plan, language),
         "years": years,
     }
 

@@ -14,20 +14,15 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
-from markupsafe import Markup
-
-from klaverblad.advice.alerts import plan_alerts
 from klaverblad.locale import Language, money
 from klaverblad.model import Initiative
 from klaverblad.model.money import format_cents
 from klaverblad.plan.financing_plan import FinancingPlan, compute_plan
 from klaverblad.plan.ledger import LEAVES
-from klaverblad.report.cloverleaf import cloverleaf_svg, leaf_table_rows
+from klaverblad.web.views.plan import gap_words, summary_context
 from klaverblad.web.wizard.choices import choice_label
-from klaverblad.web.words.common import WORDS
 
 CSV_TABLES = ("totals", "leaves", "statutes", "years")
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 @dataclass(frozen=True)
@@ -40,13 +35,6 @@ class YearRow:
     gap_cents: int
 
 
-def gap_words(cents: int, language: Language) -> tuple[str, str]:
-    """("Tekort", "€ 4.200,00") for a positive gap, "Overschot" for a negative one."""
-    words = WORDS[language]
-    label = "shortfall" if cents > 0 else "surplus" if cents < 0 else "balanced"
-    return words[label], money(abs(cents), language)
-
-
 def _signed_gap(cents: int, language: Language) -> str:
     label, amount = gap_words(cents, language)
     return f"{label} {amount}" if cents else label
@@ -56,33 +44,10 @@ def result_context(
     plan: FinancingPlan, words: dict[str, str], language: Language
 ) -> dict[str, Any]:
     """Everything wizard_result.html shows of a computed plan."""
-    gap_label, gap_amount = gap_words(plan.totals.gap_cents, language)
-    alerts = sorted(plan_alerts(plan), key=lambda a: SEVERITY_ORDER.get(a.severity, 3))
-    common = WORDS[language]
+    summary = summary_context(plan, language, chart_id="wizard-chart")
     return {
         "computed": True,
-        # The chart escapes every text it holds: safe to insert as it is.
-        "chart": Markup(cloverleaf_svg(plan.leaves, language, chart_id="wizard-chart")),
-        "leaf_rows": leaf_table_rows(plan.leaves, language),
-        "leaf_total": money(sum(plan.leaves.get(leaf, 0) for leaf in LEAVES), language),
-        "costs": money(plan.totals.costs_cents, language),
-        "funding": money(plan.totals.funding_cents, language),
-        "gap_label": gap_label,
-        "gap_amount": gap_amount,
-        "gap_cents": plan.totals.gap_cents,
-        "break_even": None
-        if plan.break_even_cents is None
-        else money(plan.break_even_cents, language),
-        "alerts": [
-            {
-                "code": alert.code,
-                "severity": alert.severity,
-                "severity_word": common.get(f"severity_{alert.severity}", alert.severity),
-                "subject": alert.subject,
-                "message": alert.message(language),
-            }
-            for alert in alerts
-        ],
+        **summary,
         "statutes": [
             {
                 "id": person.id,
@@ -102,7 +67,7 @@ def result_context(
             )
             for year in plan.years
         ],
-        "live": f"{gap_label}: {gap_amount}",
+        "live": f"{summary['gap_label']}: {summary['gap_amount']}",
         "rules_version": plan.rules_version,
     }
 
