@@ -8,6 +8,7 @@ import io
 
 from klaverblad.model.money import format_cents
 from klaverblad.plan.financing_plan import FinancingPlan
+from klaverblad.plan.ledger import Line
 
 COLUMNS = (
     "year",
@@ -22,22 +23,25 @@ COLUMNS = (
 )
 
 
+def line_row(line: Line) -> tuple[object, ...]:
+    """One plan line as a CSV row, in the order of `COLUMNS`."""
+    return (
+        line.year,
+        line.leaf,
+        line.measure,
+        line.component,
+        line.funder,
+        line.person or "",
+        line.activity or "",
+        format_cents(line.cents),
+        line.status,
+    )
+
+
 def plan_to_csv(plan: FinancingPlan) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
     for line in plan.lines:
-        writer.writerow(
-            (
-                line.year,
-                line.leaf,
-                line.measure,
-                line.component,
-                line.funder,
-                line.person or "",
-                line.activity or "",
-                format_cents(line.cents),
-                line.status,
-            )
-        )
+        writer.writerow(line_row(line))
     return buffer.getvalue()

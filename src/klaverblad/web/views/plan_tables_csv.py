@@ -17,7 +17,7 @@ from klaverblad.locale import Language
 from klaverblad.model.money import format_cents
 from klaverblad.plan.financing_plan import FinancingPlan
 from klaverblad.plan.ledger import LEAVES
-from klaverblad.report.plan_csv import COLUMNS
+from klaverblad.report.plan_csv import COLUMNS, line_row
 from klaverblad.report.plan_table import LEAF_NAMES
 from klaverblad.web.views.csv_download import csv_text
 from klaverblad.web.words.common import WORDS
@@ -54,21 +54,7 @@ def totals_csv(plan: FinancingPlan, language: Language) -> str:
 
 
 def year_lines_csv(plan: FinancingPlan, year: int) -> str:
-    rows = [
-        (
-            line.year,
-            line.leaf,
-            line.measure,
-            line.component,
-            line.funder,
-            line.person or "",
-            line.activity or "",
-            format_cents(line.cents),
-            line.status,
-        )
-        for line in plan.lines
-        if line.year == year
-    ]
+    rows = [line_row(line) for line in plan.lines if line.year == year]
     return csv_text(COLUMNS, rows)
 
 
