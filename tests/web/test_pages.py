@@ -172,7 +172,8 @@ def test_posting_a_bad_file_gives_422_naming_the_field_and_keeps_the_text(
     assert response.status_code == 422
     body = response.text
     assert '<code class="path">id</code>' in body
-    assert "must contain only lower-case letters" in page_text(body)
+    # The model speaks English; the Dutch page says it in Dutch (words/model_messages.py).
+    assert "mag alleen kleine letters, cijfers en '-' bevatten" in page_text(body)
     textarea = re.search(r"<textarea[^>]*>(.*?)</textarea>", body, re.S)
     assert textarea is not None
     # A browser drops the one newline that follows <textarea>: the text is kept exactly.

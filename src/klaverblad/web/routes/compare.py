@@ -42,6 +42,7 @@ from klaverblad.web.views.data_table import DataTable
 from klaverblad.web.views.plan import horizon
 from klaverblad.web.views.reform_choice import RulesChoice, describe_change
 from klaverblad.web.words.compare import WORDS, page_words
+from klaverblad.web.words.model_messages import translated
 
 # The CSV of one table of the comparison: GET with the page's query, or POST with its form.
 CSV_PATHS = ("/vergelijken/csv", "/en/compare/csv")
@@ -272,7 +273,7 @@ def _posted_answer(
         try:
             initiative = parse_initiative(parse_text(text, source), source)
         except InitiativeError as error:
-            problems = list(error.problems)
+            problems = translated(error.problems, language)
     outcome = evaluate(initiative, form, page_words(language))
     table = form.get(TABLE_FIELD)
     if isinstance(table, str) and table in TABLES and outcome.comparison is not None:

@@ -35,6 +35,7 @@ from klaverblad.web.users import current_user
 from klaverblad.web.views.plan import horizon, plan_view
 from klaverblad.web.views.plan_links import PlanLinks, example_links, posted_links
 from klaverblad.web.words.common import WORDS
+from klaverblad.web.words.model_messages import translated
 from klaverblad.web.words.saved import SAVED_WORDS
 
 # The form field of the pasted text and of the uploaded file.
@@ -197,7 +198,7 @@ def _answer(
             data = parse_text(text, source)
             initiative = parse_initiative(data, source)
         except InitiativeError as error:
-            problems = list(error.problems)
+            problems = translated(error.problems, language)
         else:
             return _plan(
                 request,

@@ -21,6 +21,7 @@ from klaverblad.model import Initiative, InitiativeError, parse_initiative
 from klaverblad.model.consistency import Problem
 from klaverblad.model.loading import MAX_FILE_BYTES, parse_text
 from klaverblad.store.repository import json_document
+from klaverblad.web.words.model_messages import translated
 
 # The path of a problem with the form as a whole (nothing pasted, too large).
 FORM_PATH = {"nl": "(het formulier)", "en": "(the form)"}
@@ -47,7 +48,7 @@ def read_document(text: str, language: Language, source: str = "document") -> Re
         data = parse_text(text, source)
         return ReadDocument(data, parse_initiative(data, source), [])
     except InitiativeError as error:
-        return ReadDocument(None, None, list(error.problems))
+        return ReadDocument(None, None, translated(error.problems, language))
 
 
 def stored_initiative(document: dict[str, Any], source: str) -> ReadDocument:

@@ -26,7 +26,7 @@ from klaverblad.model import Initiative, InitiativeError, parse_initiative
 from klaverblad.model.consistency import Problem
 from klaverblad.web.wizard.draft import Draft, Value
 from klaverblad.web.wizard.fields import LISTS, TOP, Field
-from klaverblad.web.wizard.messages import translate
+from klaverblad.web.words.model_messages import translate
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _INTEGER = re.compile(r"^[+-]?\d+$")

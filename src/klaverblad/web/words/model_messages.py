@@ -1,5 +1,6 @@
 """The model's problem messages (English, as the command line prints them) in Dutch for the
-wizard's Dutch pages. A message without a translation is shown as it is.
+Dutch pages (the wizard, the start page's form, saving, the comparison). A message without a
+translation is shown as it is.
 
 >>> translate("must be more than 0 and at most 1", "nl")
 'moet meer dan 0 en hoogstens 1 zijn'
@@ -10,8 +11,11 @@ wizard's Dutch pages. A message without a translation is shown as it is.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import replace
 
 from klaverblad.locale import Language
+from klaverblad.model.consistency import Problem
 
 # (pattern of the English message, its Dutch form with the pattern's groups).
 _DUTCH: tuple[tuple[str, str], ...] = (
@@ -85,3 +89,8 @@ def translate(message: str, language: Language) -> str:
             # pydantic lists the allowed values as "'a', 'b' or 'c'".
             return pattern.sub(dutch, message).replace("' or '", "' of '")
     return message
+
+
+def translated(problems: Iterable[Problem], language: Language) -> list[Problem]:
+    """`problems` with their messages in `language`, their paths unchanged."""
+    return [replace(problem, message=translate(problem.message, language)) for problem in problems]
