@@ -11,6 +11,8 @@ True
 
 from __future__ import annotations
 
+import functools
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
@@ -20,9 +22,15 @@ from klaverblad.store.errors import AccountError, NotFoundError
 from klaverblad.store.models import ROLES, Organisation, User
 
 _HASHER = PasswordHasher()
-# Verified when the e-mail is unknown, so that a wrong e-mail takes as long as a wrong password.
-_UNKNOWN_USER_HASH = _HASHER.hash("no user has this password")
 MIN_PASSWORD_LENGTH = 8
+
+
+@functools.cache
+def _unknown_user_hash() -> str:
+    """Verified when the e-mail is unknown, so that a wrong e-mail takes as long as a wrong
+    password. Made at the first such login, not at import: importing the store (every command,
+    every web worker) does not pay for an Argon2 hash."""
+    return _HASHER.hash("no user has this password")
 
 
 def hash_password(password: str) -> str:
@@ -123,7 +131,7 @@ def authenticate(session: Session, email: str, password: str) -> User | None:
     """
     user = user_by_email(session, email)
     if user is None:
-        password_matches(_UNKNOWN_USER_HASH, password)
+        password_matches(_unknown_user_hash(), password)
         return None
     if not password_matches(user.password_hash, password) or not user.active:
         return None
