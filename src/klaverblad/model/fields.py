@@ -12,7 +12,9 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, StrictBool, StrictInt
 
+from klaverblad.model.echo import echo
 from klaverblad.model.months import parse_month
+from klaverblad.model.number_reader import NumberError, bounded, read_decimal
 
 __all__ = [
     "Day",
@@ -32,17 +34,15 @@ def _decimal(value: Any, places: int, what: str) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
         raise ValueError(f"must be a number ({what})")
     try:
-        number = Decimal(str(value).strip())
-    except InvalidOperation:
-        raise ValueError(f"'{value}' is not a number ({what})") from None
-    if not number.is_finite():
-        raise ValueError(f"must be a finite number ({what})")
+        number = read_decimal(value) if isinstance(value, str) else bounded(value)
+    except NumberError as error:
+        raise ValueError(f"{error} ({what})") from None
     quantum = Decimal(1).scaleb(-places)
     try:
         exact = number == number.quantize(quantum)
     except InvalidOperation:
         # More digits than the decimal context holds (1e30 at 2 decimals): far out of range.
-        raise ValueError(f"'{value}' is far too large ({what})") from None
+        raise ValueError(f"{echo(value)} is far too large ({what})") from None
     if not exact:
         raise ValueError(f"has more than {places} decimals ({what})")
     return number
@@ -87,9 +87,9 @@ def _day(value: Any) -> date:
         try:
             day = date.fromisoformat(value.strip())
         except ValueError:
-            raise ValueError(f"'{value}' is not a date in the form YYYY-MM-DD") from None
+            raise ValueError(f"{echo(value)} is not a date in the form YYYY-MM-DD") from None
         if len(value.strip()) != 10:
-            raise ValueError(f"'{value}' is not a date in the form YYYY-MM-DD")
+            raise ValueError(f"{echo(value)} is not a date in the form YYYY-MM-DD")
     else:
         raise ValueError("must be a date in the form YYYY-MM-DD")
     if not 1900 <= day.year <= 2200:

@@ -24,6 +24,14 @@ from klaverblad.model.fields import (
     StrictBool,
     StrictInt,
 )
+from klaverblad.model.limits import (
+    ACTIVITIES,
+    AGREEMENTS,
+    DEGRESSION_FACTORS,
+    GRANTS,
+    HORIZON_MONTHS,
+    PEOPLE,
+)
 
 LegalForm = Literal["vzw", "ocmw", "gemeente", "intercommunale", "cooperatie", "bedrijf"]
 Recognition = Literal[
@@ -86,7 +94,7 @@ class Promoter(StrictModel):
 
 class Horizon(StrictModel):
     start: Month
-    months: StrictInt = Field(ge=1, le=240)
+    months: StrictInt = Field(ge=1, le=HORIZON_MONTHS)
 
 
 class Person(StrictModel):
@@ -132,7 +140,7 @@ class Grant(StrictModel):
     funder: Id
     leaf: Leaf | None = None
     amount_per_year: Money
-    degression: tuple[Factor, ...] = ()
+    degression: tuple[Factor, ...] = Field(default=(), max_length=DEGRESSION_FACTORS)
     # Optional extension of the contract: the plan line's component (default `toelage`), so
     # that two grants of one measure and funder stay apart (BIK's werkingsmiddelen and
     # omkadering in the 2006 report).
@@ -151,8 +159,8 @@ class Initiative(StrictModel):
     promoter: Promoter
     recognitions: tuple[Recognition, ...] = ()
     horizon: Horizon
-    people: tuple[Person, ...] = ()
-    activities: tuple[Activity, ...] = ()
-    agreements: tuple[Agreement, ...] = ()
-    grants: tuple[Grant, ...] = ()
+    people: tuple[Person, ...] = Field(default=(), max_length=PEOPLE)
+    activities: tuple[Activity, ...] = Field(default=(), max_length=ACTIVITIES)
+    agreements: tuple[Agreement, ...] = Field(default=(), max_length=AGREEMENTS)
+    grants: tuple[Grant, ...] = Field(default=(), max_length=GRANTS)
     costs: Costs = Costs()

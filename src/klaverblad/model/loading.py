@@ -11,17 +11,32 @@ bad.yaml: id: must contain only lower-case letters, digits and '-'
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from klaverblad.model.consistency import Problem, check_consistency
+from klaverblad.model.echo import echo
 from klaverblad.model.initiative import Initiative
+from klaverblad.model.limits import (
+    ACTIVITIES,
+    AGREEMENTS,
+    DOCUMENT_BYTES,
+    GRANTS,
+    PEOPLE,
+)
+from klaverblad.model.safe_documents import DocumentError, check_depth, load_json, load_yaml
 
-MAX_FILE_BYTES = 5_000_000
+# Kept under its old name: the readers of uploads and forms check it before decoding.
+MAX_FILE_BYTES = DOCUMENT_BYTES
+# The lists of an initiative and how many entries each may have (docs/limits.md).
+LIST_LIMITS = {
+    "people": PEOPLE,
+    "activities": ACTIVITIES,
+    "agreements": AGREEMENTS,
+    "grants": GRANTS,
+}
 
 
 class InitiativeError(Exception):
@@ -34,35 +49,6 @@ class InitiativeError(Exception):
 
     def lines(self) -> list[str]:
         return [problem.line(self.source) for problem in self.problems]
-
-
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """A safe YAML loader that refuses a key given twice (the second would silently win)."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            try:
-                hash(key)
-            except TypeError:
-                raise yaml.constructor.ConstructorError(
-                    None, None, "a key is a list or a mapping, not a name", key_node.start_mark
-                ) from None
-            if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"the key '{key}' is given twice", key_node.start_mark
-                )
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
-
-
-def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    keys = [key for key, _ in pairs]
-    for key in keys:
-        if keys.count(key) > 1:
-            raise ValueError(f"the key '{key}' is given twice")
-    return dict(pairs)
 
 
 def _field_path(location: tuple[int | str, ...]) -> str:
@@ -97,15 +83,34 @@ def plain_message(error: dict[str, Any]) -> str:
         return "must contain only lower-case letters, digits and '-'"
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
-        return f"'{error.get('input')}' is not allowed; expected {expected}"
+        return f"{echo(error.get('input'))} is not allowed; expected {expected}"
+    if kind == "too_long":
+        most = error.get("ctx", {}).get("max_length", "")
+        return f"is too long: at most {most} allowed"
     message = str(error["msg"])
     return message.removeprefix("Value error, ")
+
+
+def _too_many(data: dict[Any, Any]) -> list[Problem]:
+    """The lists longer than their limit, found before any entry is validated."""
+    return [
+        Problem(name, f"has {len(items)} entries; at most {most} are allowed (docs/limits.md)")
+        for name, most in LIST_LIMITS.items()
+        if isinstance(items := data.get(name), list | tuple) and len(items) > most
+    ]
 
 
 def parse_initiative(data: Any, source: str) -> Initiative:
     """Validate already-parsed data (a dict from YAML, JSON or a web form)."""
     if not isinstance(data, dict):
         raise InitiativeError(source, [Problem("(the whole file)", "must be a mapping of fields")])
+    too_many = _too_many(data)
+    if too_many:
+        raise InitiativeError(source, too_many)
+    try:
+        check_depth(data)
+    except DocumentError as error:
+        raise InitiativeError(source, [Problem(error.where, error.reason)]) from None
     try:
         initiative = Initiative.model_validate(data)
     except ValidationError as error:
@@ -122,47 +127,50 @@ def parse_initiative(data: Any, source: str) -> Initiative:
 
 def parse_text(text: str, source: str) -> Any:
     """YAML or JSON text as data; JSON is chosen by a `.json` source name or a leading '{'.
-    A leading byte order mark (as Windows editors write) is ignored, as YAML itself does."""
+    A leading byte order mark (as Windows editors write) is ignored, as YAML itself does.
+    The size is checked first, aliases and nesting before any value is built
+    (`klaverblad.model.safe_documents`)."""
     text = text.removeprefix("\ufeff")
+    if len(text) > DOCUMENT_BYTES or len(text.encode("utf-8", "surrogatepass")) > DOCUMENT_BYTES:
+        raise InitiativeError(
+            source, [Problem("(the whole file)", f"is larger than {_megabytes(DOCUMENT_BYTES)}")]
+        )
+    if _has_surrogate(text):
+        raise InitiativeError(source, [Problem("(the whole file)", "is not valid Unicode text")])
     try:
         if source.lower().endswith(".json") or text.lstrip().startswith("{"):
-            return json.loads(text, object_pairs_hook=_json_object)
-        return yaml.load(text, Loader=_UniqueKeyLoader)  # a SafeLoader subclass
-    except json.JSONDecodeError as error:
-        where = f"line {error.lineno}, column {error.colno}"
-        raise InitiativeError(source, [Problem(where, f"not valid JSON: {error.msg}")]) from None
-    except yaml.reader.ReaderError as error:
-        # A character YAML does not allow (a control character); its message spans two lines.
-        line = text.count("\n", 0, error.position) + 1
-        column = error.position - text.rfind("\n", 0, error.position)
-        code = error.character if isinstance(error.character, int) else ord(error.character)
-        message = f"not valid YAML: the control character U+{code:04X} is not allowed"
-        raise InitiativeError(source, [Problem(f"line {line}, column {column}", message)]) from None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(the whole file)"
-        reason = error.problem or error.context or "syntax error"
-        raise InitiativeError(source, [Problem(where, f"not valid YAML: {reason}")]) from None
-    except (yaml.YAMLError, ValueError) as error:
-        message = " ".join(str(error).split())  # one line, as every problem is
-        raise InitiativeError(source, [Problem("(the whole file)", message)]) from None
-    except RecursionError:
-        raise InitiativeError(
-            source, [Problem("(the whole file)", "is nested too deeply")]
-        ) from None
+            return load_json(text)
+        return load_yaml(text)
+    except DocumentError as error:
+        raise InitiativeError(source, [Problem(error.where, error.reason)]) from None
+
+
+def _megabytes(size: int) -> str:
+    return f"{size // (1024 * 1024)} MB"
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def load_initiative(path: Path | str) -> Initiative:
     """Read and validate an initiative file; raises `InitiativeError` for any bad input."""
     source = str(path)
     try:
-        raw = Path(path).read_bytes()
+        with Path(path).open("rb") as file:
+            raw = file.read(DOCUMENT_BYTES + 1)  # never more than the limit into memory
     except OSError as error:
         raise InitiativeError(
             source, [Problem("(the file)", f"cannot be read: {error.strerror}")]
         ) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise InitiativeError(source, [Problem("(the file)", "is larger than 5 MB")])
+    if len(raw) > DOCUMENT_BYTES:
+        raise InitiativeError(
+            source, [Problem("(the file)", f"is larger than {_megabytes(DOCUMENT_BYTES)}")]
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:

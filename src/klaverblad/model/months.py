@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from klaverblad.model.echo import echo
+
 # ASCII digits only: `\d` alone would also take "٢٠٠٦-٠١" (Arabic-Indic digits).
 MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
 
@@ -25,7 +27,7 @@ def parse_month(text: str) -> int:
     """'YYYY-MM' as a month index; raises ValueError with a plain message otherwise."""
     match = MONTH_PATTERN.match(text)
     if not match or not 1 <= int(match.group(2)) <= 12:
-        raise ValueError(f"'{text}' is not a month in the form YYYY-MM")
+        raise ValueError(f"{echo(text)} is not a month in the form YYYY-MM")
     return month_index(int(match.group(1)), int(match.group(2)))
 
 

@@ -1,0 +1,200 @@
+"""Reading YAML and JSON documents safely: sizes, nesting and YAML aliases are bounded before
+any value is built, so a small document cannot grow into a huge one.
+
+- YAML is composed by libyaml (when present) into a node graph, which is walked before any value
+  is constructed: a node met twice is an alias (`*name`, `<<: *name`) and is refused, a node
+  deeper than `NESTING_DEPTH` too. Keys given twice, or keys that are lists or mappings, are
+  refused while constructing.
+- JSON refuses keys given twice, NaN and Infinity; its depth is checked once it is parsed.
+
+>>> try:
+...     load_yaml("a: &x [1]\\nb: *x\\n")
+... except DocumentError as error:
+...     print(error.where)
+line 1, column 4
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import yaml
+
+from klaverblad.model.limits import NESTING_DEPTH
+
+ALIAS_REFUSED = (
+    "the value anchored here (&name) is used again by an alias (*name): aliases are not "
+    "allowed, write the value out where it is needed"
+)
+_BaseLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class DocumentError(ValueError):
+    """The document is not read: `where` says where (a line and column, or '(the whole file)')
+    and `reason` what is wrong."""
+
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(f"{where}: {reason}")
+        self.where = where
+        self.reason = reason
+
+
+class _Loader(_BaseLoader):
+    """A safe loader (libyaml's parser when present) that refuses a key given twice."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            try:
+                hash(key)
+            except TypeError:
+                raise _error_at(
+                    key_node, "not valid YAML: a key is a list or a mapping, not a name"
+                ) from None
+            if key in seen:
+                raise _error_at(key_node, f"not valid YAML: the key '{key}' is given twice")
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def _where(node: yaml.Node) -> str:
+    mark = node.start_mark
+    return f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(the whole file)"
+
+
+def _error_at(node: yaml.Node, reason: str) -> DocumentError:
+    return DocumentError(_where(node), reason)
+
+
+def _path(parts: tuple[str | int, ...]) -> str:
+    text = ""
+    for part in parts:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text or "(the whole file)"
+
+
+def _too_deep(parts: tuple[str | int, ...]) -> DocumentError:
+    return DocumentError(_path(parts), f"is nested more than {NESTING_DEPTH} levels deep")
+
+
+def _check_graph(root: yaml.Node) -> None:
+    """Refuse aliases and deep nesting in the composed graph, without building any value."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, tuple[str | int, ...]]] = [(root, ())]
+    while stack:
+        node, parts = stack.pop()
+        if id(node) in seen:
+            raise _error_at(node, ALIAS_REFUSED)
+        seen.add(id(node))
+        if len(parts) > NESTING_DEPTH:
+            raise _too_deep(parts[: NESTING_DEPTH + 1])
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                name = str(key.value)[:40] if isinstance(key, yaml.ScalarNode) else "?"
+                stack.append((key, (*parts, name)))
+                stack.append((value, (*parts, name)))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, (*parts, index)) for index, item in enumerate(node.value))
+
+
+def _alias_mark(error: yaml.MarkedYAMLError) -> bool:
+    return "found undefined alias" in str(error.problem or "")
+
+
+def _reader_error(text: str, error: yaml.reader.ReaderError) -> DocumentError:
+    """A character YAML does not allow (a control character), at its line and column."""
+    position = max(0, min(error.position, len(text)))
+    line = text.count("\n", 0, position) + 1
+    column = position - text.rfind("\n", 0, position)
+    code = error.character if isinstance(error.character, int) else ord(error.character or "?")
+    return DocumentError(
+        f"line {line}, column {column}",
+        f"not valid YAML: the control character U+{code:04X} is not allowed",
+    )
+
+
+def load_yaml(text: str) -> Any:
+    """One YAML document as data; `DocumentError` for anything malformed or unsafe."""
+    loader = _Loader(text)
+    try:
+        try:
+            root = loader.get_single_node()
+        except yaml.reader.ReaderError as error:
+            raise _reader_error(text, error) from None
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            where = (
+                f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(the whole file)"
+            )
+            reason = error.problem or error.context or "syntax error"
+            if _alias_mark(error):
+                reason = ALIAS_REFUSED
+            if "maximum nesting depth" in reason:
+                raise DocumentError(
+                    where, f"is nested more than {NESTING_DEPTH} levels deep"
+                ) from None
+            raise DocumentError(where, f"not valid YAML: {reason}") from None
+        if root is None:
+            return None
+        _check_graph(root)
+        try:
+            return loader.construct_document(root)
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            where = (
+                f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(the whole file)"
+            )
+            raise DocumentError(where, f"not valid YAML: {error.problem or 'bad value'}") from None
+    finally:
+        loader.dispose()
+
+
+def check_depth(data: Any, limit: int = NESTING_DEPTH) -> None:
+    """Refuse data nested more than `limit` levels deep, naming the path where it goes too
+    deep (iteratively: no recursion)."""
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(data, ())]
+    while stack:
+        value, parts = stack.pop()
+        if len(parts) > limit:
+            raise DocumentError(
+                _path(parts[: limit + 1]), f"is nested more than {limit} levels deep"
+            )
+        if isinstance(value, dict):
+            stack.extend((item, (*parts, str(key)[:40])) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend((item, (*parts, index)) for index, item in enumerate(value))
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"the key '{key}' is given twice")
+        result[key] = value
+    return result
+
+
+def load_json(text: str) -> Any:
+    """One JSON document as data; `DocumentError` for anything malformed or nested too deep."""
+    try:
+        # NaN and Infinity are read here and refused by the field that gets them (with its path).
+        data = json.loads(text, object_pairs_hook=_unique_keys)
+    except json.JSONDecodeError as error:
+        where = f"line {error.lineno}, column {error.colno}"
+        raise DocumentError(where, f"not valid JSON: {error.msg}") from None
+    except RecursionError:
+        raise DocumentError(
+            "(the whole file)", f"is nested more than {NESTING_DEPTH} levels deep"
+        ) from None
+    except ValueError as error:
+        # Python refuses integers of more than 4 300 digits with a long message.
+        reason = (
+            str(error)
+            if "given twice" in str(error) or "JSON numbers" in str(error)
+            else ("a number has far too many digits")
+        )
+        raise DocumentError("(the whole file)", f"not valid JSON: {reason}") from None
+    check_depth(data)
+    return data
