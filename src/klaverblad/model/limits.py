@@ -97,11 +97,12 @@ LIMITS: dict[str, Limit] = {
         "Flanders counted 226 LDE companies at the end of 2016 (research/domain-facts.md)",
     ),
     "portfolio_person_months": Limit(
-        2_000_000,
+        300_000,
         "person-months",
         "people × horizon months summed over one portfolio request",
-        "what one request computes well within the time budget (about 1 s); 226 initiatives "
-        "of 20 people over 5 years are 271 200",
+        "226 initiatives of 20 people over 5 years are 271 200; 500 000 cost 0.7 s and 92 MB "
+        "(measured), so larger analyses are split over requests or run with `klaverblad "
+        "portfolio`, which has no such limit",
     ),
     "ranking_rows": Limit(
         1000,
