@@ -158,6 +158,19 @@ LIMITS: dict[str, Limit] = {
         "entries of the workbook's shared-string table",
         "at most one per cell",
     ),
+    "xml_elements": Limit(
+        200_000,
+        "elements",
+        "XML elements of each part of an uploaded workbook, empty cells and rows included "
+        "(openpyxl pays for them as for filled ones)",
+        "the template filled with 200 people has 10 730",
+    ),
+    "backup_bytes": Limit(
+        500 * MEGABYTE,
+        "bytes",
+        "the backup document `klaverblad import-all` reads (an administrator's command)",
+        "an initiative version is 3-70 kB: this holds some 10 000 versions of the largest",
+    ),
     "plan_seconds": Limit(
         10,
         "seconds",
@@ -195,4 +208,6 @@ EXCEL_BYTES = limit("excel_bytes")
 EXCEL_UNCOMPRESSED_BYTES = limit("excel_uncompressed_bytes")
 EXCEL_CELLS = limit("excel_cells")
 SHARED_STRINGS = limit("shared_strings")
+XML_ELEMENTS = limit("xml_elements")
+BACKUP_BYTES = limit("backup_bytes")
 PLAN_SECONDS = limit("plan_seconds")

@@ -6,7 +6,10 @@ TRUE/FALSE, WAAR/ONWAAR, 1/0) as booleans; empty optional cells are left out. Ea
 checked against the person model, so that every problem names its row and column
 (`rij 3, kolom fte: ...`). Anything wrong — not an xlsx file, an empty sheet, an unknown or
 missing column — raises `PeopleImportError` with the list of problems; nothing else is ever
-raised. The caller puts the people into an initiative and validates it with
+raised. Before openpyxl reads anything the upload is checked against the limits table
+(`workbook_limits.scan_workbook`: size, unpacked size, shared strings, cells, rows, XML depth,
+no DTD or entities), and every cell is quoted in a message through `echo` (short, one line).
+The caller puts the people into an initiative and validates it with
 `klaverblad.model.parse_initiative` (duplicate ids across the file, references, dates).
 
 >>> try:
@@ -23,14 +26,26 @@ import re
 import warnings
 import zipfile
 from datetime import date, datetime, time
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from pydantic import ValidationError
 
 from klaverblad.locale import Language
+from klaverblad.model.echo import echo
 from klaverblad.model.initiative import Person
+from klaverblad.model.limits import (
+    EXCEL_BYTES,
+    EXCEL_CELLS,
+    EXCEL_UNCOMPRESSED_BYTES,
+    MEGABYTE,
+    NESTING_DEPTH,
+    PEOPLE,
+    SHARED_STRINGS,
+    XML_ELEMENTS,
+)
 from klaverblad.model.loading import plain_message
+from klaverblad.model.number_reader import NumberError, bounded, read_decimal
 from klaverblad.report.plan_xlsx import (
     BOOLEAN_FIELDS,
     CHOICES,
@@ -40,9 +55,15 @@ from klaverblad.report.plan_xlsx import (
     PERSON_FIELDS,
     REQUIRED_FIELDS,
 )
+from klaverblad.report.workbook_limits import (
+    NotAWorkbookError,
+    WorkbookLimitError,
+    WorkbookShape,
+    scan_workbook,
+)
 
-MAX_BYTES = 5_000_000
-MAX_PEOPLE = 2000
+# The template has one header row (the field names); people start on row 2.
+HEADER_ROWS = 1
 MAX_COLUMNS = 200
 TRUE_WORDS = {"ja", "j", "yes", "y", "true", "waar", "1", "x"}
 FALSE_WORDS = {"nee", "n", "no", "false", "onwaar", "0"}
@@ -53,10 +74,24 @@ WORDS = {
     "nl": {
         "where": "rij {row}, kolom {column}: {message}",
         "not_xlsx": "het bestand is geen Excel-werkmap (.xlsx) of is beschadigd",
-        "too_large": "het bestand is groter dan 5 MB",
+        "too_large": "het bestand is groter dan {megabytes} MB (de limiet excel_bytes)",
+        "too_unpacked": "het bestand is uitgepakt groter dan {megabytes} MB (de limiet "
+        "excel_uncompressed_bytes)",
+        "too_many_strings": "het bestand heeft meer dan {count} verschillende teksten (de limiet "
+        "shared_strings)",
+        "too_many_cells": "een werkblad heeft meer dan {count} ingevulde cellen (de limiet "
+        "excel_cells)",
+        "too_many_rows": "het werkblad {sheet} heeft gegevens voorbij rij {rows}: meer dan "
+        "{count} personen (de limiet people); splits het bestand",
+        "too_deep": "het bestand is geen gewone Excel-werkmap: de XML is meer dan {count} "
+        "niveaus diep genest (de limiet nesting_depth)",
+        "too_many_elements": "het bestand is geen gewone Excel-werkmap: de XML heeft meer dan "
+        "{count} elementen (tien per toegelaten cel)",
+        "entities": "het bestand is geen gewone Excel-werkmap: de XML bevat een DTD of "
+        "entiteiten, die niet toegelaten zijn",
         "no_sheet": "de werkmap heeft geen werkblad",
-        "empty": "het werkblad '{sheet}' is leeg: verwacht een kopregel met {fields}",
-        "unknown_column": "kolom {letter} '{name}' is geen veld van een persoon (toegelaten: "
+        "empty": "het werkblad {sheet} is leeg: verwacht een kopregel met {fields}",
+        "unknown_column": "kolom {letter} {name} is geen veld van een persoon (toegelaten: "
         "{fields})",
         "unnamed_column": "kolom {letter} heeft gegevens maar geen naam in de kopregel",
         "twice": "kolom '{name}' staat twee keer in de kopregel ({letters})",
@@ -64,36 +99,50 @@ WORDS = {
         "too_many": "meer dan {count} personen: splits het bestand",
         "no_people": "geen enkele persoon ingevuld (vanaf rij 2)",
         "required": "verplicht, maar leeg",
-        "not_date": "'{value}' is geen datum (JJJJ-MM-DD of d/mm/jjjj)",
+        "not_date": "{value} is geen datum (JJJJ-MM-DD of d/mm/jjjj)",
         "has_time": "moet een datum zijn zonder uur",
-        "not_number": "'{value}' is geen getal",
-        "not_integer": "'{value}' is geen geheel getal",
-        "not_boolean": "'{value}' is geen ja of nee",
-        "not_choice": "'{value}' is niet toegelaten; kies uit {choices}",
+        "not_number": "{value} is geen getal",
+        "not_integer": "{value} is geen geheel getal",
+        "not_boolean": "{value} is geen ja of nee",
+        "not_choice": "{value} is niet toegelaten; kies uit {choices}",
         "bad_value": "onleesbare waarde ({value})",
-        "duplicate_id": "id '{value}' komt al voor op rij {first}",
+        "duplicate_id": "id {value} komt al voor op rij {first}",
     },
     "en": {
         "where": "row {row}, column {column}: {message}",
         "not_xlsx": "the file is not an Excel workbook (.xlsx) or is damaged",
-        "too_large": "the file is larger than 5 MB",
+        "too_large": "the file is larger than {megabytes} MB (the limit excel_bytes)",
+        "too_unpacked": "the file is larger than {megabytes} MB once unzipped (the limit "
+        "excel_uncompressed_bytes)",
+        "too_many_strings": "the file has more than {count} different texts (the limit "
+        "shared_strings)",
+        "too_many_cells": "a sheet has more than {count} cells with a value (the limit "
+        "excel_cells)",
+        "too_many_rows": "the sheet {sheet} has data past row {rows}: more than {count} "
+        "people (the limit people); split the file",
+        "too_deep": "the file is not a plain Excel workbook: its XML nests more than {count} "
+        "levels deep (the limit nesting_depth)",
+        "too_many_elements": "the file is not a plain Excel workbook: its XML has more than "
+        "{count} elements (ten per allowed cell)",
+        "entities": "the file is not a plain Excel workbook: its XML has a DTD or entities, "
+        "which are not allowed",
         "no_sheet": "the workbook has no worksheet",
-        "empty": "the sheet '{sheet}' is empty: expected a header row with {fields}",
-        "unknown_column": "column {letter} '{name}' is not a field of a person (allowed: {fields})",
+        "empty": "the sheet {sheet} is empty: expected a header row with {fields}",
+        "unknown_column": "column {letter} {name} is not a field of a person (allowed: {fields})",
         "unnamed_column": "column {letter} has data but no name in the header row",
         "twice": "column '{name}' appears twice in the header row ({letters})",
         "missing_column": "column '{name}' is missing from the header row (required)",
         "too_many": "more than {count} people: split the file",
         "no_people": "no person filled in (from row 2 on)",
         "required": "required but empty",
-        "not_date": "'{value}' is not a date (YYYY-MM-DD or d/mm/yyyy)",
+        "not_date": "{value} is not a date (YYYY-MM-DD or d/mm/yyyy)",
         "has_time": "must be a date without a time",
-        "not_number": "'{value}' is not a number",
-        "not_integer": "'{value}' is not a whole number",
-        "not_boolean": "'{value}' is not yes or no",
-        "not_choice": "'{value}' is not allowed; choose from {choices}",
+        "not_number": "{value} is not a number",
+        "not_integer": "{value} is not a whole number",
+        "not_boolean": "{value} is not yes or no",
+        "not_choice": "{value} is not allowed; choose from {choices}",
         "bad_value": "unreadable value ({value})",
-        "duplicate_id": "id '{value}' already appears on row {first}",
+        "duplicate_id": "id {value} already appears on row {first}",
     },
 }
 
@@ -119,9 +168,8 @@ def _column_letter(index: int) -> str:
 def read_people_xlsx(data: bytes, language: Language = "nl") -> list[dict[str, Any]]:
     """The people of a filled-in template, as the `people` list of an initiative file."""
     words = WORDS[language]
-    if len(data) > MAX_BYTES:
-        raise PeopleImportError([words["too_large"]])
-    rows = _rows(data, words)
+    shape = _scan(data, words)
+    rows = _rows(data, shape, words)
     header, body = rows[0], rows[1:]
     columns, problems = _columns(header, body, words)
     if problems:
@@ -133,8 +181,8 @@ def read_people_xlsx(data: bytes, language: Language = "nl") -> list[dict[str, A
         cells = {field: values[index] if index < len(values) else None for field, index in columns}
         if all(_is_empty(value) for value in cells.values()):
             continue
-        if len(people) >= MAX_PEOPLE:
-            problems.append(words["too_many"].format(count=MAX_PEOPLE))
+        if len(people) >= PEOPLE:
+            problems.append(words["too_many"].format(count=PEOPLE))
             break
         person, row_problems = _person(cells, words)
         problems += [
@@ -144,7 +192,9 @@ def read_people_xlsx(data: bytes, language: Language = "nl") -> list[dict[str, A
         identifier = person.get("id")
         if isinstance(identifier, str):
             if identifier in seen:
-                message = words["duplicate_id"].format(value=identifier, first=seen[identifier])
+                message = words["duplicate_id"].format(
+                    value=echo(identifier), first=seen[identifier]
+                )
                 problems.append(words["where"].format(row=row_number, column="id", message=message))
             seen.setdefault(identifier, row_number)
         people.append(person)
@@ -155,9 +205,30 @@ def read_people_xlsx(data: bytes, language: Language = "nl") -> list[dict[str, A
     return people
 
 
-def _rows(data: bytes, words: dict[str, str]) -> list[tuple[Any, ...]]:
+def _scan(data: bytes, words: dict[str, str]) -> WorkbookShape:
+    """The limits of the table checked before openpyxl reads anything (`workbook_limits`)."""
+    try:
+        return scan_workbook(data)
+    except NotAWorkbookError:
+        raise PeopleImportError([words["not_xlsx"]]) from None
+    except WorkbookLimitError as error:
+        messages = {
+            "excel_bytes": words["too_large"].format(megabytes=EXCEL_BYTES // MEGABYTE),
+            "excel_uncompressed_bytes": words["too_unpacked"].format(
+                megabytes=EXCEL_UNCOMPRESSED_BYTES // MEGABYTE
+            ),
+            "shared_strings": words["too_many_strings"].format(count=SHARED_STRINGS),
+            "excel_cells": words["too_many_cells"].format(count=EXCEL_CELLS),
+            "nesting_depth": words["too_deep"].format(count=NESTING_DEPTH),
+            "xml_elements": words["too_many_elements"].format(count=XML_ELEMENTS),
+        }
+        raise PeopleImportError([messages.get(error.limit, words["entities"])]) from None
+
+
+def _rows(data: bytes, shape: WorkbookShape, words: dict[str, str]) -> list[tuple[Any, ...]]:
     """The rows of the people sheet (the first sheet, or one named Personen/People), with at
-    least a header row; trailing empty rows are kept for the caller to skip."""
+    least a header row, read no further than the last row holding a value (`shape`); trailing
+    empty rows are kept for the caller to skip."""
     try:
         from openpyxl import load_workbook
 
@@ -173,15 +244,28 @@ def _rows(data: bytes, words: dict[str, str]) -> list[tuple[Any, ...]]:
             raise PeopleImportError([words["no_sheet"]])
         named = [s for s in sheets if s.title.strip().lower() in ("personen", "people")]
         sheet = named[0] if named else sheets[0]
+        path = str(getattr(sheet, "_worksheet_path", "")).lstrip("/")
+        seen = shape.sheets.get(path)
+        if seen is None:  # openpyxl found a sheet the scan did not see as one: do not read it
+            raise PeopleImportError([words["not_xlsx"]])
+        if seen.last_row > PEOPLE + HEADER_ROWS:
+            raise PeopleImportError(
+                [
+                    words["too_many_rows"].format(
+                        sheet=echo(sheet.title), rows=PEOPLE + HEADER_ROWS, count=PEOPLE
+                    )
+                ]
+            )
         rows: list[tuple[Any, ...]] = []
-        for values in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS):
+        last_row = max(seen.last_row, HEADER_ROWS)
+        for values in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS, max_row=last_row):
             rows.append(tuple(values))
-            if len(rows) > MAX_PEOPLE * 5 + 1:
+            if len(rows) >= last_row:
                 break
         rows = _trim(rows)
         if not rows or all(_is_empty(value) for value in rows[0]):
             raise PeopleImportError(
-                [words["empty"].format(sheet=sheet.title, fields=", ".join(REQUIRED_FIELDS))]
+                [words["empty"].format(sheet=echo(sheet.title), fields=", ".join(REQUIRED_FIELDS))]
             )
         return rows
     except PeopleImportError:
@@ -218,7 +302,7 @@ def _columns(
             problems.append(
                 words["unknown_column"].format(
                     letter=_column_letter(index),
-                    name=str(cell).strip(),
+                    name=echo(str(cell).strip()),
                     fields=", ".join(PERSON_FIELDS),
                 )
             )
@@ -278,7 +362,9 @@ def _convert(field: str, value: Any, words: dict[str, str]) -> Any:
         lowered = text.lower()
         if lowered in CHOICES[field]:
             return lowered
-        raise _CellError(words["not_choice"].format(value=text, choices=", ".join(CHOICES[field])))
+        raise _CellError(
+            words["not_choice"].format(value=echo(text), choices=", ".join(CHOICES[field]))
+        )
     return text
 
 
@@ -286,14 +372,14 @@ def _text(value: Any, words: dict[str, str]) -> str:
     if isinstance(value, str):
         return value.strip()
     if isinstance(value, bool):
-        raise _CellError(words["bad_value"].format(value=value))
+        raise _CellError(words["bad_value"].format(value=echo(value)))
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, float | Decimal):
         return str(value)
-    raise _CellError(words["bad_value"].format(value=value))
+    raise _CellError(words["bad_value"].format(value=echo(value)))
 
 
 def _date(value: Any, words: dict[str, str]) -> str:
@@ -310,10 +396,10 @@ def _date(value: Any, words: dict[str, str]) -> str:
         try:
             converted = from_excel(value)
         except (ValueError, OverflowError, TypeError):
-            raise _CellError(words["not_date"].format(value=value)) from None
+            raise _CellError(words["not_date"].format(value=echo(value))) from None
         if isinstance(converted, datetime):
             return _date(converted, words)
-        raise _CellError(words["not_date"].format(value=value))
+        raise _CellError(words["not_date"].format(value=echo(value)))
     if isinstance(value, str):
         text = value.strip()
         match = BELGIAN_DATE.match(text)
@@ -325,7 +411,7 @@ def _date(value: Any, words: dict[str, str]) -> str:
                 return date.fromisoformat(text).isoformat()
         except ValueError:
             pass
-    raise _CellError(words["not_date"].format(value=value))
+    raise _CellError(words["not_date"].format(value=echo(value)))
 
 
 def _boolean(value: Any, words: dict[str, str]) -> bool:
@@ -339,28 +425,24 @@ def _boolean(value: Any, words: dict[str, str]) -> bool:
             return True
         if text in FALSE_WORDS:
             return False
-    raise _CellError(words["not_boolean"].format(value=value))
+    raise _CellError(words["not_boolean"].format(value=echo(value)))
 
 
 def _decimal(value: Any, words: dict[str, str]) -> Decimal:
     if isinstance(value, bool):
-        raise _CellError(words["not_number"].format(value=value))
-    if isinstance(value, int | float | Decimal):
-        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-    elif isinstance(value, str):
-        text = value.strip().replace("€", "").replace("\xa0", "").replace(" ", "")
-        # A decimal comma (0,8 or 2100,50); a group dot only with a decimal comma (2.100,50).
-        if "," in text:
-            text = text.replace(".", "").replace(",", ".")
-        try:
-            number = Decimal(text)
-        except InvalidOperation:
-            raise _CellError(words["not_number"].format(value=value)) from None
-    else:
-        raise _CellError(words["not_number"].format(value=value))
-    if not number.is_finite():
-        raise _CellError(words["not_number"].format(value=value))
-    return number
+        raise _CellError(words["not_number"].format(value=echo(value)))
+    try:
+        if isinstance(value, int | float | Decimal):
+            return bounded(value)
+        if isinstance(value, str):
+            text = value.strip().replace("€", "").replace("\xa0", "").replace(" ", "")
+            # A decimal comma (0,8 or 2100,50); a group dot only with a decimal comma (2.100,50).
+            if "," in text:
+                text = text.replace(".", "")
+            return read_decimal(text, decimal_comma=True)
+    except NumberError:
+        pass
+    raise _CellError(words["not_number"].format(value=echo(value)))
 
 
 def _number(value: Any, places: int, words: dict[str, str]) -> int | float:
@@ -379,5 +461,5 @@ def _number(value: Any, places: int, words: dict[str, str]) -> int | float:
 def _integer(value: Any, words: dict[str, str]) -> int:
     number = _decimal(value, words)
     if number != number.to_integral_value():
-        raise _CellError(words["not_integer"].format(value=value))
+        raise _CellError(words["not_integer"].format(value=echo(value)))
     return int(number)
