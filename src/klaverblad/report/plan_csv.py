@@ -1,14 +1,15 @@
 """The plan's lines as CSV: one row per line, amounts with a decimal point (machine-readable),
-followed by nothing else so that spreadsheets and scripts read it as one table."""
+followed by nothing else so that spreadsheets and scripts read it as one table. Text that a
+spreadsheet would run as a formula (a name beginning with `=`) is escaped (`csv_cells`)."""
 
 from __future__ import annotations
 
-import csv
 import io
 
 from klaverblad.model.money import format_cents
 from klaverblad.plan.financing_plan import FinancingPlan
 from klaverblad.plan.ledger import Line
+from klaverblad.report.csv_cells import csv_writer
 
 COLUMNS = (
     "year",
@@ -40,7 +41,7 @@ def line_row(line: Line) -> tuple[object, ...]:
 
 def plan_to_csv(plan: FinancingPlan) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv_writer(buffer)
     writer.writerow(COLUMNS)
     for line in plan.lines:
         writer.writerow(line_row(line))

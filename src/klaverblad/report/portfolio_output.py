@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from typing import Any
 
@@ -13,6 +12,7 @@ from klaverblad.advice.portfolio import SCHEMA, Figures, Portfolio, Summary
 from klaverblad.locale import Language, money
 from klaverblad.model.money import format_cents
 from klaverblad.plan.ledger import LEAVES
+from klaverblad.report.csv_cells import csv_writer
 
 
 def _figures(figures: Figures) -> dict[str, str]:
@@ -76,7 +76,7 @@ def portfolio_to_dict(portfolio: Portfolio) -> dict[str, Any]:
 
 def portfolio_to_csv(portfolio: Portfolio) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv_writer(buffer)
     header = ["id", "name", "municipality", "costs", "funding", "gap"]
     if portfolio.reform is not None:
         header += ["reform_funding", "reform_gap", "funding_change"]

@@ -9,7 +9,6 @@ column names.
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +18,7 @@ from klaverblad.model import Initiative
 from klaverblad.model.money import format_cents
 from klaverblad.plan.financing_plan import FinancingPlan, compute_plan
 from klaverblad.plan.ledger import LEAVES
+from klaverblad.report.csv_cells import csv_writer
 from klaverblad.web.views.plan import gap_words, summary_context
 from klaverblad.web.wizard.choices import choice_label
 
@@ -79,7 +79,7 @@ def plan_of(initiative: Initiative) -> FinancingPlan:
 def plan_csv(plan: FinancingPlan, table: str) -> str:
     """One of the panel's tables (`CSV_TABLES`) as CSV, amounts as CONTRACT §4 money strings."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv_writer(buffer)
     if table == "totals":
         writer.writerow(("costs", "funding", "gap", "break_even_price"))
         break_even = "" if plan.break_even_cents is None else format_cents(plan.break_even_cents)
