@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from klaverblad import store
 from klaverblad.web.examples import example_initiative
 
@@ -91,5 +93,75 @@ def test_a_file_that_is_not_an_export_is_refused_with_one_plain_line(tmp_path: P
     broken = run(database, "import-all", str(tmp_path / "broken.json"))
     other = run(database, "import-all", str(tmp_path / "other.json"))
     assert broken.returncode == other.returncode == 2
-    assert "is not JSON" in broken.stderr and "line 1" in broken.stderr
+    assert "not valid JSON" in broken.stderr and "line 1" in broken.stderr
     assert "not a Klaverblad store export" in other.stderr
+
+
+EXPORT_HEAD = '{"format": "klaverblad-store", "format_version": 1, '
+ORGANISATION = {"id": 1, "name": "vzw", "municipality": "Gent", "created_at": "2024-01-01T00:00Z"}
+
+
+def _export(**changes: object) -> str:
+    document = {
+        "format": "klaverblad-store",
+        "format_version": 1,
+        "organisations": [ORGANISATION],
+        "users": [],
+        "initiatives": [],
+    }
+    document.update(changes)
+    return json.dumps(document)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            EXPORT_HEAD + '"organisations": ' + "[" * 100_000 + "]" * 100_000 + "}",
+            "is not a backup: (the whole file): is nested more than 20 levels deep",
+        ),
+        (
+            '{"format": "klaverblad-store", "format": "x"}',
+            "is not a backup: (the whole file): not valid JSON: the key 'format' is given twice",
+        ),
+        (
+            EXPORT_HEAD[:-2] + ', "x": ' + "9" * 5000 + "}",
+            "is not a backup: (the whole file): not valid JSON: a number has far too many digits",
+        ),
+        ('{"format": "klaverblad-store", "format_version": NaN}', "unknown export format version"),
+        (
+            _export(organisations=[{**ORGANISATION, "name": "vzw \ud800"}]),
+            "cannot be restored: UnicodeEncodeError",
+        ),
+        (
+            _export(organisations=[{**ORGANISATION, "id": 10**30}]),
+            "cannot be restored: OverflowError",
+        ),
+        (
+            _export(organisations=[{"id": "x" * 10_000}] * 1000),
+            "the export is not valid: organisations.0.id: Input should be a valid integer; "
+            "organisations.0.name: Field required; organisations.0.municipality: Field required; "
+            "and 3997 more",
+        ),
+    ],
+    ids=["deep", "key-twice", "5000-digits", "nan", "surrogate", "huge-id", "many-problems"],
+)
+def test_a_malformed_backup_is_one_plain_line_naming_the_file_and_exit_2(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    # The deep one printed a traceback before.
+    database = f"sqlite:///{tmp_path / 'a.sqlite3'}"
+    path = tmp_path / "backup.json"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    completed = run(database, "import-all", str(path))
+    assert completed.returncode == 2
+    assert "Traceback" not in completed.stderr
+    (line,) = completed.stderr.splitlines()
+    assert line.startswith(f"{path}: ")
+    assert message in line
+    assert len(line) < 400
+
+
+def test_the_import_all_help_says_how_large_a_backup_may_be(tmp_path: Path) -> None:
+    completed = run(f"sqlite:///{tmp_path / 'a.sqlite3'}", "import-all", "--help")
+    assert "at most 500 MB" in completed.stdout

@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
+from klaverblad.store import backup
 from klaverblad.store.accounts import authenticate, create_user
-from klaverblad.store.backup import export_all, import_all
+from klaverblad.store.backup import export_all, import_all, read_backup
 from klaverblad.store.database import make_engine, session_factory, transaction, upgrade
 from klaverblad.store.errors import ImportRefusedError
 from klaverblad.store.repository import restore_version, save_initiative
@@ -115,3 +116,29 @@ def test_import_refuses_versions_that_do_not_count_up_to_the_current_one(
     exported["initiatives"][0]["current_version"] = 7
     with transaction(sessions) as session, pytest.raises(ImportRefusedError, match="numbered"):
         import_all(session, exported)
+
+
+def test_a_backup_past_the_size_limit_is_refused_before_it_is_parsed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(backup, "BACKUP_BYTES", 10)
+    with pytest.raises(ImportRefusedError, match="is larger than 0 MB"):
+        read_backup(b'{"format": "klaverblad-store"}')
+
+
+def test_reading_a_backup_refuses_bad_utf8_keys_twice_and_deep_nesting_in_one_line() -> None:
+    for data, message in (
+        (b"\xff{}", "is not UTF-8 text"),
+        (b'{"a": 1, "a": 2}', "the key 'a' is given twice"),
+        (b"[" * 50_000 + b"]" * 50_000, "is nested more than 20 levels deep"),
+    ):
+        with pytest.raises(ImportRefusedError) as raised:
+            read_backup(data)
+        assert message in str(raised.value)
+        assert "\n" not in str(raised.value)
+
+
+def test_a_backup_read_from_bytes_is_the_document_it_holds() -> None:
+    assert read_backup(json.dumps({"format": "klaverblad-store"}).encode()) == {
+        "format": "klaverblad-store"
+    }

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from klaverblad.cli.common import app, emit, fail
+from klaverblad.model.limits import MEGABYTE
+from klaverblad.store.backup import BACKUP_BYTES
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -47,21 +49,27 @@ def export_all(
 
 @app.command("import-all")
 def import_all(
-    source: Annotated[Path, typer.Argument(help="A document written by export-all")],
+    source: Annotated[
+        Path, typer.Argument(help="A document written by export-all, read whole: at most 500 MB")
+    ],
 ) -> None:
-    """Restore an export-all document into an empty database (refused when it is not empty)."""
+    """Restore an export-all document into an empty database (refused when it is not empty).
+
+    The document is read whole, at most 500 MB (checked before reading); anything wrong with
+    it is one line naming the file, exit status 2."""
     from sqlalchemy.exc import SQLAlchemyError
 
     from klaverblad import store
+    from klaverblad.store.backup import read_backup
 
     try:
-        data = json.loads(source.read_text(encoding="utf-8"))
+        if source.stat().st_size > BACKUP_BYTES:
+            fail(f"{source}: is larger than {BACKUP_BYTES // MEGABYTE} MB")
+        data = read_backup(source.read_bytes())
     except OSError as error:
         fail(f"{source}: cannot be read: {error.strerror}")
-    except UnicodeDecodeError:
-        fail(f"{source}: is not UTF-8 text")
-    except json.JSONDecodeError as error:
-        fail(f"{source}: is not JSON: {error.msg} (line {error.lineno}, column {error.colno})")
+    except store.ImportRefusedError as error:
+        fail(f"{source}: {error}")
     try:
         with store.transaction(_sessions()) as session:
             store.import_all(session, data)
@@ -71,7 +79,11 @@ def import_all(
     except store.ImportRefusedError as error:
         fail(f"{source}: {error}")
     except SQLAlchemyError as error:
-        fail(f"import-all: the database cannot be written: {str(error).splitlines()[0]}")
+        fail(f"import-all: the database cannot be written: {str(error).splitlines()[0][:200]}")
+    except (UnicodeError, OverflowError, ValueError) as error:
+        # A text the database cannot hold (a lone surrogate) or a number it cannot (an id of
+        # 30 digits): the import is rolled back.
+        fail(f"{source}: cannot be restored: {type(error).__name__}: {str(error)[:200]}")
     typer.echo(
         f"imported {counts['organisations']} organisations, {counts['users']} accounts, "
         f"{len(initiatives)} initiatives with {versions} versions"

@@ -5,6 +5,10 @@ initiative and version, with their ids and times, so that export → import into
 database → export gives the identical document. Initiative documents are restored as they
 were saved, without validating them again: a backup must come back exactly, even when the
 initiative schema has moved on since.
+
+A backup is read whole (it is one JSON document) but never more than `BACKUP_BYTES`, checked
+before it is read; it is parsed by `safe_documents.load_json` (keys given twice, nesting past
+`NESTING_DEPTH`: refused) and every refusal is an `ImportRefusedError` of one line.
 """
 
 from __future__ import annotations
@@ -16,11 +20,18 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Strict, ValidationErr
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from klaverblad.model.echo import echo
+from klaverblad.model.limits import BACKUP_BYTES, MEGABYTE
+from klaverblad.model.safe_documents import DocumentError, load_json
 from klaverblad.store.errors import ImportRefusedError
 from klaverblad.store.models import Initiative, InitiativeVersion, Organisation, User
 
 FORMAT = "klaverblad-store"
 FORMAT_VERSION = 1
+# BACKUP_BYTES is the largest backup `import-all` reads (read whole, then parsed: about 10
+# times this in memory at the peak); an administrator's command is not a web request.
+# Problems of an invalid backup named in its one-line message (the rest are counted).
+SHOWN_PROBLEMS = 3
 
 
 # JSON has no datetime type: times are read from their ISO text, everything else strictly.
@@ -149,22 +160,42 @@ def _parse(data: Any) -> StoreExport:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ImportRefusedError(f"not a Klaverblad store export (format '{FORMAT}')")
     if data.get("format_version") != FORMAT_VERSION:
-        raise ImportRefusedError(f"unknown export format version {data.get('format_version')!r}")
+        raise ImportRefusedError(
+            f"unknown export format version {echo(data.get('format_version'))}"
+        )
     try:
         return StoreExport.model_validate(data)
     except ValidationError as error:
+        errors = error.errors()
         problems = "; ".join(
-            f"{'.'.join(str(part) for part in item['loc'])}: {item['msg']}"
-            for item in error.errors()
+            f"{'.'.join(str(part)[:40] for part in item['loc'])}: {item['msg']}"
+            for item in errors[:SHOWN_PROBLEMS]
         )
+        if len(errors) > SHOWN_PROBLEMS:
+            problems += f"; and {len(errors) - SHOWN_PROBLEMS} more"
         raise ImportRefusedError(f"the export is not valid: {problems}") from None
+
+
+def read_backup(data: bytes) -> Any:
+    """The backup's bytes as data: UTF-8 JSON, at most `BACKUP_BYTES`, keys once, nesting
+    bounded; `ImportRefusedError` with one line otherwise."""
+    if len(data) > BACKUP_BYTES:
+        raise ImportRefusedError(f"is larger than {BACKUP_BYTES // MEGABYTE} MB")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ImportRefusedError("is not UTF-8 text") from None
+    try:
+        return load_json(text)
+    except DocumentError as error:
+        raise ImportRefusedError(f"is not a backup: {error.where}: {error.reason}") from None
 
 
 def _check_versions(record: InitiativeRecord) -> None:
     numbers = [version.number for version in record.versions]
     if numbers != list(range(1, len(numbers) + 1)) or record.current_version != len(numbers):
         raise ImportRefusedError(
-            f"initiative '{record.id}': versions must be numbered 1..{record.current_version}"
+            f"initiative {echo(record.id)}: versions must be numbered 1..{record.current_version}"
         )
 
 
