@@ -306,3 +306,83 @@ def test_the_people_template_with_wrong_cell_types_names_each_row_and_column() -
     assert named == {
         "role", "birth_date", "unemployed_months", "start_date", "fte", "placed_by_ocmw"
     }  # fmt: skip
+
+
+# --- Alias bombs and unbounded numbers on the command line -----------------------------------
+
+
+def yaml_bomb(size: int = 446) -> str:
+    """Nine levels of nine aliases ('billion laughs'): 9**9 strings once expanded; padded with
+    a comment to `size` bytes."""
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for level in range(1, 9):
+        before, name = chr(96 + level), chr(97 + level)
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{before}"] * 9) + "]")
+    body = "\n".join(lines) + "\n"
+    padding = size - len(body) - 2
+    assert padding >= 0
+    text = "#" + "x" * padding + "\n" + body
+    assert len(text.encode("utf-8")) == size
+    return text
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda command: command[0])
+def test_a_446_byte_alias_bomb_is_one_short_line_on_standard_error(
+    folder: Path, command: tuple[str, ...]
+) -> None:
+    # It printed 35 MB of standard error before aliases were refused while reading.
+    path = folder / "bomb.yaml"
+    path.write_text(yaml_bomb(), encoding="utf-8")
+    completed = subprocess.run(
+        [sys.executable, "-m", "klaverblad", command[0], str(path), *command[1:]],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert completed.returncode == 2
+    assert completed.stdout == ""
+    assert len(completed.stderr.encode("utf-8")) < 1024
+    (line,) = completed.stderr.splitlines()
+    assert line.startswith(f"{path}: line ")
+    assert "is used again by an alias (*name): aliases are not allowed" in line
+
+
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        ("1e1000000", "write digits only, without an exponent"),
+        ("NaN", "use digits and at most one decimal separator"),
+        ("-inf", "use digits and at most one decimal separator"),
+        ("9" * 31, "it has more than 30 significant digits"),
+        ("0x10", "use digits and at most one decimal separator"),
+    ],
+)
+def test_a_set_value_that_is_not_a_bounded_number_exits_2_naming_the_option(
+    value: str, why: str
+) -> None:
+    example = str(Path(__file__).resolve().parents[1] / "examples" / "bik-klusjesdienst.yaml")
+    change = f"sine.activeringsuitkering.amount={value}@2008-01"
+    result = RUNNER.invoke(app, ["plan", example, "--set", change])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("--set: '")
+    assert line.endswith(f"is not a number for sine.activeringsuitkering.amount: {why}")
+
+
+def test_a_set_value_with_a_decimal_comma_is_still_read() -> None:
+    example = str(Path(__file__).resolve().parents[1] / "examples" / "bik-klusjesdienst.yaml")
+    result = RUNNER.invoke(
+        app,
+        [
+            "plan",
+            example,
+            "--format",
+            "json",
+            "--set",
+            "sine.activeringsuitkering.amount=600,50@2008-01",
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "set:sine.activeringsuitkering.amount=600.5@2008-01" in result.stdout

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 import numpy
 from openfisca_core import periods
@@ -13,6 +13,8 @@ from openfisca_core.parameters import Parameter, ParameterNode
 from openfisca_core.reforms import Reform
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
+from klaverblad.model.echo import echo
+from klaverblad.model.number_reader import NumberError, read_decimal
 from klaverblad.rules.by_month import leaf, month_of_instant, values_at_months
 from klaverblad.rules.reforms.lde_koppeling_sine import LdeKoppelingSine
 from klaverblad.rules.reforms.sine_uitbreiding import SineUitbreiding
@@ -55,15 +57,17 @@ def _parameter(path: str) -> Parameter:
     try:
         found = leaf(baseline_system().parameters, path)
     except (KeyError, AttributeError):
-        raise ReformError(f"'{path}' is not a parameter (see `klaverblad measures`)") from None
+        raise ReformError(f"{echo(path)} is not a parameter (see `klaverblad measures`)") from None
     return found
 
 
 def parse_change(text: str) -> ParameterChange:
-    """Parse and validate `PATH=VALUE@YYYY-MM`; the value must suit the parameter's kind."""
+    """Parse and validate `PATH=VALUE@YYYY-MM`; the value must suit the parameter's kind and is
+    read by the bounded number reader (no exponent, NaN or Infinity, at most 30 digits; a
+    decimal point or comma)."""
     match = CHANGE_PATTERN.match(text.strip())
     if not match:
-        raise ReformError(f"'{text}' is not of the form PARAMETER=VALUE@YYYY-MM")
+        raise ReformError(f"{echo(text)} is not of the form PARAMETER=VALUE@YYYY-MM")
     path, raw, month = match.group("path"), match.group("value").strip(), match.group("month")
     if not 1 <= int(month[5:]) <= 12:
         raise ReformError(f"'{month}' is not a month in the form YYYY-MM")
@@ -71,19 +75,18 @@ def parse_change(text: str) -> ParameterChange:
     current = [at.value for at in parameter.values_list if at.value is not None]
     if current and all(isinstance(value, bool) for value in current):
         if raw.lower() not in ("true", "false"):
-            raise ReformError(f"{path} is true or false, not '{raw}'")
+            raise ReformError(f"{path} is true or false, not {echo(raw)}")
         return ParameterChange(path, raw.lower() == "true", month)
     if current and not all(isinstance(value, int | float) for value in current):
         raise ReformError(f"{path} is a list; only numbers and booleans can be changed")
     try:
-        number = Decimal(raw.replace(",", "."))
-    except InvalidOperation:
-        raise ReformError(f"'{raw}' is not a number for {path}") from None
-    if not number.is_finite():
-        raise ReformError(f"'{raw}' is not a finite number for {path}")
+        number = read_decimal(raw, decimal_comma=True)
+    except NumberError as error:
+        why = str(error).partition(" is not a number: ")[2] or str(error)
+        raise ReformError(f"{echo(raw)} is not a number for {path}: {why}") from None
     unit = (parameter.metadata or {}).get("unit")
     if unit == "currency-EUR" and number != number.quantize(Decimal("0.01")):
-        raise ReformError(f"{path} is an amount in euros: at most 2 decimals, not '{raw}'")
+        raise ReformError(f"{path} is an amount in euros: at most 2 decimals, not {echo(raw)}")
     return ParameterChange(path, float(number), month)
 
 
