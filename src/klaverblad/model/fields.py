@@ -6,6 +6,7 @@ truncated to 17, "1000" accepted as a number) with a plain message.
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
@@ -114,9 +115,20 @@ def _maatwerk_percentage(value: Any) -> int:
     return value
 
 
+# Characters that reorder or hide text (bidirectional controls): in a name they make what is
+# shown differ from what is stored.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
 def _identifier(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty")
+    for character in value:
+        if unicodedata.category(character) in ("Cc", "Cs") or character in _BIDI_CONTROLS:
+            raise ValueError(
+                f"must not contain the control character U+{ord(character):04X} "
+                "(names and ids are plain text on one line)"
+            )
     return value
 
 

@@ -42,6 +42,12 @@ LIMITS: dict[str, Limit] = {
         "how deeply mappings and lists nest in any document (initiative, backup, API body)",
         "an initiative nests 4 deep (people → person → field), a portfolio body 6",
     ),
+    "mapping_keys": Limit(
+        100,
+        "keys",
+        "fields of one mapping of an initiative (checked before any field is validated)",
+        "a person, the largest mapping, has 16 fields",
+    ),
     "yaml_aliases": Limit(
         0,
         "aliases",
@@ -188,6 +194,7 @@ def limit(name: str) -> int:
 
 DOCUMENT_BYTES = limit("document_bytes")
 NESTING_DEPTH = limit("nesting_depth")
+MAPPING_KEYS = limit("mapping_keys")
 PEOPLE = limit("people")
 ACTIVITIES = limit("activities")
 AGREEMENTS = limit("agreements")

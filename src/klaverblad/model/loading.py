@@ -24,6 +24,7 @@ from klaverblad.model.limits import (
     AGREEMENTS,
     DOCUMENT_BYTES,
     GRANTS,
+    MAPPING_KEYS,
     PEOPLE,
 )
 from klaverblad.model.safe_documents import DocumentError, check_depth, load_json, load_yaml
@@ -108,7 +109,7 @@ def parse_initiative(data: Any, source: str) -> Initiative:
     if too_many:
         raise InitiativeError(source, too_many)
     try:
-        check_depth(data)
+        check_depth(data, max_keys=MAPPING_KEYS)
     except DocumentError as error:
         raise InitiativeError(source, [Problem(error.where, error.reason)]) from None
     try:

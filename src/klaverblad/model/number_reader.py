@@ -36,6 +36,33 @@ class NumberError(ValueError):
     """The text or value is not a number this program reads; the message says why."""
 
 
+class FarNumber(float):
+    """A number of a document written with an exponent beyond any field's range (`1e-1000000`,
+    `1e400`): its float would silently be 0.0 or infinite, so the document readers keep the
+    literal and `bounded` refuses it, at the field that gets it."""
+
+    literal: str
+
+    def __new__(cls, literal: str) -> FarNumber:
+        number = super().__new__(cls, float(literal))
+        number.literal = literal
+        return number
+
+
+def float_literal(literal: str) -> float:
+    """A float literal of a document (JSON, YAML) as a float, or a `FarNumber` when its
+    exponent is beyond any field's range.
+
+    >>> float_literal("2950.5"), type(float_literal("1e-1000000")).__name__
+    (2950.5, 'FarNumber')
+    """
+    try:
+        exponent = Decimal(literal.replace("_", "")).adjusted()
+    except InvalidOperation:
+        return float(literal)
+    return FarNumber(literal) if abs(exponent) > _LARGEST_EXPONENT else float(literal)
+
+
 def _refuse(text: str, why: str) -> NumberError:
     return NumberError(f"{echo(text)} is not a number: {why}")
 
@@ -74,6 +101,8 @@ def bounded(value: int | float | Decimal | Fraction) -> Decimal:
     """
     if isinstance(value, bool):
         raise NumberError("true or false is not a number")
+    if isinstance(value, FarNumber):
+        raise _refuse(value.literal, "it is far too large or too small")
     if isinstance(value, float) and not math.isfinite(value):
         raise _refuse(repr(value), "it is not finite")
     if isinstance(value, int):

@@ -17,11 +17,13 @@ line 1, column 4
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 import yaml
 
 from klaverblad.model.limits import NESTING_DEPTH
+from klaverblad.model.number_reader import float_literal
 
 ALIAS_REFUSED = (
     "the value anchored here (&name) is used again by an alias (*name): aliases are not "
@@ -57,6 +59,18 @@ class _Loader(_BaseLoader):
                 raise _error_at(key_node, f"not valid YAML: the key '{key}' is given twice")
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
+
+    def construct_yaml_float(self, node: yaml.ScalarNode) -> float:
+        """A YAML float, or a `FarNumber` for one written with an exponent beyond any field's
+        range (`1.0e-1000000` would otherwise be 0.0)."""
+        value = super().construct_yaml_float(node)
+        text = str(node.value)
+        if isinstance(value, float) and math.isfinite(value) and ("e" in text.lower()):
+            return float_literal(text.lower().lstrip("+"))
+        return value
+
+
+_Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_yaml_float)
 
 
 def _where(node: yaml.Node) -> str:
@@ -99,6 +113,17 @@ def _check_graph(root: yaml.Node) -> None:
             stack.extend((item, (*parts, index)) for index, item in enumerate(node.value))
 
 
+def _mark_in(text: str, mark: Any) -> str:
+    """A parser's mark as 'line L, column C'; libyaml marks the end of a text without a final
+    newline on the line after it, which the author never sees: that is the end of the last line."""
+    if mark is None:
+        return "(the whole file)"
+    lines = text.split("\n")
+    if mark.line >= len(lines):
+        return f"line {len(lines)}, column {len(lines[-1]) + 1}"
+    return f"line {mark.line + 1}, column {mark.column + 1}"
+
+
 def _alias_mark(error: yaml.MarkedYAMLError) -> bool:
     return "found undefined alias" in str(error.problem or "")
 
@@ -124,10 +149,7 @@ def load_yaml(text: str) -> Any:
         except yaml.reader.ReaderError as error:
             raise _reader_error(text, error) from None
         except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            where = (
-                f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(the whole file)"
-            )
+            where = _mark_in(text, error.problem_mark or error.context_mark)
             reason = error.problem or error.context or "syntax error"
             if _alias_mark(error):
                 reason = ALIAS_REFUSED
@@ -142,18 +164,15 @@ def load_yaml(text: str) -> Any:
         try:
             return loader.construct_document(root)
         except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            where = (
-                f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(the whole file)"
-            )
+            where = _mark_in(text, error.problem_mark or error.context_mark)
             raise DocumentError(where, f"not valid YAML: {error.problem or 'bad value'}") from None
     finally:
         loader.dispose()
 
 
-def check_depth(data: Any, limit: int = NESTING_DEPTH) -> None:
-    """Refuse data nested more than `limit` levels deep, naming the path where it goes too
-    deep (iteratively: no recursion)."""
+def check_depth(data: Any, limit: int = NESTING_DEPTH, max_keys: int | None = None) -> None:
+    """Refuse data nested more than `limit` levels deep (or, with `max_keys`, a mapping with
+    more keys than that), naming the path where it happens (iteratively: no recursion)."""
     stack: list[tuple[Any, tuple[str | int, ...]]] = [(data, ())]
     while stack:
         value, parts = stack.pop()
@@ -162,6 +181,10 @@ def check_depth(data: Any, limit: int = NESTING_DEPTH) -> None:
                 _path(parts[: limit + 1]), f"is nested more than {limit} levels deep"
             )
         if isinstance(value, dict):
+            if max_keys is not None and len(value) > max_keys:
+                raise DocumentError(
+                    _path(parts), f"has {len(value)} fields; at most {max_keys} are allowed"
+                )
             stack.extend((item, (*parts, str(key)[:40])) for key, item in value.items())
         elif isinstance(value, list):
             stack.extend((item, (*parts, index)) for index, item in enumerate(value))
@@ -180,7 +203,7 @@ def load_json(text: str) -> Any:
     """One JSON document as data; `DocumentError` for anything malformed or nested too deep."""
     try:
         # NaN and Infinity are read here and refused by the field that gets them (with its path).
-        data = json.loads(text, object_pairs_hook=_unique_keys)
+        data = json.loads(text, object_pairs_hook=_unique_keys, parse_float=float_literal)
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
         raise DocumentError(where, f"not valid JSON: {error.msg}") from None
