@@ -1,9 +1,18 @@
 """The initiative-level alerts of RULEBOOK §6, each on both sides of its trigger."""
 
+import json
+import re
+from pathlib import Path
+
+import pytest
+
 from klaverblad.advice.alert import Alert
 from klaverblad.advice.alerts import plan_alerts
+from klaverblad.model import load_initiative
 from klaverblad.plan.financing_plan import compute_plan
 from tests.builders import initiative, person
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def raised(code: str, **changes: object) -> list[Alert]:
@@ -104,3 +113,35 @@ def test_fewer_than_five_target_fte_is_a_fragmented_initiative() -> None:
     (alert,) = raised("fragmentation", people=[*TEAM[:4], SUPERVISOR])
     assert alert.details["largest_target_fte"] == 4
     assert raised("fragmentation", people=TEAM) == []
+
+
+def _alert_texts(plan_start: str | None, months: int | None) -> list[str]:
+    texts = []
+    for path in sorted(EXAMPLES.glob("*.yaml")):
+        plan = compute_plan(load_initiative(path), start=plan_start, months=months)
+        for alert in plan_alerts(plan):
+            texts += [*alert.messages.values(), json.dumps(alert.details, default=str)]
+    return texts
+
+
+@pytest.mark.parametrize(
+    ("start", "months"), [(None, None), ("1900-01", 24), ("1969-07", 12), ("2200-12", 240)]
+)
+def test_no_alert_text_of_any_example_holds_nan_whatever_its_horizon(
+    start: str | None, months: int | None
+) -> None:
+    for text in _alert_texts(start, months):
+        assert not re.search(r"\bnan\b", text, re.IGNORECASE), text
+
+
+def test_before_a_threshold_exists_its_alert_is_not_judged_and_after_it_is() -> None:
+    small = initiative(
+        horizon={"start": "1900-01", "months": 12},
+        people=[person(start_date="1900-02-01", birth_date="1900-01-01")],
+    )
+    before = compute_plan(small)
+    assert "fragmentation" not in [alert.code for alert in plan_alerts(before)]
+    # The threshold is in force from 1970-01: a horizon that reaches it is judged by it.
+    reaching = compute_plan(small, start="1969-07", months=12)
+    (alert,) = [alert for alert in plan_alerts(reaching) if alert.code == "fragmentation"]
+    assert alert.details["minimum"] == 5

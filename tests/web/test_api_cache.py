@@ -114,7 +114,7 @@ def test_the_key_ignores_key_order_but_not_a_number_type_or_the_rules_version() 
     assert key == request_key({"lang": "nl", "initiative": {"fte": 1, "id": "a"}}, rules)
     assert key != request_key({"initiative": {"id": "a", "fte": 1.0}, "lang": "nl"}, rules)
     assert key != request_key(body, "0.1.0+params.bbbbbbbbbbbb")
-    assert len(key) == 64  # hex SHA-256
+    assert key is not None and len(key) == 64  # hex SHA-256
 
 
 def test_the_cache_drops_the_least_recently_used_answer_past_its_limits() -> None:

@@ -376,7 +376,15 @@ RAW_CASES: list[tuple[str, str, bytes, dict[str, str], int, str]] = [
         b"[" * 100_000,
         JSON,
         400,
-        "is not valid JSON: it is nested too deeply",
+        "is not valid JSON: it is nested more than 20 levels deep",
+    ),
+    (
+        "JSON nested one level deeper than the limits table allows",
+        "/api/plan",
+        b'{"initiative": ' + b"[" * 21 + b"]" * 21 + b"}",
+        JSON,
+        400,
+        "is not valid JSON: it is nested more than 20 levels deep",
     ),
     (
         "an empty body",

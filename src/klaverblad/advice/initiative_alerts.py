@@ -35,9 +35,13 @@ POLICY_DOMAINS: dict[str, tuple[tuple[str, ...], str, str]] = {
 }
 
 
-def _threshold(plan: FinancingPlan, name: str) -> float:
-    view = by_month(plan.parameters, numpy.array([plan.first_month])).alerts
-    return float(getattr(view, name)[0])
+def _threshold(plan: FinancingPlan, name: str) -> float | None:
+    """The alert threshold `alerts.<name>` in force in the horizon's first month, or in the
+    first month of the horizon that has one; None when it is in force in none of them (a
+    horizon before the rule: the parameter reads NaN there, and no alert is judged by NaN)."""
+    values = getattr(by_month(plan.parameters, plan.month_indexes).alerts, name)
+    finite = numpy.flatnonzero(numpy.isfinite(values))
+    return float(values[finite[0]]) if finite.size else None
 
 
 def sine_not_eligible(plan: FinancingPlan) -> list[Alert]:
@@ -193,6 +197,8 @@ def _fte_by_role(plan: FinancingPlan) -> tuple[numpy.ndarray, numpy.ndarray]:
 def supervision_ratio(plan: FinancingPlan) -> list[Alert]:
     target, supervisor = _fte_by_role(plan)
     limit = _threshold(plan, "supervision_ratio_max")
+    if limit is None:
+        return []
     without = (target > 0) & (supervisor == 0)
     with numpy.errstate(divide="ignore", invalid="ignore"):
         too_many = (supervisor > 0) & (target / supervisor > limit + 1e-9)
@@ -221,6 +227,8 @@ def supervision_ratio(plan: FinancingPlan) -> list[Alert]:
 def fragmentation(plan: FinancingPlan) -> list[Alert]:
     target, _ = _fte_by_role(plan)
     minimum = _threshold(plan, "fragmentation_min_target_fte")
+    if minimum is None:
+        return []
     largest = float(target.max()) if target.size else 0.0
     if largest >= minimum - 1e-9:
         return []

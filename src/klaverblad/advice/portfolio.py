@@ -12,6 +12,7 @@ from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from klaverblad.model import Initiative
 from klaverblad.model.months import parse_month
+from klaverblad.plan.deadline import check_deadline
 from klaverblad.plan.financing_plan import FinancingPlan, Horizon, compute_plans
 from klaverblad.plan.ledger import LEAVES
 
@@ -50,6 +51,7 @@ class Summary:
 def summarise(plans: Iterable[FinancingPlan]) -> Summary:
     summary = Summary()
     for plan in plans:
+        check_deadline()
         figures = Figures(plan.totals.costs_cents, plan.totals.funding_cents)
         summary.initiatives[plan.initiative.id] = figures
         summary.total = summary.total + figures
@@ -99,9 +101,12 @@ def compute_portfolio(
     progress: Callable[[int], None] | None = None,
 ) -> Portfolio:
     """Plan every initiative over its own horizon, under the baseline and, if given, the
-    reform; each scenario is one vectorised simulation of all the initiatives' workers."""
+    reform; each scenario is one vectorised simulation of all the initiatives' workers.
+    Stops with `TimeBudgetExceeded` when the request's time budget runs out."""
+    check_deadline()
     items = [(i, Horizon(parse_month(i.horizon.start), i.horizon.months)) for i in initiatives]
     baseline_plans = compute_plans(items, baseline, (), progress)
+    check_deadline()
     reform_plans = compute_plans(items, reform, reforms, progress) if reform else None
     return Portfolio(
         initiatives=initiatives,

@@ -19,6 +19,7 @@ from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 from klaverblad.model.initiative import STATUTES, Initiative
 from klaverblad.model.money import INT64_SAFE_UNITS, UNITS_PER_EURO, euros_to_units, to_cents
 from klaverblad.model.months import parse_month
+from klaverblad.plan.deadline import check_deadline
 from klaverblad.plan.initiative_lines import (
     InitiativeBooking,
     book_activities,
@@ -148,7 +149,9 @@ def compute_plans(
     progress: Callable[[int], None] | None = None,
 ) -> list[FinancingPlan]:
     """The plans of many initiatives from ONE vectorised simulation of all their workers and
-    months; each initiative keeps its own horizon. `progress(k)` is told after each plan."""
+    months; each initiative keeps its own horizon. `progress(k)` is told after each plan.
+    Between stages it checks the time budget of the request (`klaverblad.plan.deadline`)."""
+    check_deadline()
     stack = stack_initiatives([(i, h.first_month, h.months) for i, h in items])
     arrays = None
     if stack.rows:
@@ -157,6 +160,7 @@ def compute_plans(
     for index, ((initiative, horizon), (workers, rows)) in enumerate(
         zip(items, stack.slices, strict=True)
     ):
+        check_deadline()
         plans.append(_assemble(initiative, horizon, system, arrays, workers, rows, reforms))
         if progress:
             progress(index + 1)
@@ -188,6 +192,7 @@ def _assemble(
     results: StatuteResults | None = None
     if initiative.people and arrays is not None:
         results = compute_statutes(arrays, workers, rows, initiative.people, count, wep_grants)
+        check_deadline()
         book_statutes(ledger, initiative, results, tree, months)
         wep_months = wep_plus_months(results)
     else:
@@ -195,6 +200,7 @@ def _assemble(
     book_grants(ledger, initiative, tree, months, wep_months, booking)
     book_activities(ledger, initiative, tree, months, booking)
     book_agreements(ledger, initiative, months)
+    check_deadline()
     lines = ledger.lines()
     costs = _monthly_costs(initiative, results.employed if results else None, count)
     plan_years, totals, leaves = _summarise(lines, costs, months)

@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from klaverblad.web.api.limits import API_PREFIX, NO_POSITION
 from klaverblad.web.page_errors import csrf_page, http_error_page, unexpected_page
 from klaverblad.web.security import CsrfError
+from klaverblad.web.time_budget import TimeBudgetExceeded, time_budget_exceeded
 
 logger = logging.getLogger("klaverblad.web")
 
@@ -57,8 +58,19 @@ class ApiError(Exception):
         self.status_code = status_code
 
 
+# An answer lists at most this many problems and counts the rest: a document with 60 000
+# unknown keys must not get a 3.5 MB answer.
+SHOWN_PROBLEMS = 50
+
+
 def problems_body(problems: Iterable[Problem]) -> dict[str, Any]:
-    return {"errors": [problem.to_dict() for problem in problems]}
+    """The error body; past `SHOWN_PROBLEMS` problems, one last entry counts the others."""
+    listed = list(problems)
+    errors = [problem.to_dict() for problem in listed[:SHOWN_PROBLEMS]]
+    if len(listed) > SHOWN_PROBLEMS:
+        more = len(listed) - SHOWN_PROBLEMS
+        errors.append({"path": "(the request)", "message": f"and {more} more problems, not listed"})
+    return {"errors": errors}
 
 
 def error_response(problems: Iterable[Problem], status_code: int) -> JSONResponse:
@@ -200,4 +212,5 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ApiError, _api_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(CsrfError, _csrf_error)
+    app.add_exception_handler(TimeBudgetExceeded, time_budget_exceeded)  # 503, Retry-After
     app.add_exception_handler(Exception, _unexpected)

@@ -10,22 +10,60 @@ from typing import Any
 from fastapi import APIRouter, Response
 
 from klaverblad.model import Initiative
+from klaverblad.model.echo import echo
+from klaverblad.model.limits import HORIZON_MONTHS, PORTFOLIO_PERSON_MONTHS, RANKING_ROWS
+from klaverblad.model.number_reader import NumberError, bounded, read_decimal
+from klaverblad.plan.deadline import check_deadline
 from klaverblad.web.api.common import (
     initiative_or_problems,
     json_response,
     refuse_if,
     rules_or_problems,
+    whole_number,
 )
-from klaverblad.web.api.models import MAX_PORTFOLIO, OptimiseRequest, PortfolioRequest, RankRequest
+from klaverblad.web.api.models import (
+    MAX_PORTFOLIO,
+    MONEY_MAX_EUROS,
+    OptimiseRequest,
+    PortfolioRequest,
+    RankRequest,
+)
 from klaverblad.web.errors import WHOLE_BODY, ApiError, Problem
 from klaverblad.web.examples import example_csv, example_initiative, request_examples
+
+
+def _spaced(number: int) -> str:
+    """336000 → '336 000'."""
+    return f"{number:,}".replace(",", " ")
+
+
+def _declared_person_months(data: Any) -> int:
+    """People × horizon months as a raw initiative object declares them (0 where it does not
+    say: its validation will)."""
+    if not isinstance(data, dict):
+        return 0
+    people, horizon = data.get("people"), data.get("horizon")
+    months = horizon.get("months") if isinstance(horizon, dict) else None
+    if not isinstance(people, list) or isinstance(months, bool) or not isinstance(months, int):
+        return 0
+    return len(people) * max(0, min(months, HORIZON_MONTHS))
+
+
+def _too_many_person_months(person_months: int) -> Problem:
+    return Problem(
+        "initiatives",
+        f"has {_spaced(person_months)} person-months (people × horizon months, "
+        f"summed); at most {_spaced(PORTFOLIO_PERSON_MONTHS)} are allowed per request: "
+        "split the portfolio into several requests, or run `klaverblad portfolio`",
+    )
 
 
 def portfolio(body: PortfolioRequest) -> Response:
     """Many initiatives in one vectorised simulation: totals per initiative, funder, leaf and
     year; with `reforms` or `set`, baseline, reform and difference, and who gains or loses —
     the `klaverblad.portfolio/1` document of `klaverblad portfolio FILE... --format json`.
-    At most 2 000 initiatives per request (else 413)."""
+    At most 2 000 initiatives per request (else 413), and at most 300 000 people × horizon
+    months in all (else 422, before anything is computed)."""
     from klaverblad.advice.portfolio import compute_portfolio
     from klaverblad.report.portfolio_output import portfolio_to_dict
     from klaverblad.rules import baseline_system
@@ -40,9 +78,15 @@ def portfolio(body: PortfolioRequest) -> Response:
     problems: list[Problem] = []
     if not body.initiatives:
         problems.append(Problem("initiatives", "is empty; give at least one initiative"))
+    # Counted on the raw objects first: a portfolio past the limit costs no validation.
+    person_months = sum(_declared_person_months(data) for data in body.initiatives)
+    if person_months > PORTFOLIO_PERSON_MONTHS:
+        refuse_if([_too_many_person_months(person_months)])
     initiatives: list[Initiative] = []
     seen: dict[str, int] = {}
+    person_months = 0
     for index, data in enumerate(body.initiatives):
+        check_deadline()
         initiative, found = initiative_or_problems(data, f"initiatives[{index}]")
         problems += found
         if initiative is None:
@@ -57,6 +101,9 @@ def portfolio(body: PortfolioRequest) -> Response:
             continue
         seen[initiative.id] = index
         initiatives.append(initiative)
+        person_months += len(initiative.people) * initiative.horizon.months
+    if person_months > PORTFOLIO_PERSON_MONTHS:
+        problems.append(_too_many_person_months(person_months))
     rules, rule_problems = rules_or_problems(body.reforms, body.changes)
     refuse_if(problems + rule_problems)
     assert rules is not None
@@ -65,17 +112,56 @@ def portfolio(body: PortfolioRequest) -> Response:
     return json_response(portfolio_to_dict(result))
 
 
+def _bounded_number(value: int | float | str) -> None:
+    """Raise `NumberError` for a number (or a number as text, `a/b` allowed) that the bounded
+    reader refuses: exponents, NaN, infinities, too many digits (klaverblad.model.number_reader).
+    """
+    if isinstance(value, str):
+        for part in value.split("/", 1) if value.count("/") == 1 else [value]:
+            read_decimal(part.strip().removesuffix("%"), decimal_comma=True)
+    else:
+        bounded(value)
+
+
 def _weights_text(weights: dict[str, Any] | None, problems: list[Problem]) -> str | None:
-    """The weights object as the `--weights` text (`youth=0.7;general=0.3`)."""
+    """The weights object as the `--weights` text (`youth=0.7;general=0.3`); each value read by
+    the bounded number reader first, so that no weight is slow to convert."""
     if weights is None:
         return None
     items = []
     for name, value in weights.items():
+        path = f"weights.{name}"
         if isinstance(value, bool) or not isinstance(value, int | float | str):
-            problems.append(Problem(f"weights.{name}", "must be a number, e.g. 0.5"))
-        else:
-            items.append(f"{name}={value}")
+            problems.append(Problem(path, "must be a number, e.g. 0.5"))
+            continue
+        if isinstance(value, str) and (";" in value or "=" in value):
+            problems.append(Problem(path, f"{echo(value)} is not a number, e.g. 0.5 or '1/3'"))
+            continue
+        try:
+            _bounded_number(value)
+        except NumberError as error:
+            problems.append(Problem(path, str(error)))
+            continue
+        items.append(f"{name}={value}")
     return ";".join(items)
+
+
+def _budget_text(budget: str | int | float | None, problems: list[Problem]) -> str | None:
+    """The budget as the `--budget` text, read by the bounded number reader first and refused
+    above 999 999 999.99 euros (the largest amount of any field)."""
+    if budget is None:
+        return None
+    try:
+        number = (
+            read_decimal(budget, decimal_comma=True) if isinstance(budget, str) else bounded(budget)
+        )
+    except NumberError as error:
+        problems.append(Problem("budget", str(error)))
+        return None
+    if number >= MONEY_MAX_EUROS + 1:
+        problems.append(Problem("budget", "is too large (at most 999 999 999.99 euros)"))
+        return None
+    return budget if isinstance(budget, str) else str(number)
 
 
 def _rows_csv(rows: list[dict[str, Any]], problems: list[Problem]) -> str:
@@ -88,6 +174,9 @@ def _rows_csv(rows: list[dict[str, Any]], problems: list[Problem]) -> str:
         *(c for c in COLUMNS if c in present and c not in REQUIRED_COLUMNS),
     ]
     for index, row in enumerate(rows):
+        if not isinstance(row, dict):
+            problems.append(Problem(f"rows[{index}]", "must be an object (a mapping of fields)"))
+            continue
         if not any(value not in (None, "") for value in row.values()):
             problems.append(Problem(f"rows[{index}]", "is empty"))
         for key, value in row.items():
@@ -99,6 +188,11 @@ def _rows_csv(rows: list[dict[str, Any]], problems: list[Problem]) -> str:
                 problems.append(Problem(path, "must be a number or text"))
             elif isinstance(value, str) and ("\n" in value or "\r" in value):
                 problems.append(Problem(path, "must be one line of text"))
+            elif isinstance(value, int | float) and not isinstance(value, bool):
+                try:
+                    bounded(value)
+                except NumberError as error:
+                    problems.append(Problem(path, str(error)))
             elif key == "municipality" and str(value).lstrip().startswith("#"):
                 problems.append(Problem(path, "must not start with '#'"))
     text = io.StringIO()
@@ -126,17 +220,28 @@ def rank(body: RankRequest) -> Response:
     if (body.csv is None) == (body.rows is None):
         problems.append(Problem(WHOLE_BODY, "give exactly one of csv (the CSV text) or rows"))
     weights = budget = rows = None
-    weights_text = _weights_text(body.weights, problems)
-    try:
-        weights = parse_weights(weights_text)
-    except RankingInputError as error:
-        problems += [Problem("weights", p.message) for p in error.problems]
-    budget_text = None if body.budget is None else str(body.budget)
-    try:
-        budget = parse_budget(budget_text)
-    except RankingInputError as error:
-        problems += [Problem("budget", p.message) for p in error.problems]
-    if body.rows is not None and body.csv is None:
+    number_problems: list[Problem] = []
+    weights_text = _weights_text(body.weights, number_problems)
+    budget_text = _budget_text(body.budget, number_problems)
+    problems += number_problems
+    if not any(p.path.startswith("weights") for p in number_problems):
+        try:
+            weights = parse_weights(weights_text)
+        except RankingInputError as error:
+            problems += [Problem("weights", p.message) for p in error.problems]
+    if not any(p.path == "budget" for p in number_problems):
+        try:
+            budget = parse_budget(budget_text)
+        except RankingInputError as error:
+            problems += [Problem("budget", p.message) for p in error.problems]
+    if body.rows is not None and len(body.rows) > RANKING_ROWS:
+        problems.append(
+            Problem(
+                "rows",
+                f"has {len(body.rows)} municipalities; at most {RANKING_ROWS} are allowed",
+            )
+        )
+    elif body.rows is not None and body.csv is None:
         shape_problems: list[Problem] = []
         text = _rows_csv(body.rows, shape_problems)
         problems += shape_problems
@@ -174,7 +279,8 @@ def optimise(body: OptimiseRequest) -> Response:
     refuse_if(problems + rule_problems)
     assert initiative is not None and rules is not None
     system, _ = rules
-    stated = {"max_positions": body.max_positions, "budget_cap": body.budget_cap}
+    positions = {name: whole_number(count) for name, count in body.max_positions.items()}
+    stated = {"max_positions": positions, "budget_cap": body.budget_cap}
     try:
         constraints = parse_constraints({**stated, "fixed": body.fixed}, initiative)
         result = run_optimise(initiative, constraints, body.start, body.months, system)

@@ -21,8 +21,59 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
+# Whole floats below this are exact integers (2**53).
+_EXACT_INTEGERS = 2**53
+
+
+def whole_number(value: Any) -> Any:
+    """`12.0` (or `1.2e1`) as the integer 12; anything else as it is. JSON has one kind of
+    number and JSON Schema, which the OpenAPI schema is, counts 12.0 as the integer 12: a
+    whole-number field takes it (12.5 it still refuses).
+
+    >>> whole_number(12.0), whole_number(12.5), whole_number("12")
+    (12, 12.5, '12')
+    """
+    if isinstance(value, float) and value.is_integer() and abs(value) < _EXACT_INTEGERS:
+        return int(value)
+    return value
+
+
+def _integer_paths(schema: dict[str, Any], prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """The paths of the whole-number fields in a schema ('*' for every item of a list)."""
+    paths: list[tuple[str, ...]] = []
+    for name, field in schema.get("properties", {}).items():
+        alternatives = field.get("anyOf", [field])
+        kinds = {alternative.get("type") for alternative in alternatives}
+        if kinds <= {"integer", "null"} and "integer" in kinds:
+            paths.append((*prefix, name))
+        elif field.get("type") == "object":
+            paths += _integer_paths(field, (*prefix, name))
+        elif field.get("type") == "array" and isinstance(field.get("items"), dict):
+            paths += _integer_paths(field["items"], (*prefix, name, "*"))
+    return paths
+
+
+def _whole_integers(data: Any, path: tuple[str, ...]) -> None:
+    """Replace whole floats by integers at `path` of the data, in place."""
+    holders = [data]
+    for part in path[:-1]:
+        if part == "*":
+            holders = [item for holder in holders if isinstance(holder, list) for item in holder]
+        else:
+            holders = [holder.get(part) for holder in holders if isinstance(holder, dict)]
+    for holder in holders:
+        if isinstance(holder, dict) and path[-1] in holder:
+            holder[path[-1]] = whole_number(holder[path[-1]])
+
+
 def initiative_or_problems(data: Any, path: str) -> tuple[Initiative | None, list[Problem]]:
-    """The validated initiative, or the problems with their paths under `path`."""
+    """The validated initiative, or the problems with their paths under `path`. A whole number
+    written with a fraction (`"months": 24.0`) is taken in a whole-number field."""
+    from klaverblad.web.api.models import initiative_schema
+
+    if isinstance(data, dict):
+        for integer_path in _integer_paths(initiative_schema()):
+            _whole_integers(data, integer_path)
     try:
         return parse_initiative(data, source=path), []
     except InitiativeError as error:

@@ -30,24 +30,30 @@ DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 KEY_SCHEMA = "klaverblad.plan/1"
 
 
-def request_key(request: dict[str, Any], rules_version: str) -> str:
+def request_key(request: dict[str, Any], rules_version: str) -> str | None:
     """The hex SHA-256 of the canonical request: sorted-keys JSON of the validated body and
-    the rules version.
+    the rules version; None when the body has no canonical form (a value JSON cannot hold,
+    which the API refuses before it gets here): such a request is simply not cached.
 
     >>> a = request_key({"initiative": {"id": "x", "n": 1}, "lang": "nl"}, "0.1.0+params.ab")
     >>> a == request_key({"lang": "nl", "initiative": {"n": 1, "id": "x"}}, "0.1.0+params.ab")
     True
     >>> a == request_key({"initiative": {"id": "x", "n": 1}, "lang": "nl"}, "0.1.0+params.cd")
     False
+    >>> request_key({"initiative": {"fte": float("inf")}}, "0.1.0") is None
+    True
     """
-    canonical = json.dumps(
-        {"schema": KEY_SCHEMA, "rules_version": rules_version, "request": request},
-        sort_keys=True,
-        ensure_ascii=False,
-        allow_nan=False,
-        separators=(",", ":"),
-    )
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    try:
+        canonical = json.dumps(
+            {"schema": KEY_SCHEMA, "rules_version": rules_version, "request": request},
+            sort_keys=True,
+            ensure_ascii=False,
+            allow_nan=False,
+            separators=(",", ":"),
+        ).encode("utf-8")
+    except (ValueError, TypeError):  # NaN or infinity, a lone surrogate, a non-JSON value
+        return None
+    return hashlib.sha256(canonical).hexdigest()
 
 
 class PlanCache:

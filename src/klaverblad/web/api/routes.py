@@ -8,6 +8,8 @@ Endpoints are plain `def`: FastAPI runs them in its thread pool, off the event l
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import Annotated, Any
 
@@ -33,7 +35,22 @@ from klaverblad.web.examples import example_initiative, request_examples
 # pass the GIL back and forth (numpy lets it go around its array operations); measured, that
 # doubled the CPU time of a plan at 8 concurrent requests (benchmarks/README.md, API load).
 # So one plan at a time per process (cache hits do not wait); more cores need more workers.
+# But no request waits behind another for more than LOCK_WAIT_SECONDS: past it, it computes
+# beside the plan that holds the lock (a slow plan cannot freeze the others; docs/api.md).
 ONE_PLAN_AT_A_TIME = threading.Lock()
+LOCK_WAIT_SECONDS = 0.5
+
+
+@contextmanager
+def plan_turn() -> Iterator[bool]:
+    """This thread's turn to compute a plan: the lock when it is free within
+    LOCK_WAIT_SECONDS (True), else no lock (False)."""
+    acquired = ONE_PLAN_AT_A_TIME.acquire(timeout=LOCK_WAIT_SECONDS)
+    try:
+        yield acquired
+    finally:
+        if acquired:
+            ONE_PLAN_AT_A_TIME.release()
 
 
 def plan(body: PlanRequest) -> Response:
@@ -51,19 +68,20 @@ def plan(body: PlanRequest) -> Response:
     if rules is not None:
         # Only answers to valid bodies are cached, so a hit needs no further checks.
         key = request_key(body.model_dump(by_alias=True), rules_version(rules[0]))
-        cached = PLAN_ANSWERS.get(key)
+        cached = PLAN_ANSWERS.get(key) if key is not None else None
         if cached is not None:
             return bytes_response(cached)
     initiative, problems = initiative_or_problems(body.initiative, "initiative")
     refuse_if(problems + rule_problems)
-    assert initiative is not None and rules is not None and key is not None
+    assert initiative is not None and rules is not None
     system, reforms = rules
-    with ONE_PLAN_AT_A_TIME:
+    with plan_turn():
         result = compute_plan(
             initiative, system, start=body.start, months=body.months, reforms=reforms
         )
         answer = document_bytes(plan_to_dict(result, plan_alerts(result), body.lang))
-    PLAN_ANSWERS.put(key, answer)
+    if key is not None:
+        PLAN_ANSWERS.put(key, answer)
     return bytes_response(answer)
 
 
