@@ -120,6 +120,17 @@ def test_the_table_is_dutch_by_default_and_english_on_request(three_workers: Pat
         (["--cap", "federaal=-5"], "--cap: federaal=-5: must be 0 or more"),
         (["--cap", "federaal=abc"], "--cap: federaal=abc: 'abc' is not an amount in euros"),
         (["--cap", "OCMW=5"], "--cap: 'OCMW' does not fund wage statutes here (federaal, Vlaams)"),
+        (
+            ["--cap", "federaal=1e999999"],
+            "--cap: federaal=1e999999: '1e999999' is not a number: write digits only, without "
+            "an exponent",
+        ),
+        (
+            ["--cap", "federaal=" + "9" * 31],
+            f"--cap: federaal={'9' * 31}: '{'9' * 31}' is not a number: it has more than 30 "
+            "significant digits",
+        ),
+        (["--max", "sine=1e9999999"], "--max: sine=1e9999999: '1e9999999' is not a whole number"),
         (["--fix", "zz=sine"], "--fix: 'zz' is not a person (a, b, c)"),
         (
             ["--fix", "a=art60"],

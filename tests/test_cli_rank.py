@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from klaverblad.model.limits import RANKING_ROWS
+
 ROOT = Path(__file__).resolve().parents[1]
 CENTRUMSTEDEN = ROOT / "examples" / "ranking" / "centrumsteden-illustratief.csv"
 HEADER = "municipality,youth_unemployment_rate,general_unemployment_rate"
@@ -201,4 +203,41 @@ def test_an_unknown_weight_and_a_missing_file_exit_2(tmp_path: Path) -> None:
         "--weights: youth is missing; give both, e.g. youth=0.7,general=0.3",
         "--weights: general is missing; give both, e.g. youth=0.7,general=0.3",
         f"{missing}: cannot read: No such file or directory",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (
+            ["--weights", "youth=1e10000000,general=0"],
+            "--weights: youth: '1e10000000' is not a number: write digits only, without an "
+            "exponent",
+        ),
+        (
+            ["--weights", "youth=1/0,general=1"],
+            "--weights: youth: '1/0' is not a number: it divides by 0",
+        ),
+        (
+            ["--budget", "1000000000"],
+            "--budget: '1000000000' is too large: the budget is at most 999 999 999.99",
+        ),
+        (
+            ["--budget", "1e400"],
+            "--budget: '1e400' is not a number: write digits only, without an exponent",
+        ),
+    ],
+)
+def test_huge_weights_and_budgets_exit_2_at_once_naming_the_option(
+    tmp_path: Path, options: list[str], message: str
+) -> None:
+    assert refused(run(str(write(tmp_path, THREE)), *options)) == [message]
+
+
+def test_a_csv_of_more_rows_than_the_limit_is_refused_naming_the_limit(tmp_path: Path) -> None:
+    rows = "".join(f"M{n},{10 + n % 5},{5 + n % 3}\n" for n in range(RANKING_ROWS + 1))
+    lines = refused(run(str(write(tmp_path, f"{HEADER}\n{rows}"))))
+    assert lines == [
+        f"{tmp_path / 'ranks.csv'}: line {RANKING_ROWS + 2}: has more than {RANKING_ROWS} "
+        "municipality lines, the most a ranking takes; split the file"
     ]

@@ -17,6 +17,7 @@ so the need ranking is B, A, C while youth unemployment alone ranks A, B, C.
 
 from __future__ import annotations
 
+import time
 from decimal import Decimal
 from fractions import Fraction
 
@@ -34,7 +35,10 @@ from klaverblad.advice.ranking_input import (
     parse_budget,
     parse_weights,
     read_csv_text,
+    read_weight,
 )
+from klaverblad.model.limits import DOCUMENT_BYTES, RANKING_ROWS
+from klaverblad.model.number_reader import NumberError
 
 HEADER = "municipality,youth_unemployment_rate,general_unemployment_rate"
 
@@ -343,3 +347,60 @@ def test_a_bad_budget_says_what_is_wrong(text: str, line: str) -> None:
     with pytest.raises(RankingInputError) as caught:
         parse_budget(text)
     assert caught.value.lines() == [line]
+
+
+def test_a_weight_with_a_huge_exponent_is_refused_without_computing_it() -> None:
+    started = time.monotonic()
+    with pytest.raises(RankingInputError) as refused:
+        parse_weights("youth=1e10000000,general=0")
+    assert time.monotonic() - started < 1  # was 5.9 s: Fraction("1e10000000")
+    assert refused.value.lines() == [
+        "--weights: youth: '1e10000000' is not a number: write digits only, without an exponent"
+    ]
+
+
+def test_weights_may_be_bounded_fractions() -> None:
+    assert read_weight("1/3") == Fraction(1, 3)
+    assert read_weight("0,25") == Fraction(1, 4)
+    for bad in ("1e5", "1/1e5", "9" * 41, "1/0", "nan", "inf"):
+        with pytest.raises(NumberError):
+            read_weight(bad)
+
+
+def test_the_budget_is_money_up_to_999_999_999_99() -> None:
+    assert parse_budget("999999999,99") == 99_999_999_999
+    for huge in ("1000000000", "9" * 30, "9" * 500):
+        with pytest.raises(RankingInputError) as refused:
+            parse_budget(huge)
+        assert refused.value.problems[0].source == "--budget"
+
+
+def test_reading_stops_at_the_first_row_past_the_limit() -> None:
+    rows = "".join(f"M{n},10,5\n" for n in range(RANKING_ROWS + 1))
+    # Lines after the limit are never parsed: a broken line there is not reported.
+    with pytest.raises(RankingInputError) as refused:
+        read_csv_text(f'{HEADER}\n{rows}"broken\n', source="r.csv")
+    assert refused.value.lines() == [
+        f"r.csv: line {RANKING_ROWS + 2}: has more than {RANKING_ROWS} municipality lines, the "
+        "most a ranking takes; split the file"
+    ]
+    assert len(read_csv_text(f"{HEADER}\n{rows[: rows.rindex('M')]}", source="r.csv")) == (
+        RANKING_ROWS
+    )
+
+
+def test_a_csv_text_larger_than_a_document_is_refused_before_it_is_read() -> None:
+    with pytest.raises(RankingInputError) as refused:
+        read_csv_text(HEADER + "\n" + "#" * DOCUMENT_BYTES, source="r.csv")
+    assert refused.value.lines() == ["r.csv: is larger than 1 MB"]
+
+
+def test_numbers_of_the_csv_go_through_the_bounded_reader() -> None:
+    with pytest.raises(RankingInputError) as refused:
+        read_csv_text(f"{HEADER}\nA,1e999999,5\nB,{'1' * 45},5\n", source="r.csv")
+    assert refused.value.lines() == [
+        "r.csv: line 2, column youth_unemployment_rate: '1e999999' is not a number: write "
+        "digits only, without an exponent",
+        "r.csv: line 3, column youth_unemployment_rate: "
+        f"'{'1' * 40}…' (45 characters) is too long for a number",
+    ]

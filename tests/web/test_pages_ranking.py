@@ -8,6 +8,7 @@ import csv
 import html
 import io
 import re
+import time
 from fractions import Fraction
 from typing import Any
 
@@ -15,6 +16,7 @@ from fastapi.testclient import TestClient
 
 from klaverblad.advice.ranking import rank_municipalities, ranking_to_dict
 from klaverblad.advice.ranking_input import Weights, read_csv
+from klaverblad.model.limits import DOCUMENT_BYTES, RANKING_ROWS
 from klaverblad.web.words.ranking import WORDS
 from tests.web.conftest import RANKING_CSV
 
@@ -251,3 +253,58 @@ def test_the_english_page_works_on_its_own_paths(client: TestClient) -> None:
     assert 'href="/rangschikking?budget=25000"' in response.text  # the switch keeps the query
     download = client.get("/en/ranking.csv?budget=25000")
     assert download.status_code == 200 and csv_rows(download.text)[0]["allocation"] == "2870.08"
+
+
+# --- Bounds (model/limits.py): numbers through the bounded reader, rows and size counted ---
+
+
+def test_a_weight_with_a_huge_exponent_is_refused_at_once_naming_its_field(
+    client: TestClient,
+) -> None:
+    started = time.monotonic()
+    response = client.get("/rangschikking?youth=1e10000000&general=0")
+    assert time.monotonic() - started < 1  # was 5.9 s: Fraction("1e10000000")
+    assert response.status_code == 422
+    assert '<a href="#veld-jongeren">Gewicht jeugdwerkloosheid</a>: ' in response.text
+    assert "'1e10000000' is geen getal" in html.unescape(response.text)
+
+
+def test_a_budget_over_the_largest_amount_is_refused_naming_the_budget(client: TestClient) -> None:
+    for budget in ("1000000000", "9" * 35, "9" * 400):
+        response = client.get(f"/rangschikking?budget={budget}")
+        assert response.status_code == 422, budget
+        text = html.unescape(response.text)
+        assert '<a href="#veld-budget">Budget in euro (optioneel)</a>' in response.text
+        assert "te groot" in text or "geen bedrag" in text
+    english = client.get("/en/ranking?budget=1000000000")
+    assert "is too large: the budget is at most 999,999,999.99 euros" in html.unescape(english.text)
+    largest = client.get("/rangschikking?budget=999999999,99")
+    assert largest.status_code == 200
+
+
+def municipalities(count: int) -> str:
+    return "municipality,youth_unemployment_rate,general_unemployment_rate\n" + "".join(
+        f"Gemeente {n},{10 + n % 7},{5 + n % 3}\n" for n in range(count)
+    )
+
+
+def test_a_csv_of_the_most_rows_is_ranked_and_one_more_is_refused_naming_the_limit(
+    client: TestClient,
+) -> None:
+    data = {"source": "own", "youth": "0,5", "general": "0,5"}
+    at_limit = client.post("/rangschikking", data={**data, "csv": municipalities(RANKING_ROWS)})
+    assert at_limit.status_code == 200
+    over = client.post("/rangschikking", data={**data, "csv": municipalities(RANKING_ROWS + 1)})
+    assert over.status_code == 422
+    assert f"has more than {RANKING_ROWS} municipality lines" in html.unescape(over.text)
+
+
+def test_a_csv_larger_than_a_document_is_refused_by_its_size(client: TestClient) -> None:
+    text = municipalities(3) + "#" * DOCUMENT_BYTES
+    response = client.post(
+        "/rangschikking",
+        data={"source": "own", "youth": "0,5", "general": "0,5"},
+        files={"file": ("groot.csv", text.encode(), "text/csv")},
+    )
+    assert response.status_code == 422
+    assert "is groter dan 1 MB" in html.unescape(response.text)

@@ -114,4 +114,4 @@ def test_a_document_with_a_wrong_field_opens_with_the_problem_named(client: Test
 def test_a_document_that_is_not_yaml_is_refused_on_step_one(client: TestClient) -> None:
     response = client.post("/nieuw", data={"document": "id: [unclosed"})
     assert response.status_code == 422 and current_step(response.text) == "1"
-    assert "het ingeladen initiatief: line 1, column" in text_of(response.text)
+    assert "het ingeladen initiatief: line " in text_of(response.text)

@@ -12,6 +12,12 @@ r.csv: line 2, column general_unemployment_rate: 'abc' is not a number
 The separator is ',' or ';' (read from the header line); numbers take a decimal point or a
 decimal comma (Belgian Excel exports: `Gent;18,5;9,7`). Blank lines and lines starting with
 '#' are skipped.
+
+Bounded (`model/limits.py`): the file is at most `DOCUMENT_BYTES` and `RANKING_ROWS`
+municipalities (refused as soon as one line more is read), every number, weight and the
+budget goes through the bounded number reader (no exponents, at most `NUMBER_CHARACTERS`
+characters), and the budget is at most 999 999 999.99 euros, the largest amount of money of an
+initiative file.
 """
 
 from __future__ import annotations
@@ -28,7 +34,14 @@ from typing import Annotated
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
 from pydantic_core import PydanticCustomError
 
-MAX_FILE_BYTES = 5_000_000
+from klaverblad.model.echo import echo
+from klaverblad.model.limits import DOCUMENT_BYTES, MEGABYTE, RANKING_ROWS, TEXT_CHARACTERS
+from klaverblad.model.number_reader import NumberError, read_decimal, read_fraction
+
+# Kept under its old name: the web form checks it before decoding an upload.
+MAX_FILE_BYTES = DOCUMENT_BYTES
+# The largest budget: the largest amount of money of an initiative file (model/fields.py).
+MAX_BUDGET = Decimal("999999999.99")
 RATE_COLUMNS = ("youth_unemployment_rate", "general_unemployment_rate")
 REQUIRED_COLUMNS = ("municipality", *RATE_COLUMNS)
 COLUMNS = (*REQUIRED_COLUMNS, "population")
@@ -81,19 +94,46 @@ class Weights:
 
 
 def _decimal(text: str) -> Decimal | None:
-    """A number with a decimal point or comma, an optional trailing '%'; None if it is not."""
+    """A number with a decimal point or comma, an optional trailing '%'; None if it is not
+    (or is one the bounded number reader refuses: an exponent, too long, too many digits)."""
     text = text.strip()
     if text.endswith("%"):
         text = text[:-1].rstrip()
     if not _NUMBER.match(text):
         return None
-    return Decimal(text.replace(",", "."))
+    try:
+        return read_decimal(text, decimal_comma=True)
+    except NumberError:
+        return None
+
+
+# The refusals of the bounded number reader that say more than "is not a number".
+_SPECIFIC = ("exponent", "too long", "significant digits", "divides by 0")
+
+
+def _not_a_number(text: str, error: NumberError | None = None) -> str:
+    """Why `text` is not a number, with a short quote of it."""
+    if error is not None and any(reason in str(error) for reason in _SPECIFIC):
+        return str(error)
+    return f"{echo(text)} is not a number"
+
+
+def _number_problem(text: str) -> str:
+    try:
+        read_decimal(text.strip().removesuffix("%").rstrip(), decimal_comma=True)
+    except NumberError as error:
+        return _not_a_number(text, error)
+    return _not_a_number(text)
 
 
 def _name(value: object) -> str:
     text = "" if value is None else str(value).strip()
     if not text:
         raise PydanticCustomError("missing", "is missing")
+    if len(text) > TEXT_CHARACTERS:
+        raise PydanticCustomError(
+            "too_long", f"{echo(text)} is longer than {TEXT_CHARACTERS} characters"
+        )
     return text
 
 
@@ -103,13 +143,13 @@ def _rate(value: object) -> Decimal:
         raise PydanticCustomError("missing", "is missing")
     number = _decimal(text)
     if number is None:
-        raise PydanticCustomError("number", f"'{text}' is not a number")
+        raise PydanticCustomError("number", _number_problem(text))
     if number < 0:
         raise PydanticCustomError(
-            "range", f"'{text}' is negative; a rate is a percentage, 0 to 100"
+            "range", f"{echo(text)} is negative; a rate is a percentage, 0 to 100"
         )
     if number > 100:
-        raise PydanticCustomError("range", f"'{text}' is more than 100; a rate is a percentage")
+        raise PydanticCustomError("range", f"{echo(text)} is more than 100; a rate is a percentage")
     return number
 
 
@@ -121,12 +161,13 @@ def _population(value: object) -> int | None:
         raise PydanticCustomError("missing", "is missing")
     number = _decimal(text)
     if number is None:
-        raise PydanticCustomError("number", f"'{text}' is not a number")
+        raise PydanticCustomError("number", _number_problem(text))
     if number <= 0:
-        raise PydanticCustomError("range", f"'{text}' must be more than 0")
+        raise PydanticCustomError("range", f"{echo(text)} must be more than 0")
     if not text.isdigit():
         raise PydanticCustomError(
-            "integer", f"'{text}' is not a whole number in digits only (no separators or decimals)"
+            "integer",
+            f"{echo(text)} is not a whole number in digits only (no separators or decimals)",
         )
     return int(text)
 
@@ -150,8 +191,8 @@ def read_csv(path: Path) -> list[MunicipalityRow]:
         data = path.read_bytes()
     except OSError as error:
         raise RankingInputError([Problem(source, f"cannot read: {error.strerror}")]) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise RankingInputError([Problem(source, "is larger than 5 MB")])
+    if len(data) > DOCUMENT_BYTES:
+        raise RankingInputError([Problem(source, _too_large())])
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -164,8 +205,19 @@ def read_csv(path: Path) -> list[MunicipalityRow]:
     return read_csv_text(text, source=source)
 
 
+def _too_large() -> str:
+    return f"is larger than {DOCUMENT_BYTES // MEGABYTE} MB"
+
+
+def _too_many_rows() -> str:
+    return (
+        f"has more than {RANKING_ROWS} municipality lines, the most a ranking takes; split the file"
+    )
+
+
 def _records(text: str, source: str) -> list[tuple[int, list[str]]]:
-    """(line number, fields) of every line that is not blank or a '#' comment."""
+    """(line number, fields) of every line that is not blank or a '#' comment: the header
+    and at most `RANKING_ROWS` municipality lines (reading stops at the first line more)."""
     lines = (line for line in text.splitlines() if line.strip())
     first = next((line for line in lines if not line.lstrip().startswith("#")), "")
     delimiter = ";" if ";" in first else ","
@@ -177,6 +229,8 @@ def _records(text: str, source: str) -> list[tuple[int, list[str]]]:
             start, previous = previous + 1, reader.line_num
             cells = [field.strip() for field in fields]
             if any(cells) and not cells[0].startswith("#"):
+                if len(records) > RANKING_ROWS:
+                    raise RankingInputError([Problem(source, _too_many_rows(), line=start)])
                 records.append((start, cells))
     except csv.Error as error:
         raise RankingInputError(
@@ -218,6 +272,8 @@ def _header(line: int, cells: list[str], source: str) -> list[str]:
 
 def read_csv_text(text: str, source: str) -> list[MunicipalityRow]:
     """Validate the CSV text; every problem of the file at once, or the rows in file order."""
+    if len(text) > DOCUMENT_BYTES or len(text.encode("utf-8", "surrogatepass")) > DOCUMENT_BYTES:
+        raise RankingInputError([Problem(source, _too_large())])
     records = _records(text.removeprefix("\ufeff"), source)
     if not records:
         raise RankingInputError(
@@ -296,6 +352,23 @@ def _weight_items(text: str) -> list[str]:
     return [item.strip() for item in items]
 
 
+def read_weight(text: str) -> Fraction:
+    """A weight: a decimal (point or comma) or a fraction `a/b` of two such numbers, read by
+    the bounded number reader; `NumberError` for anything else.
+
+    >>> read_weight("0,7"), read_weight("1/3")
+    (Fraction(7, 10), Fraction(1, 3))
+    """
+    numerator, slash, denominator = text.strip().partition("/")
+    value = read_fraction(numerator, decimal_comma=True)
+    if not slash:
+        return value
+    divisor = read_fraction(denominator, decimal_comma=True)
+    if divisor == 0:
+        raise NumberError(f"{echo(text.strip())} is not a number: it divides by 0")
+    return value / divisor
+
+
 def parse_weights(text: str | None) -> Weights:
     """`youth=0.5,general=0.5` (the default when None); values may be decimals or fractions."""
     if text is None:
@@ -320,12 +393,14 @@ def parse_weights(text: str | None) -> Weights:
             continue
         mentioned.add(name)
         try:
-            value = Fraction(raw.replace(",", "."))
-        except (ValueError, ZeroDivisionError):
-            problems.append(Problem(source, f"{name}: '{raw}' is not a number"))
+            value = read_weight(raw)
+        except NumberError as error:
+            problems.append(Problem(source, f"{name}: {_not_a_number(raw, error)}"))
             continue
         if value < 0:
-            problems.append(Problem(source, f"{name}: '{raw}' is negative; a weight is 0 or more"))
+            problems.append(
+                Problem(source, f"{name}: {echo(raw)} is negative; a weight is 0 or more")
+            )
             continue
         values[name] = value
     problems += [
@@ -349,16 +424,24 @@ def parse_budget(text: str | None) -> int | None:
         return None
     source = "--budget"
     raw = text.strip()
+    try:
+        number = read_decimal(raw, decimal_comma=True)
+    except NumberError as error:
+        number = None
+        reason = _not_a_number(text, error)
     match = _BUDGET.match(raw)
-    if match is None:
-        number = _decimal(raw) if not raw.endswith("%") else None
-        message = (
-            f"'{text}' is negative; the budget is 0 or more"
-            if number is not None and number < 0
-            else f"'{text}' is not an amount in euros, e.g. 25000 or 25000,50"
-        )
+    if match is None or number is None:
+        if number is not None and number < 0:
+            message = f"{echo(text)} is negative; the budget is 0 or more"
+        elif number is None and not reason.endswith("is not a number"):
+            message = reason
+        else:
+            message = f"{echo(text)} is not an amount in euros, e.g. 25000 or 25000,50"
         raise RankingInputError([Problem(source, message)])
-    whole, decimals = match.group(1), match.group(2) or ""
-    if len(decimals) > 2:
-        raise RankingInputError([Problem(source, f"'{text}' has more than 2 decimals")])
-    return int(whole) * 100 + int(decimals.ljust(2, "0"))
+    if len(match.group(2) or "") > 2:
+        raise RankingInputError([Problem(source, f"{echo(text)} has more than 2 decimals")])
+    if number > MAX_BUDGET:
+        raise RankingInputError(
+            [Problem(source, f"{echo(text)} is too large: the budget is at most 999 999 999.99")]
+        )
+    return int(number * 100)

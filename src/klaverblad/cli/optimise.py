@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from klaverblad.cli.common import Lang, TableFormat, app, emit, fail, language, load, rules_option
+from klaverblad.model.echo import ECHO_CHARACTERS, echo
+from klaverblad.model.number_reader import NumberError, read_decimal, read_integer
 
 # How the command line spells each constraint of the input model.
 OPTION_NAMES = {
@@ -36,13 +37,18 @@ def _pairs(option: str, values: list[str], form: str, problems: list[str]) -> di
     return pairs
 
 
+def _short(name: str, text: str) -> str:
+    """`NAME=VALUE` of an option as given, each part cut to the length `echo` quotes."""
+    return f"{name[:ECHO_CHARACTERS]}={text[:ECHO_CHARACTERS]}"
+
+
 def _counts(values: dict[str, str], problems: list[str]) -> dict[str, object]:
     counts: dict[str, object] = {}
     for name, text in values.items():
         try:
-            counts[name] = int(text)
-        except ValueError:
-            problems.append(f"--max: {name}={text}: '{text}' is not a whole number")
+            counts[name] = read_integer(text)
+        except NumberError:
+            problems.append(f"--max: {_short(name, text)}: {echo(text)} is not a whole number")
     return counts
 
 
@@ -50,13 +56,12 @@ def _amounts(values: dict[str, str], problems: list[str]) -> dict[str, object]:
     amounts: dict[str, object] = {}
     for name, text in values.items():
         try:
-            amount = Decimal(text.replace(",", "."))
-        except InvalidOperation:
-            amount = None
-        if amount is None or not amount.is_finite():
-            problems.append(f"--cap: {name}={text}: '{text}' is not an amount in euros")
-        else:
-            amounts[name] = amount
+            amounts[name] = read_decimal(text, decimal_comma=True)
+        except NumberError as error:
+            reason = str(error)
+            if not any(word in reason for word in ("exponent", "too long", "significant digits")):
+                reason = f"{echo(text)} is not an amount in euros"
+            problems.append(f"--cap: {_short(name, text)}: {reason}")
     return amounts
 
 

@@ -37,10 +37,14 @@ def login_page_response(
     if failed:
         invalid = {EMAIL, PASSWORD}
     switch = url("login", other(language))
+    try:
+        switch_url = f"{switch}?next={quote(next_path, safe='/')}" if next_path else switch
+    except UnicodeEncodeError:  # a lone surrogate: the other language's page without `next`
+        switch_url = switch
     return render(
         request,
         "login.html",
-        switch_url=f"{switch}?next={quote(next_path, safe='/')}" if next_path else switch,
+        switch_url=switch_url,
         words=ACCOUNT_WORDS,
         status_code=status_code,
         action=url("login", language),

@@ -23,7 +23,9 @@ from starlette.responses import Response
 from klaverblad.advice.alert import Alert
 from klaverblad.locale import Language
 from klaverblad.model import Initiative, InitiativeError, Problem, parse_initiative
-from klaverblad.model.loading import MAX_FILE_BYTES, parse_text
+from klaverblad.model.limits import DOCUMENT_BYTES, FORM_BYTES, FORM_FIELDS
+from klaverblad.model.loading import parse_text
+from klaverblad.web.form_limits import document_too_large
 from klaverblad.web.render import render
 from klaverblad.web.routes.plans import FILE_FIELD, TEXT_FIELD, examples
 from klaverblad.web.urls import add_page, add_route, language_of, other, url
@@ -39,15 +41,14 @@ from klaverblad.web.views.compare_form import (
 from klaverblad.web.views.compare_tables import TABLES, comparison_tables
 from klaverblad.web.views.comparison import Comparison
 from klaverblad.web.views.data_table import DataTable
+from klaverblad.web.views.documents import shown_problems
 from klaverblad.web.views.plan import horizon
 from klaverblad.web.views.reform_choice import RulesChoice, describe_change
 from klaverblad.web.words.compare import WORDS, page_words
-from klaverblad.web.words.model_messages import translated
 
 # The CSV of one table of the comparison: GET with the page's query, or POST with its form.
 CSV_PATHS = ("/vergelijken/csv", "/en/compare/csv")
 CSV_FORM_ID = "csv-export"
-MAX_FIELDS = 2000  # the text, the reforms, the change and one select per person
 
 
 def _csv_path(language: Language) -> str:
@@ -234,7 +235,7 @@ async def _read_posted(
     source name for the parser, and the problems of the form itself."""
     words = page_words(language)
     try:
-        form = await request.form(max_files=1, max_fields=MAX_FIELDS, max_part_size=MAX_FILE_BYTES)
+        form = await request.form(max_files=1, max_fields=FORM_FIELDS, max_part_size=FORM_BYTES)
     except (MultiPartException, HTTPException):  # Starlette turns a bad body into a 400
         return (
             ImmutableMultiDict(),
@@ -246,15 +247,20 @@ async def _read_posted(
     text = pasted if isinstance(pasted, str) else ""
     upload = form.get(FILE_FIELD)
     if isinstance(upload, UploadFile) and upload.filename:
-        raw = await upload.read(MAX_FILE_BYTES + 1)
-        if len(raw) > MAX_FILE_BYTES:
-            return form, text, upload.filename, [Problem(upload.filename, words["too_large"])]
+        raw = await upload.read(DOCUMENT_BYTES + 1)
+        if len(raw) > DOCUMENT_BYTES:
+            return (
+                form,
+                text,
+                upload.filename,
+                [Problem(upload.filename, document_too_large(language))],
+            )
         try:
             return form, raw.decode("utf-8-sig"), upload.filename, []
         except UnicodeDecodeError:
             return form, text, upload.filename, [Problem(upload.filename, words["not_utf8"])]
-    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
-        return form, "", words["pasted"], [Problem(words["pasted"], words["too_large"])]
+    if len(text.encode("utf-8")) > DOCUMENT_BYTES:
+        return form, "", words["pasted"], [Problem(words["pasted"], document_too_large(language))]
     if not text.strip():
         return form, text, words["pasted"], [Problem(words["form_path"], words["nothing_given"])]
     return form, text, words["pasted"], []
@@ -273,7 +279,7 @@ def _posted_answer(
         try:
             initiative = parse_initiative(parse_text(text, source), source)
         except InitiativeError as error:
-            problems = translated(error.problems, language)
+            problems = shown_problems(error.problems, language)
     outcome = evaluate(initiative, form, page_words(language))
     table = form.get(TABLE_FIELD)
     if isinstance(table, str) and table in TABLES and outcome.comparison is not None:

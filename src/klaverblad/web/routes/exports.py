@@ -22,7 +22,7 @@ from klaverblad.advice.alerts import plan_alerts
 from klaverblad.locale import Language
 from klaverblad.model import Initiative
 from klaverblad.model.consistency import Problem
-from klaverblad.model.loading import MAX_FILE_BYTES
+from klaverblad.model.limits import FORM_BYTES, FORM_FIELDS
 from klaverblad.plan.financing_plan import compute_plan
 from klaverblad.store import NotFoundError, by_share_token, get_version, history, transaction
 from klaverblad.web.access import login_redirect, readable_initiative, refusal_page
@@ -187,7 +187,7 @@ def _posted_answer(
 async def posted_export(request: Request, fmt: str) -> Response:
     language = language_of(request)
     try:
-        form = await request.form(max_files=0, max_fields=10, max_part_size=MAX_FILE_BYTES)
+        form = await request.form(max_files=0, max_fields=FORM_FIELDS, max_part_size=FORM_BYTES)
     except (MultiPartException, HTTPException):
         words = WORDS[language]
         problem = Problem(FORM_PATH[language], words["form_unreadable"])

@@ -26,16 +26,18 @@ from starlette.formparsers import MultiPartException
 from klaverblad.locale import Language
 from klaverblad.model import Initiative, InitiativeError, parse_initiative
 from klaverblad.model.consistency import Problem
-from klaverblad.model.loading import MAX_FILE_BYTES, parse_text
+from klaverblad.model.limits import DOCUMENT_BYTES, FORM_BYTES, FORM_FIELDS
+from klaverblad.model.loading import parse_text
 from klaverblad.web.access import login_url, may_save_new
 from klaverblad.web.examples import EXAMPLES_DIRECTORY
+from klaverblad.web.form_limits import document_too_large
 from klaverblad.web.render import render
 from klaverblad.web.urls import add_page, language_of, other, url
 from klaverblad.web.users import current_user
+from klaverblad.web.views.documents import shown_problems
 from klaverblad.web.views.plan import horizon, plan_view
 from klaverblad.web.views.plan_links import PlanLinks, example_links, posted_links
 from klaverblad.web.words.common import WORDS
-from klaverblad.web.words.model_messages import translated
 from klaverblad.web.words.saved import SAVED_WORDS
 
 # The form field of the pasted text and of the uploaded file.
@@ -167,7 +169,7 @@ async def _read_form(request: Request, language: Language) -> tuple[str, str, li
     name for the parser, and the problems of the form itself."""
     words = WORDS[language]
     try:
-        form = await request.form(max_files=1, max_fields=10, max_part_size=MAX_FILE_BYTES)
+        form = await request.form(max_files=1, max_fields=FORM_FIELDS, max_part_size=FORM_BYTES)
     except (MultiPartException, HTTPException):  # Starlette turns a bad body into a 400
         return "", words["pasted"], [Problem(words["form_path"], words["form_unreadable"])]
     pasted = form.get(TEXT_FIELD)
@@ -175,15 +177,15 @@ async def _read_form(request: Request, language: Language) -> tuple[str, str, li
     upload = form.get(FILE_FIELD)
     if isinstance(upload, UploadFile) and upload.filename:
         name = upload.filename
-        raw = await upload.read(MAX_FILE_BYTES + 1)
-        if len(raw) > MAX_FILE_BYTES:
-            return text, name, [Problem(name, words["too_large"])]
+        raw = await upload.read(DOCUMENT_BYTES + 1)
+        if len(raw) > DOCUMENT_BYTES:
+            return text, name, [Problem(name, document_too_large(language))]
         try:
             return raw.decode("utf-8-sig"), name, []
         except UnicodeDecodeError:
             return text, name, [Problem(name, words["not_utf8"])]
-    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
-        return "", words["pasted"], [Problem(words["pasted"], words["too_large"])]
+    if len(text.encode("utf-8")) > DOCUMENT_BYTES:
+        return "", words["pasted"], [Problem(words["pasted"], document_too_large(language))]
     if not text.strip():
         return text, words["pasted"], [Problem(words["form_path"], words["nothing_given"])]
     return text, words["pasted"], []
@@ -198,7 +200,7 @@ def _answer(
             data = parse_text(text, source)
             initiative = parse_initiative(data, source)
         except InitiativeError as error:
-            problems = translated(error.problems, language)
+            problems = shown_problems(error.problems, language)
         else:
             return _plan(
                 request,

@@ -19,14 +19,34 @@ import yaml
 from klaverblad.locale import Language
 from klaverblad.model import Initiative, InitiativeError, parse_initiative
 from klaverblad.model.consistency import Problem
-from klaverblad.model.loading import MAX_FILE_BYTES, parse_text
+from klaverblad.model.limits import DOCUMENT_BYTES
+from klaverblad.model.loading import parse_text
 from klaverblad.store.repository import json_document
+from klaverblad.web.form_limits import document_too_large
 from klaverblad.web.words.model_messages import translated
 
 # The path of a problem with the form as a whole (nothing pasted, too large).
 FORM_PATH = {"nl": "(het formulier)", "en": "(the form)"}
 _EMPTY = {"nl": "plak de tekst van een initiatief", "en": "paste the text of an initiative"}
-_TOO_LARGE = {"nl": "is groter dan 5 MB", "en": "is larger than 5 MB"}
+
+
+# How many problems of one document a page lists (a document can have tens of thousands).
+SHOWN_PROBLEMS = 50
+_MORE = {"nl": "en nog {count} andere problemen", "en": "and {count} other problems"}
+
+
+def shown_problems(problems: list[Problem], language: Language) -> list[Problem]:
+    """The problems of a document as a page lists them, in its language: the first
+    `SHOWN_PROBLEMS`, then one line that counts the rest.
+
+    >>> [p.message for p in shown_problems([Problem("x", "is not a known field")] * 52, "nl")][-2:]
+    ['is geen bekend veld', 'en nog 2 andere problemen']
+    """
+    shown = translated(problems[:SHOWN_PROBLEMS], language)
+    if len(problems) > SHOWN_PROBLEMS:
+        more = _MORE[language].format(count=len(problems) - SHOWN_PROBLEMS)
+        shown.append(Problem(FORM_PATH[language], more))
+    return shown
 
 
 @dataclass(frozen=True)
@@ -40,15 +60,16 @@ class ReadDocument:
 
 def read_document(text: str, language: Language, source: str = "document") -> ReadDocument:
     """Parse and validate an initiative's text (YAML or JSON); never raises."""
-    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
-        return ReadDocument(None, None, [Problem(FORM_PATH[language], _TOO_LARGE[language])])
+    if len(text) > DOCUMENT_BYTES or len(text.encode("utf-8", "surrogatepass")) > DOCUMENT_BYTES:
+        problem = Problem(FORM_PATH[language], document_too_large(language))
+        return ReadDocument(None, None, [problem])
     if not text.strip():
         return ReadDocument(None, None, [Problem(FORM_PATH[language], _EMPTY[language])])
     try:
         data = parse_text(text, source)
         return ReadDocument(data, parse_initiative(data, source), [])
     except InitiativeError as error:
-        return ReadDocument(None, None, translated(error.problems, language))
+        return ReadDocument(None, None, shown_problems(error.problems, language))
 
 
 def stored_initiative(document: dict[str, Any], source: str) -> ReadDocument:

@@ -8,13 +8,13 @@ from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException
 from starlette.requests import Request
 
-from klaverblad.model.loading import MAX_FILE_BYTES
+from klaverblad.model.limits import FORM_BYTES, FORM_FIELDS
 
 
 async def read_form(request: Request) -> FormData:
-    """The posted fields (no files; a field up to the 5 MB an initiative file may have)."""
+    """The posted fields (no files; a field up to the size an initiative file may have)."""
     try:
-        return await request.form(max_files=0, max_fields=20, max_part_size=MAX_FILE_BYTES)
+        return await request.form(max_files=0, max_fields=FORM_FIELDS, max_part_size=FORM_BYTES)
     except MultiPartException:
         raise HTTPException(400) from None
 

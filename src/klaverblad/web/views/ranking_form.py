@@ -21,16 +21,21 @@ from starlette.formparsers import MultiPartException
 from starlette.requests import Request
 
 from klaverblad.advice.ranking_input import (
-    MAX_FILE_BYTES,
+    MAX_BUDGET,
     WEIGHT_TOLERANCE,
     MunicipalityRow,
     RankingInputError,
     Weights,
     parse_budget,
     read_csv_text,
+    read_weight,
 )
 from klaverblad.locale import Language, number
+from klaverblad.model.echo import echo
+from klaverblad.model.limits import DOCUMENT_BYTES, FORM_BYTES, FORM_FIELDS, NUMBER_CHARACTERS
+from klaverblad.model.number_reader import NumberError, read_decimal
 from klaverblad.web.examples import RANKING_CSV, example_csv
+from klaverblad.web.form_limits import megabytes
 from klaverblad.web.words.ranking import WORDS
 
 EXAMPLE = "example"
@@ -112,15 +117,15 @@ async def read_form(request: Request, language: Language) -> RankingForm:
     """The posted form (multipart or url-encoded); an uploaded file's text replaces the pasted
     text, so that it is shown (and can be corrected) in the text field."""
     try:
-        form = await request.form(max_files=1, max_fields=20, max_part_size=MAX_FILE_BYTES)
+        form = await request.form(max_files=1, max_fields=FORM_FIELDS, max_part_size=FORM_BYTES)
     except (MultiPartException, HTTPException):  # Starlette turns a bad body into a 400
         return replace(default_form(language), unreadable=True)
     fields = {name: value for name in FIELDS if isinstance(value := form.get(name), str)}
     result = form_from_fields(fields, language)
     upload = form.get(FILE_FIELD)
     if isinstance(upload, UploadFile) and upload.filename:
-        raw = await upload.read(MAX_FILE_BYTES + 1)
-        if len(raw) > MAX_FILE_BYTES:
+        raw = await upload.read(DOCUMENT_BYTES + 1)
+        if len(raw) > DOCUMENT_BYTES:
             return replace(result, upload_name=upload.filename, upload_problem="too_large")
         text = _decode(raw)
         if text is None:
@@ -136,16 +141,19 @@ def _weight(
     if not raw:
         problems.append(FieldProblem(field, "", words["weight_missing"]))
         return None
+    if len(raw) > NUMBER_CHARACTERS:
+        raw = ""  # refused below without reading it
     if raw.startswith("-") and _WEIGHT.match(raw[1:].replace(",", ".")):
-        problems.append(FieldProblem(field, "", words["weight_negative"].format(value=text)))
+        problems.append(FieldProblem(field, "", words["weight_negative"].format(value=echo(text))))
         return None
+    refused = FieldProblem(field, "", words["weight_not_number"].format(value=echo(text)))
     if not _WEIGHT.match(raw.replace(",", ".")):
-        problems.append(FieldProblem(field, "", words["weight_not_number"].format(value=text)))
+        problems.append(refused)
         return None
     try:
-        return Fraction(raw.replace(",", "."))
-    except ZeroDivisionError:
-        problems.append(FieldProblem(field, "", words["weight_not_number"].format(value=text)))
+        return read_weight(raw)
+    except NumberError:
+        problems.append(refused)
         return None
 
 
@@ -173,17 +181,29 @@ def parse_budget_field(text: str, language: Language, problems: list[FieldProble
     raw = text.strip().removeprefix("€").replace("\u00a0", "").replace(" ", "")
     if not raw:
         return None
-    match = _AMOUNT.match(raw.removeprefix("-"))
-    if match is None or len(raw) > 30:
-        problems.append(FieldProblem("budget", "", words["budget_not_amount"].format(value=text)))
+    quoted = echo(text.strip())
+    match = _AMOUNT.match(raw.removeprefix("-")) if len(raw) <= NUMBER_CHARACTERS else None
+    if match is None:
+        problems.append(FieldProblem("budget", "", words["budget_not_amount"].format(value=quoted)))
         return None
     if raw.startswith("-"):
-        problems.append(FieldProblem("budget", "", words["budget_negative"].format(value=text)))
+        problems.append(FieldProblem("budget", "", words["budget_negative"].format(value=quoted)))
         return None
     if len(match.group(2) or "") > 2:
-        problems.append(FieldProblem("budget", "", words["budget_decimals"].format(value=text)))
+        problems.append(FieldProblem("budget", "", words["budget_decimals"].format(value=quoted)))
         return None
-    return parse_budget(raw)
+    try:
+        too_large = read_decimal(raw, decimal_comma=True) > MAX_BUDGET
+    except NumberError:
+        too_large = True  # more significant digits than any amount of money has
+    if too_large:
+        problems.append(FieldProblem("budget", "", words["budget_too_large"].format(value=quoted)))
+        return None
+    try:
+        return parse_budget(raw)
+    except RankingInputError:  # not reached: every refusal of parse_budget is checked above
+        problems.append(FieldProblem("budget", "", words["budget_not_amount"].format(value=quoted)))
+        return None
 
 
 def _where(line: int | None, column: str | None, words: dict[str, str]) -> str:
@@ -215,13 +235,17 @@ def _rows(
             return None, EXAMPLE_NAME, True
     name = form.upload_name or words["pasted"]
     if form.upload_problem:
-        problems.append(FieldProblem(FILE_FIELD, name, words[form.upload_problem]))
+        message = words[form.upload_problem].format(size=megabytes(DOCUMENT_BYTES))
+        problems.append(FieldProblem(FILE_FIELD, name, message))
         return None, name, False
     if not form.csv.strip():
         problems.append(FieldProblem("csv", "", words["nothing_given"]))
         return None, name, False
-    if len(form.csv.encode("utf-8")) > MAX_FILE_BYTES:
-        problems.append(FieldProblem("csv", "", words["too_large"]))
+    if len(form.csv) > DOCUMENT_BYTES or len(form.csv.encode("utf-8", "surrogatepass")) > (
+        DOCUMENT_BYTES
+    ):
+        message = words["too_large"].format(size=megabytes(DOCUMENT_BYTES))
+        problems.append(FieldProblem("csv", "", message))
         return None, name, False
     try:
         return read_csv_text(form.csv, source=name), name, False

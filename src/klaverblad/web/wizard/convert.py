@@ -1,12 +1,16 @@
 """From the wizard's draft (text as typed) to a validated `Initiative`, and back to text.
 
 Numbers are read exactly (Decimal) with a decimal comma or point ("12,50", "0,5", "2.100,50",
-"1,234.56"); dates as `YYYY-MM-DD` or `d/mm/yyyy`; months as `YYYY-MM` or `mm/yyyy`. What
-cannot be read is a problem at the field's own path, with the value quoted; everything else
-goes to the model (`parse_initiative`), whose problems name the same paths.
+"1,234.56"), through the bounded number reader (`model/number_reader.py`: no exponents, at
+most `NUMBER_CHARACTERS` characters and `SIGNIFICANT_DIGITS` digits); dates as `YYYY-MM-DD` or
+`d/mm/yyyy`; months as `YYYY-MM` or `mm/yyyy`. What cannot be read is a problem at the field's
+own path, with the value quoted (at most 40 characters of it); everything else goes to the
+model (`parse_initiative`), whose problems name the same paths.
 
 >>> read_decimal("2.100,50"), read_decimal("0,5"), read_decimal("1,234.56"), read_decimal("x")
 (Decimal('2100.50'), Decimal('0.5'), Decimal('1234.56'), None)
+>>> read_number("1e1000000")
+(None, 'number_exponent')
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 import yaml
@@ -24,6 +28,10 @@ import yaml
 from klaverblad.locale import Language
 from klaverblad.model import Initiative, InitiativeError, parse_initiative
 from klaverblad.model.consistency import Problem
+from klaverblad.model.echo import echo
+from klaverblad.model.limits import DEGRESSION_FACTORS, NUMBER_CHARACTERS, SIGNIFICANT_DIGITS
+from klaverblad.model.number_reader import NumberError
+from klaverblad.model.number_reader import read_decimal as read_bounded
 from klaverblad.web.wizard.draft import Draft, Value
 from klaverblad.web.wizard.fields import LISTS, TOP, Field
 from klaverblad.web.words.model_messages import translate
@@ -37,26 +45,44 @@ _BELGIAN_MONTH = re.compile(r"^(\d{1,2})[/.-](\d{4})$")
 
 MESSAGES = {
     "nl": {
-        "number": "'{value}' is geen getal",
-        "integer": "'{value}' is geen geheel getal",
-        "date": "'{value}' is geen datum (JJJJ-MM-DD of d/mm/jjjj)",
-        "month": "'{value}' is geen maand (JJJJ-MM of mm/jjjj)",
-        "factors": "'{value}' is geen getal (scheid de factoren met ';')",
+        "number": "{value} is geen getal",
+        "number_long": "{value} is te lang voor een getal (hoogstens {characters} tekens)",
+        "number_exponent": "{value} is geen getal: schrijf het in cijfers, zonder exponent",
+        "number_digits": "{value} heeft meer dan {digits} beduidende cijfers",
+        "integer": "{value} is geen geheel getal",
+        "date": "{value} is geen datum (JJJJ-MM-DD of d/mm/jjjj)",
+        "month": "{value} is geen maand (JJJJ-MM of mm/jjjj)",
+        "factors": "{value} is geen getal (scheid de factoren met ';')",
+        "factors_many": "heeft meer dan {limit} factoren (één per jaar)",
     },
     "en": {
-        "number": "'{value}' is not a number",
-        "integer": "'{value}' is not a whole number",
-        "date": "'{value}' is not a date (YYYY-MM-DD or d/mm/yyyy)",
-        "month": "'{value}' is not a month (YYYY-MM or mm/yyyy)",
-        "factors": "'{value}' is not a number (separate the factors with ';')",
+        "number": "{value} is not a number",
+        "number_long": "{value} is too long for a number (at most {characters} characters)",
+        "number_exponent": "{value} is not a number: write it in digits, without an exponent",
+        "number_digits": "{value} has more than {digits} significant digits",
+        "integer": "{value} is not a whole number",
+        "date": "{value} is not a date (YYYY-MM-DD or d/mm/yyyy)",
+        "month": "{value} is not a month (YYYY-MM or mm/yyyy)",
+        "factors": "{value} is not a number (separate the factors with ';')",
+        "factors_many": "has more than {limit} factors (one per year)",
     },
 }
 
 
-def read_decimal(text: str) -> Decimal | None:
-    """A typed number, exactly: the last of ',' and '.' is the decimal mark when both occur;
-    a lone ',' is a decimal comma; spaces and '€' are ignored. None when it is no number."""
+_EXPONENT = re.compile(r"^[+-]?[\d.,]*\d[\d.,]*[eE][+-]?\d+$")
+
+
+def read_number(text: str) -> tuple[Decimal | None, str]:
+    """A typed number, exactly, and "" — or None and the key (in `MESSAGES`) of why it is not
+    one. The last of ',' and '.' is the decimal mark when both occur; a lone ',' is a decimal
+    comma; spaces and '€' are ignored. Bounded: the length is checked before anything else."""
+    if len(text) > 2 * NUMBER_CHARACTERS:
+        return None, "number_long"
     cleaned = re.sub(r"[\s\u00a0\u202f€]", "", text)
+    if len(cleaned) > NUMBER_CHARACTERS:
+        return None, "number_long"
+    if _EXPONENT.match(cleaned):
+        return None, "number_exponent"
     if "," in cleaned and "." in cleaned:
         if cleaned.rfind(",") > cleaned.rfind("."):
             cleaned = cleaned.replace(".", "").replace(",", ".")
@@ -65,11 +91,22 @@ def read_decimal(text: str) -> Decimal | None:
     elif cleaned.count(",") == 1:
         cleaned = cleaned.replace(",", ".")
     if not _NUMBER.match(cleaned):
-        return None
+        return None, "number"
     try:
-        return Decimal(cleaned)
-    except InvalidOperation:
-        return None
+        return read_bounded(cleaned), ""
+    except NumberError:  # the only refusal left: too many significant digits
+        return None, "number_digits"
+
+
+def read_decimal(text: str) -> Decimal | None:
+    """`read_number`'s number, None when the text is no number it reads."""
+    return read_number(text)[0]
+
+
+def _number_problem(key: str, text: str, words: dict[str, str]) -> str:
+    return words[key].format(
+        value=echo(text), characters=NUMBER_CHARACTERS, digits=SIGNIFICANT_DIGITS
+    )
 
 
 def read_day(text: str) -> str | None:
@@ -108,25 +145,35 @@ def _read(spec: Field, value: Value, words: dict[str, str]) -> tuple[bool, Any, 
     if not text:
         return False, None, None
     if spec.kind in ("amount", "decimal"):
-        number = read_decimal(text)
-        return True, number, None if number is not None else words["number"].format(value=text)
+        number, why = read_number(text)
+        return True, number, None if number is not None else _number_problem(why, text, words)
     if spec.kind == "integer":
-        cleaned = re.sub(r"\s", "", text)
+        cleaned = re.sub(r"\s", "", text[: 2 * NUMBER_CHARACTERS + 1])
         if _INTEGER.match(cleaned):
-            return True, int(cleaned), None
-        return True, None, words["integer"].format(value=text)
+            number, why = read_number(cleaned)
+            if number is None:
+                return True, None, _number_problem(why, text, words)
+            return True, int(number), None
+        if _EXPONENT.match(cleaned):
+            return True, None, _number_problem("number_exponent", text, words)
+        return True, None, words["integer"].format(value=echo(text))
     if spec.kind == "date":
         day = read_day(text)
-        return True, day, None if day else words["date"].format(value=text)
+        return True, day, None if day else words["date"].format(value=echo(text))
     if spec.kind == "month":
         month = read_month(text)
-        return True, month, None if month else words["month"].format(value=text)
+        return True, month, None if month else words["month"].format(value=echo(text))
     if spec.kind == "factors":
         factors = [part for part in re.split(r"[;\s]+", text) if part]
-        numbers = [read_decimal(part) for part in factors]
-        for part, number in zip(factors, numbers, strict=True):
+        if len(factors) > DEGRESSION_FACTORS:
+            return True, None, words["factors_many"].format(limit=DEGRESSION_FACTORS)
+        numbers = []
+        for part in factors:
+            number, why = read_number(part)
             if number is None:
-                return True, None, words["factors"].format(value=part)
+                key = "factors" if why == "number" else why
+                return True, None, _number_problem(key, part, words)
+            numbers.append(number)
         return True, numbers, None
     return True, text, None
 

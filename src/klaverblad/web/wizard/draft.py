@@ -15,17 +15,39 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, localcontext
 from typing import Any
 
 from starlette.datastructures import FormData
 
 from klaverblad.locale import Language
 from klaverblad.model.consistency import Problem
+from klaverblad.model.echo import echo
+from klaverblad.model.limits import (
+    ACTIVITIES,
+    AGREEMENTS,
+    DEGRESSION_FACTORS,
+    DOCUMENT_BYTES,
+    GRANTS,
+    PEOPLE,
+    SIGNIFICANT_DIGITS,
+    TEXT_CHARACTERS,
+)
+from klaverblad.model.number_reader import NumberError, bounded, read_decimal
 from klaverblad.web.wizard.fields import LISTS, STEPS, TOP, Field
 
-MAX_ITEMS = 2000  # per list: as many people as the Excel import takes
+# How many items each list of the draft may hold: the initiative file's own limits.
+MAX_ITEMS: dict[str, int] = {
+    "activities": ACTIVITIES,
+    "people": PEOPLE,
+    "agreements": AGREEMENTS,
+    "grants": GRANTS,
+}
 MAX_TEXT = 2000  # characters kept of one typed value
+# The hidden draft is at most as large as an initiative file (it is read before it is parsed).
+MAX_DRAFT_CHARACTERS = DOCUMENT_BYTES
+# Precision for writing a number of at most SIGNIFICANT_DIGITS digits with its decimals.
+_WRITING_PRECISION = 2 * SIGNIFICANT_DIGITS + 4
 Value = str | bool | list[str]
 
 
@@ -88,7 +110,10 @@ def _names(specs: tuple[Field, ...], raw: Any) -> set[str]:
 
 
 def draft_from_json(text: str) -> Draft | None:
-    """The draft of the hidden field, cleaned; None when it is not a draft at all."""
+    """The draft of the hidden field, cleaned; None when it is not a draft at all (or is
+    larger than `MAX_DRAFT_CHARACTERS`)."""
+    if len(text) > MAX_DRAFT_CHARACTERS:
+        return None
     try:
         raw = json.loads(text)
     except (ValueError, RecursionError):
@@ -103,7 +128,7 @@ def draft_from_json(text: str) -> Draft | None:
         found = found if isinstance(found, list) else []
         draft.lists[name] = [
             Item(_clean_values(specs, item.get("values")), _names(specs, item.get("defaults")))
-            for item in found[:MAX_ITEMS]
+            for item in found[: MAX_ITEMS[name]]
             if isinstance(item, dict)
         ]
     version = raw.get("expected_version")
@@ -115,14 +140,17 @@ def draft_from_json(text: str) -> Draft | None:
 
 
 def decimal_text(value: Decimal, language: Language, places: int | None = None) -> str:
-    """A number as the user would type it: decimal comma in Dutch, point in English."""
-    if places is not None and value == value.quantize(Decimal(1).scaleb(-places)):
-        value = value.quantize(Decimal(1).scaleb(-places))
-    elif value == value.to_integral_value():
-        value = value.quantize(Decimal(1))
-    else:
-        value = value.normalize()
-    text = format(value, "f")
+    """A number as the user would type it: decimal comma in Dutch, point in English (a
+    number of up to `SIGNIFICANT_DIGITS` digits, as `number_reader` lets through)."""
+    with localcontext() as context:
+        context.prec = _WRITING_PRECISION
+        if places is not None and value == value.quantize(Decimal(1).scaleb(-places)):
+            value = value.quantize(Decimal(1).scaleb(-places))
+        elif value == value.to_integral_value():
+            value = value.quantize(Decimal(1))
+        else:
+            value = value.normalize()
+        text = format(value, "f")
     return text.replace(".", ",") if language == "nl" else text
 
 
@@ -208,15 +236,17 @@ def new_values(name: str, draft: Draft, language: Language) -> dict[str, Value]:
     return {"measure": "lokaal_actieplan", "funder": "lokaal", "amount_per_year": money[1000]}
 
 
-def add_item(draft: Draft, name: str, language: Language) -> None:
+def add_item(draft: Draft, name: str, language: Language) -> bool:
+    """Add a new item with its defaults to list `name`; False when the list is full."""
     items = draft.items(name)
-    if len(items) >= MAX_ITEMS:
-        return
+    if len(items) >= MAX_ITEMS[name]:
+        return False
     values = _clean_values(LISTS[name], new_values(name, draft, language))
     defaults = {key for key, value in values.items() if value not in ("", False, [])}
     if name == "people":
         defaults.add("statute")  # "" is a choice here: the best statute
     items.append(Item(values, defaults))
+    return True
 
 
 def remove_item(draft: Draft, name: str, index: int) -> None:
@@ -272,16 +302,17 @@ def apply_form(draft: Draft, step: int, form: FormData) -> None:
 
 
 def _number(value: Any, spec: Field, language: Language) -> str:
+    """A number of an initiative file as the field shows it; a value that is no number the
+    bounded reader takes is shown as (a short quote of) itself, and refused at the field when
+    the draft is checked."""
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal | str):
-        return str(value)
+        return echo(value).strip("'")
     try:
-        number = Decimal(str(value).strip())
-    except InvalidOperation:
-        return str(value)
-    if not number.is_finite():
-        return str(value)
+        number = read_decimal(value) if isinstance(value, str) else bounded(value)
+    except NumberError:
+        return value[:MAX_TEXT] if isinstance(value, str) else echo(value).strip("'")
     if spec.kind == "integer":
-        return str(value) if number != number.to_integral_value() else str(int(number))
+        return format(number, "f") if number != number.to_integral_value() else str(int(number))
     return decimal_text(number, language, 2 if spec.kind == "amount" else None)
 
 
@@ -289,17 +320,21 @@ def _text_of(spec: Field, value: Any, language: Language) -> Value:
     if spec.kind == "checkbox":
         return value is True
     if spec.kind == "checkboxes":
-        return [str(v) for v in value] if isinstance(value, list | tuple) else [str(value)]
+        values = value if isinstance(value, list | tuple) else [value]
+        return [v for v in values[: len(spec.choices)] if isinstance(v, str)]
     if value is None:
         return ""
     if spec.is_number:
         return _number(value, spec, language)
     if spec.kind == "factors" and isinstance(value, list | tuple):
         factors = Field(spec.name, "decimal")
-        return "; ".join(_number(v, factors, language) for v in value)
+        return "; ".join(_number(v, factors, language) for v in value[: DEGRESSION_FACTORS + 1])
     if isinstance(value, date):
         return value.isoformat()
-    return str(value)[:MAX_TEXT]
+    if isinstance(value, str):
+        return value[:MAX_TEXT]
+    # Never str() of a mapping or list (it may be large): a short quote of what it is.
+    return echo(value).strip("'")
 
 
 def _lookup(data: dict[str, Any], path: str) -> tuple[bool, Any]:
@@ -314,7 +349,7 @@ def _lookup(data: dict[str, Any], path: str) -> tuple[bool, Any]:
 def _unknown(data: dict[str, Any], known: set[str], prefix: str = "") -> list[str]:
     unknown = []
     for key, value in data.items():
-        path = f"{prefix}{key}"
+        path = f"{prefix}{str(key)[:TEXT_CHARACTERS]}"
         if path in known:
             continue
         if isinstance(value, dict) and any(k.startswith(f"{path}.") for k in known):
@@ -325,10 +360,15 @@ def _unknown(data: dict[str, Any], known: set[str], prefix: str = "") -> list[st
 
 
 def draft_from_data(
-    data: dict[str, Any], language: Language, unknown_message: str, list_message: str
+    data: dict[str, Any],
+    language: Language,
+    unknown_message: str,
+    list_message: str,
+    too_many_message: str = "has more than {limit} items",
 ) -> tuple[Draft, list[Problem]]:
     """The draft of an initiative file's data (YAML or JSON, valid or not), and the keys it
-    cannot show (unknown fields, lists that are not lists of mappings)."""
+    cannot show (unknown fields, lists that are not lists of mappings, items past a list's
+    limit)."""
     problems: list[Problem] = []
     top: dict[str, Value] = {}
     for spec in TOP:
@@ -342,7 +382,10 @@ def draft_from_data(
         if not isinstance(raw, list):
             problems.append(Problem(name, list_message))
             raw = []
-        for index, entry in enumerate(raw[:MAX_ITEMS]):
+        if len(raw) > MAX_ITEMS[name]:
+            problems.append(Problem(name, too_many_message.format(limit=MAX_ITEMS[name])))
+            raw = raw[: MAX_ITEMS[name]]
+        for index, entry in enumerate(raw):
             if not isinstance(entry, dict):
                 problems.append(Problem(f"{name}[{index}]", list_message))
                 continue
@@ -354,7 +397,7 @@ def draft_from_data(
             }
             known_keys = {spec.name for spec in specs}
             problems += [
-                Problem(f"{name}[{index}].{key}", unknown_message)
+                Problem(f"{name}[{index}].{str(key)[:TEXT_CHARACTERS]}", unknown_message)
                 for key in entry
                 if key not in known_keys
             ]
@@ -371,7 +414,7 @@ def import_people(draft: Draft, people: list[dict[str, Any]], language: Language
         items.clear()
     specs = LISTS["people"]
     for person in people:
-        if len(items) >= MAX_ITEMS:
+        if len(items) >= MAX_ITEMS["people"]:
             break
         values = {
             spec.name: _text_of(spec, person[spec.name], language)

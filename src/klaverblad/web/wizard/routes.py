@@ -29,7 +29,8 @@ from starlette.responses import Response
 from klaverblad.locale import Language
 from klaverblad.model import InitiativeError
 from klaverblad.model.consistency import Problem
-from klaverblad.model.loading import MAX_FILE_BYTES, parse_text
+from klaverblad.model.limits import DOCUMENT_BYTES, FORM_BYTES, FORM_FIELDS
+from klaverblad.model.loading import parse_text
 from klaverblad.report.people_import import PeopleImportError, read_people_xlsx
 from klaverblad.report.plan_xlsx import people_template_xlsx
 from klaverblad.web.examples import EXAMPLES_DIRECTORY
@@ -38,6 +39,7 @@ from klaverblad.web.render import render
 from klaverblad.web.routes.plans import examples
 from klaverblad.web.urls import add_page, add_route, language_of
 from klaverblad.web.wizard.draft import (
+    MAX_ITEMS,
     Draft,
     add_item,
     apply_form,
@@ -61,13 +63,14 @@ from klaverblad.web.wizard.result import CSV_TABLES, plan_csv, plan_of
 from klaverblad.web.wizard.words import WIZARD_WORDS
 from klaverblad.web.words.common import WORDS
 
+# How many problems of a loaded document the page lists (a document can have thousands).
+SHOWN_DOCUMENT_PROBLEMS = 50
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-MAX_FIELDS = 40_000  # 2000 people of 16 fields and the rest
 
 
 async def _form(request: Request) -> FormData | None:
     try:
-        return await request.form(max_files=1, max_fields=MAX_FIELDS, max_part_size=MAX_FILE_BYTES)
+        return await request.form(max_files=1, max_fields=FORM_FIELDS, max_part_size=FORM_BYTES)
     except (MultiPartException, HTTPException):  # Starlette turns a bad body into a 400
         return None
 
@@ -79,28 +82,29 @@ def _draft_of(form: FormData | None, language: Language) -> tuple[Draft, int, li
     draft = draft_from_json(raw) if isinstance(raw, str) else None
     if draft is None or form is None:
         return default_draft(language, date.today()), 1, [Problem("", words["draft_unreadable"])]
-    try:
-        step = int(str(form.get("step", "1")))
-    except ValueError:
-        step = 1
+    posted = form.get("step", "1")
+    step = int(posted) if isinstance(posted, str) and posted.isdigit() and len(posted) < 8 else 1
     step = min(max(step, 1), REVIEW)
     apply_form(draft, step, form)
     return draft, step, []
 
 
-def _act(draft: Draft, step: int, action: str, language: Language) -> int:
-    """Carry out a button's action on the draft; the step to show next (before checks)."""
+def _act(draft: Draft, step: int, action: str, language: Language, problems: list[Problem]) -> int:
+    """Carry out a button's action on the draft; the step to show next (before checks). A
+    list that is full gets a problem instead of a new item."""
     if action == "next":
         return min(step + 1, REVIEW)
     if action == "back":
         return max(step - 1, 1)
-    if action.startswith("step-") and action[5:].isdigit():
+    if action.startswith("step-") and action[5:].isdigit() and len(action) < 8:
         return min(max(int(action[5:]), 1), REVIEW)
     verb, _, rest = action.partition("-")
     name, _, index = rest.partition("-")
-    if verb == "add" and name in LISTS:
-        add_item(draft, name, language)
-    elif verb == "remove" and name in LISTS and index.isdigit():
+    if verb == "add" and name in LISTS and not add_item(draft, name, language):
+        words = WIZARD_WORDS[language]
+        message = words["list_full"].format(list=words[f"list_{name}"], limit=MAX_ITEMS[name])
+        problems.append(Problem(name, message))
+    elif verb == "remove" and name in LISTS and index.isdigit() and len(index) < 8:
         remove_item(draft, name, int(index))
     return step
 
@@ -111,7 +115,7 @@ def _posted_step(request: Request, language: Language, form: FormData | None) ->
     draft, step, problems = _draft_of(form, language)
     action = form.get("go") if form is not None else None
     action = action if isinstance(action, str) else "refresh"
-    target = _act(draft, step, action, language)
+    target = _act(draft, step, action, language, problems)
     page = WizardPage(request, language, draft, target, problems)
     if action == "next" and page.has_problems_in(step):
         page.step = step  # stay: the step's own problems come first
@@ -119,19 +123,29 @@ def _posted_step(request: Request, language: Language, form: FormData | None) ->
 
 
 def _from_document(request: Request, language: Language, form: FormData) -> Response:
-    words = WIZARD_WORDS[language]
     text = form.get("document")
     version = form.get("expected_version")
     try:
         data = parse_text(text if isinstance(text, str) else "", "document")
     except InitiativeError as error:
-        problems = [
-            Problem("", f"{words['document_problem']}: {p.path}: {p.message}")
-            for p in error.problems
-        ]
+        problems = _document_problems(error.problems, language)
         page = WizardPage(request, language, default_draft(language, date.today()), 1, problems)
         return render_page(page)
     return _open_review(request, language, data, version if isinstance(version, str) else "")
+
+
+def _document_problems(found: list[Problem], language: Language) -> list[Problem]:
+    """The problems of a loaded document as the page lists them: at most
+    `SHOWN_DOCUMENT_PROBLEMS`, then how many more there are."""
+    words = WIZARD_WORDS[language]
+    problems = [
+        Problem("", f"{words['document_problem']}: {p.path}: {p.message}")
+        for p in found[:SHOWN_DOCUMENT_PROBLEMS]
+    ]
+    if len(found) > SHOWN_DOCUMENT_PROBLEMS:
+        more = words["more_problems"].format(count=len(found) - SHOWN_DOCUMENT_PROBLEMS)
+        problems.append(Problem("", f"{words['document_problem']}: {more}"))
+    return problems
 
 
 def _open_review(request: Request, language: Language, data: Any, version: str = "") -> Response:
@@ -140,9 +154,11 @@ def _open_review(request: Request, language: Language, data: Any, version: str =
         problem = Problem("", f"{words['document_problem']}: {words['not_a_list']}")
         page = WizardPage(request, language, default_draft(language, date.today()), 1, [problem])
         return render_page(page)
-    draft, unknown = draft_from_data(data, language, words["unknown_field"], words["not_a_list"])
+    draft, unknown = draft_from_data(
+        data, language, words["unknown_field"], words["not_a_list"], words["too_many_items"]
+    )
     draft.expected_version = version.strip()[:100]
-    problems = [Problem("", f"{words['document_problem']}: {p.path}: {p.message}") for p in unknown]
+    problems = _document_problems(unknown, language)
     return render_page(WizardPage(request, language, draft, REVIEW, problems))
 
 
@@ -204,10 +220,17 @@ def _import(
         except PeopleImportError as error:
             import_problems = list(error.problems)
         else:
+            before = len(draft.items("people"))
             replaced = import_people(draft, people, language)
-            notice = words["import_done"].format(count=len(people))
+            added = len(draft.items("people")) - (0 if replaced else before)
+            notice = words["import_done"].format(count=added)
             if replaced:
                 notice = f"{notice} {words['import_replaced']}"
+            if added < len(people):
+                limit = MAX_ITEMS["people"]
+                import_problems = [
+                    words["list_full"].format(list=words["list_people"], limit=limit)
+                ]
     page = WizardPage(request, language, draft, 3, problems)
     page.import_problems = import_problems
     page.notice = notice
@@ -219,7 +242,7 @@ async def people_import(request: Request) -> Response:
     data: bytes | None = None
     upload = form.get("people_file") if form is not None else None
     if isinstance(upload, UploadFile) and upload.filename:
-        data = await upload.read(MAX_FILE_BYTES + 1)
+        data = await upload.read(DOCUMENT_BYTES + 1)
     return await run_in_threadpool(_import, request, language_of(request), form, data)
 
 

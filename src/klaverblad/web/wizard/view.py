@@ -198,13 +198,17 @@ def _options(
     return options
 
 
+# Every number field is below this (money below 10⁹ euros, hours 100 000, FTE 1).
+_OUT_OF_RANGE = Decimal(10) ** 9
+
+
 def _echo(spec: Field, value: Value, language: Language, words: dict[str, str]) -> str | None:
     """What a typed number was read as, when the text is not already in the plain form."""
     if spec.kind not in ("amount", "decimal") or not isinstance(value, str) or not value.strip():
         return None
     parsed = read_decimal(value)
-    if parsed is None:
-        return None
+    if parsed is None or abs(parsed) >= _OUT_OF_RANGE:
+        return None  # not read, or beyond every field's range: the field's problem says so
     places = 2 if spec.kind == "amount" else None
     if value.strip() == decimal_text(parsed, language, places):
         return None

@@ -183,6 +183,9 @@ _NL: dict[str, str] = {
     "document_problem": "het ingeladen initiatief",
     "not_a_list": "moet een lijst van groepen velden zijn",
     "unknown_field": "is geen bekend veld (weggelaten)",
+    "too_many_items": "heeft meer dan {limit} onderdelen (alleen de eerste {limit} staan er)",
+    "list_full": "{list}: er kunnen er hoogstens {limit} zijn",
+    "more_problems": "en nog {count} andere problemen",
     "count_problems": "{count} velden in andere stappen vragen aandacht.",
 }
 
@@ -359,6 +362,9 @@ _EN: dict[str, str] = {
     "document_problem": "the loaded initiative",
     "not_a_list": "must be a list of groups of fields",
     "unknown_field": "is not a known field (left out)",
+    "too_many_items": "has more than {limit} items (only the first {limit} are shown)",
+    "list_full": "{list}: there can be at most {limit}",
+    "more_problems": "and {count} other problems",
     "count_problems": "{count} fields in other steps need attention.",
 }
 

@@ -60,21 +60,22 @@ WORDS: dict[str, dict[str, str]] = {
         "line": "regel {line}",
         "column": "kolom {column}",
         "nothing_given": "plak een CSV of kies een bestand",
-        "too_large": "is groter dan 5 MB",
+        "too_large": "is groter dan {size}",
         "not_text": "is geen tekst (UTF-8 of Windows-1252)",
         "form_unreadable": "het formulier kan niet gelezen worden",
         "example_missing": "het voorbeeldbestand ontbreekt op deze server",
         "weight_missing": "vul een gewicht in, bijvoorbeeld 0,5",
-        "weight_not_number": "'{value}' is geen getal; schrijf bijvoorbeeld 0,5",
-        "weight_negative": "'{value}' is negatief; een gewicht is 0 of meer",
+        "weight_not_number": "{value} is geen getal; schrijf bijvoorbeeld 0,5",
+        "weight_negative": "{value} is negatief; een gewicht is 0 of meer",
         "weight_sum": "samen {total} in plaats van 1: de twee gewichten moeten samen 1 zijn",
         "weights_field": "Gewichten",
         "budget_not_amount": (
-            "'{value}' is geen bedrag in euro; schrijf bijvoorbeeld 25000 of 25000,50"
+            "{value} is geen bedrag in euro; schrijf bijvoorbeeld 25000 of 25000,50"
         ),
-        "budget_negative": "'{value}' is negatief; het budget is 0 of meer",
+        "budget_negative": "{value} is negatief; het budget is 0 of meer",
+        "budget_too_large": "{value} is te groot: het budget is hoogstens 999.999.999,99 euro",
         "budget_decimals": (
-            "'{value}' heeft meer dan 2 decimalen; gebruik geen scheidingsteken voor "
+            "{value} heeft meer dan 2 decimalen; gebruik geen scheidingsteken voor "
             "duizendtallen (25000, niet 25.000)"
         ),
         "result_title": "Rangschikking",
@@ -162,22 +163,22 @@ WORDS: dict[str, dict[str, str]] = {
         "line": "line {line}",
         "column": "column {column}",
         "nothing_given": "paste a CSV or choose a file",
-        "too_large": "is larger than 5 MB",
+        "too_large": "is larger than {size}",
         "not_text": "is not text (UTF-8 or Windows-1252)",
         "form_unreadable": "the form cannot be read",
         "example_missing": "the example file is missing on this server",
         "weight_missing": "enter a weight, for example 0.5",
-        "weight_not_number": "'{value}' is not a number; write for example 0.5",
-        "weight_negative": "'{value}' is negative; a weight is 0 or more",
+        "weight_not_number": "{value} is not a number; write for example 0.5",
+        "weight_negative": "{value} is negative; a weight is 0 or more",
         "weight_sum": "together {total} instead of 1: the two weights must sum to 1",
         "weights_field": "Weights",
         "budget_not_amount": (
-            "'{value}' is not an amount in euros; write for example 25000 or 25000.50"
+            "{value} is not an amount in euros; write for example 25000 or 25000.50"
         ),
-        "budget_negative": "'{value}' is negative; the budget is 0 or more",
+        "budget_negative": "{value} is negative; the budget is 0 or more",
+        "budget_too_large": "{value} is too large: the budget is at most 999,999,999.99 euros",
         "budget_decimals": (
-            "'{value}' has more than 2 decimals; do not use a thousands separator (25000, not "
-            "25,000)"
+            "{value} has more than 2 decimals; do not use a thousands separator (25000, not 25,000)"
         ),
         "result_title": "Ranking",
         "result_source": "Data: {source}, {count} municipalities.",
