@@ -10,8 +10,13 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from klaverblad import store
+from klaverblad.web import server
+from klaverblad.web.settings import Settings
 
 
 def _free_port() -> int:
@@ -98,3 +103,57 @@ def test_serve_with_two_workers_answers_on_one_port_and_stops_cleanly(tmp_path: 
     assert "Traceback" not in output
     # Both workers started under one parent process.
     assert output.count("Started server process") == 2
+
+
+def _uvicorn_options(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, **env: str) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    monkeypatch.setattr(server.uvicorn, "run", lambda app, **options: seen.update(options))
+    environ = {"KLAVERBLAD_DATA_DIR": str(tmp_path), "KLAVERBLAD_SECRET_KEY": "k" * 40, **env}
+    server.run("127.0.0.1", 8000, 1, Settings.from_env(environ))
+    return seen
+
+
+def test_serve_turns_uvicorns_proxy_headers_off_without_trusted_proxies(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    options = _uvicorn_options(monkeypatch, tmp_path)
+    assert options["proxy_headers"] is False
+
+
+def test_serve_lets_uvicorn_trust_exactly_the_configured_proxies(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    options = _uvicorn_options(
+        monkeypatch, tmp_path, KLAVERBLAD_TRUSTED_PROXIES="10.0.0.0/8, 192.0.2.1"
+    )
+    assert options["proxy_headers"] is True
+    assert options["forwarded_allow_ips"] == "10.0.0.0/8,192.0.2.1/32"
+
+
+def test_serve_refuses_a_bad_trusted_proxy_with_a_plain_message(tmp_path: Path) -> None:
+    server_process = _serve(tmp_path, KLAVERBLAD_TRUSTED_PROXIES="proxy.example")
+    output, _ = server_process.communicate(timeout=60)
+    assert server_process.returncode == 2
+    assert "KLAVERBLAD_TRUSTED_PROXIES" in output and "Traceback" not in output
+
+
+@pytest.mark.parametrize(
+    ("host", "expected"),
+    [("127.0.0.1", "http://127.0.0.1:8123"), ("::1", "http://[::1]:8123"), ("0.0.0.0", None)],
+)
+def test_serve_builds_share_links_from_its_own_address_when_no_base_url_is_set(
+    monkeypatch: pytest.MonkeyPatch, host: str, expected: str | None
+) -> None:
+    from klaverblad.cli.serve import _default_base_url
+
+    monkeypatch.delenv("KLAVERBLAD_BASE_URL", raising=False)
+    _default_base_url(host, 8123)
+    assert os.environ.get("KLAVERBLAD_BASE_URL") == expected
+
+
+def test_serve_keeps_a_configured_base_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    from klaverblad.cli.serve import _default_base_url
+
+    monkeypatch.setenv("KLAVERBLAD_BASE_URL", "https://klaverblad.example.be")
+    _default_base_url("127.0.0.1", 8000)
+    assert os.environ["KLAVERBLAD_BASE_URL"] == "https://klaverblad.example.be"

@@ -11,7 +11,7 @@ from sqlalchemy import Engine, inspect, text
 from klaverblad.store.database import alembic_config, make_engine, upgrade
 from klaverblad.store.models import Base
 
-TABLES = {"organisations", "users", "initiatives", "initiative_versions"}
+TABLES = {"organisations", "users", "initiatives", "initiative_versions", "login_failures"}
 
 
 def _head() -> str:

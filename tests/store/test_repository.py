@@ -184,9 +184,20 @@ def test_a_promoter_cannot_change_another_organisations_initiative(
     with pytest.raises(NotAllowedError):
         save(sessions, people.promoter_b, document(name="Overgenomen"), 1)
     with pytest.raises(NotAllowedError):
-        save(sessions, people.promoter_b, document(name="Overgenomen"), None)
-    with pytest.raises(NotAllowedError):
         save(sessions, people.kortrijk, document(name="Gemeente"), 1)
+    assert names(sessions, "noord-klusjes") == ["Eerste"]
+
+
+def test_a_new_initiative_with_another_organisations_id_is_the_same_conflict_as_with_ones_own(
+    sessions: Sessions, people: People
+) -> None:
+    save(sessions, people.promoter_a, document(name="Eerste"), None)
+    refusals = []
+    for email in (people.promoter_b, people.promoter_a):
+        with pytest.raises(ConflictError) as caught:
+            save(sessions, email, document(name="Nog eens"), None)
+        refusals.append((type(caught.value), str(caught.value)))
+    assert refusals[0] == refusals[1]
     assert names(sessions, "noord-klusjes") == ["Eerste"]
 
 

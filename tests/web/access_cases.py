@@ -316,6 +316,9 @@ CASES: tuple[Case, ...] = (
     Case("GET", RANKING_CSV, OPEN, _query(budget="25000")),
     Case("POST", RANKING_CSV, OPEN, _ranking),
     Case("GET", ("/static/{path}",), OPEN),
+    # The source of the running version (AGPL-3.0 §13): open to all.
+    Case("GET", ("/broncode", "/en/source"), OPEN),
+    Case("GET", ("/broncode/klaverblad.tar.gz", "/en/source/klaverblad.tar.gz"), OPEN),
     # Writing, last: the portfolios above then compute only the fixture's two plans.
     Case("POST", SAVED, SAVE_VERSION, _save_version, csrf=True, writes=True),
     Case("POST", RESTORE, EDIT, _restore, csrf=True, writes=True),

@@ -7,6 +7,7 @@ import html
 import itertools
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 import yaml
@@ -220,7 +221,7 @@ def test_an_invalid_new_version_gives_422_naming_the_field(anna: TestClient, pla
 
 def test_the_share_link_opens_without_login(app: FastAPI, anna: TestClient, plan: Plan) -> None:
     body = anna.get(plan.saved).text
-    match = re.search(r'<a class="share-link" href="http://testserver(/gedeeld/(\w+))">', body)
+    match = re.search(r'<a class="share-link" href="(/gedeeld/(\w+))">', body)
     assert match is not None
     link, token = match.groups()
     assert len(token) == 10
@@ -231,6 +232,22 @@ def test_the_share_link_opens_without_login(app: FastAPI, anna: TestClient, plan
     assert SAVED_WORDS["nl"]["open_saved"] not in response.text  # only for those who may read it
     assert SAVED_WORDS["nl"]["open_saved"] in anna.get(link).text
     assert new_client(app).get("/gedeeld/AAAAAAAAAA").status_code == 404
+
+
+def test_the_share_link_never_takes_its_host_from_the_request(anna: TestClient, plan: Plan) -> None:
+    body = anna.get(plan.saved, headers={"host": "evil.example"}).text
+    assert "evil.example" not in body
+    assert re.search(r'<a class="share-link" href="/gedeeld/\w{10}">', body)
+
+
+def test_the_share_link_starts_with_the_configured_base_url(tmp_path: Path) -> None:
+    app = make_app(tmp_path, base_url="https://klaverblad.example.be")
+    anna = logged_in(app, ANNA)
+    assert save_new(anna, bik_text()).status_code == 303
+    body = anna.get(f"/en/plans/{BIK_ID}", headers={"host": "evil.example"}).text
+    found = re.search(r'<a class="share-link" href="([^"]+)">', body)
+    assert found is not None
+    assert re.fullmatch(r"https://klaverblad\.example\.be/en/shared/\w{10}", found.group(1))
 
 
 def test_another_organisations_plan_is_the_same_404_as_a_missing_one(

@@ -4,6 +4,7 @@ is printed."""
 
 from __future__ import annotations
 
+import os
 from typing import Annotated, Any
 
 import typer
@@ -46,6 +47,22 @@ def _load_demo(url: str, address: str) -> None:
     )
 
 
+# Addresses that listen everywhere: no link can be built from them.
+_WILDCARDS = ("0.0.0.0", "::", "")
+
+
+def _default_base_url(host: str, port: int) -> None:
+    """Without KLAVERBLAD_BASE_URL, share links start with the address the server listens on
+    (never with a request's Host header, which anyone can set); set in the environment so that
+    every worker process reads it. A server listening on every address has no such address:
+    its share links are paths, completed by the browser."""
+    from klaverblad.web.settings import BASE_URL_VARIABLE
+
+    if not os.environ.get(BASE_URL_VARIABLE) and host not in _WILDCARDS:
+        shown = f"[{host}]" if ":" in host else host
+        os.environ[BASE_URL_VARIABLE] = f"http://{shown}:{port}"
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option("--host", help="Address to listen on")] = "127.0.0.1",
@@ -61,7 +78,9 @@ def serve(
 ) -> None:
     """Serve the web application: the pages at / (Dutch) and /en/ (English), the API at /api.
     The database (KLAVERBLAD_DATABASE_URL, default var/klaverblad.sqlite3) is migrated first.
-    With --workers N, N processes share the port (the login rate limit counts per process)."""
+    With --workers N, N processes share the port (the login limit is kept in the database).
+    Behind a reverse proxy, KLAVERBLAD_TRUSTED_PROXIES names it: only then are its
+    X-Forwarded-For and X-Forwarded-Proto headers believed (uvicorn's and the app's)."""
     from sqlalchemy.exc import SQLAlchemyError
 
     from klaverblad import store
@@ -69,6 +88,7 @@ def serve(
     from klaverblad.web.settings import Settings, SettingsError
 
     try:
+        _default_base_url(host, port)
         settings = Settings.from_env()
         store.upgrade(settings.database_url)
         if demo:

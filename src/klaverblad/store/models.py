@@ -5,7 +5,7 @@ which version is current); its content lives only in `InitiativeVersion` rows, o
 so that history and restore are plain reads and inserts.
 
 >>> sorted(Base.metadata.tables)
-['initiative_versions', 'initiatives', 'organisations', 'users']
+['initiative_versions', 'initiatives', 'login_failures', 'organisations', 'users']
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from sqlalchemy import (
     DateTime,
     Dialect,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -30,6 +31,10 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 ROLES: tuple[str, ...] = ("promoter", "municipality", "analyst", "admin")
 SHARE_TOKEN_LENGTH = 10
+# A login failure's e-mail address is kept as the hex SHA-256 of its lower-case form.
+EMAIL_KEY_LENGTH = 64
+# The longest client address kept (web/proxies.py cuts longer text).
+CLIENT_LENGTH = 64
 
 # Named constraints, so that migrations can refer to them on every database.
 NAMING_CONVENTION = {
@@ -166,3 +171,21 @@ class InitiativeVersion(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
     author: Mapped[User] = relationship(lazy="joined")
+
+
+class LoginFailure(Base):
+    """One failed login, for the login limit (web/login_limits.py): which account was tried
+    (`email_key`, a SHA-256 of the lower-case e-mail, so that a password typed into the e-mail
+    field is not kept readable), from which client address, and when. Rows older than the
+    limit's longest window are deleted; none are exported in a backup."""
+
+    __tablename__ = "login_failures"
+    __table_args__ = (
+        Index("ix_login_failures_email_key_failed_at", "email_key", "failed_at"),
+        Index("ix_login_failures_client_failed_at", "client", "failed_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email_key: Mapped[str] = mapped_column(String(EMAIL_KEY_LENGTH))
+    client: Mapped[str] = mapped_column(String(CLIENT_LENGTH))
+    failed_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)

@@ -223,9 +223,9 @@ def _create(
     note: str,
     organisation: Organisation | None,
 ) -> InitiativeVersion:
+    # An id already saved is the same conflict whoever owns it: whether another organisation
+    # uses an id cannot be probed (same exception, same path, no further read).
     existing = session.get(Initiative, initiative_id, populate_existing=True)
-    if existing is not None and not can_read(author, existing):
-        raise NotAllowedError(f"the id '{initiative_id}' is taken by another organisation")
     if existing is not None:
         raise ConflictError(initiative_id, None, existing.current_version)
     if not author.active or author.role not in ("promoter", *EDITORS):

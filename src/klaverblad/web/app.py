@@ -16,7 +16,8 @@ from klaverblad.store import make_engine, session_factory
 from klaverblad.web.api.limits import API_PREFIX, ApiBodyMiddleware
 from klaverblad.web.api.routes import api_router
 from klaverblad.web.errors import install_error_handlers
-from klaverblad.web.headers import SecurityHeadersMiddleware
+from klaverblad.web.form_limits import FormBodyMiddleware
+from klaverblad.web.headers import install_outer_layers
 from klaverblad.web.render import STATIC_DIRECTORY
 from klaverblad.web.routes.accounts import accounts_router
 from klaverblad.web.routes.cases import cases_router
@@ -28,7 +29,9 @@ from klaverblad.web.routes.plans import pages_router
 from klaverblad.web.routes.portfolio import portfolio_router
 from klaverblad.web.routes.ranking import ranking_router
 from klaverblad.web.routes.saved import saved_router
+from klaverblad.web.routes.source import source_router
 from klaverblad.web.settings import Settings
+from klaverblad.web.time_budget import TimeBudgetMiddleware
 from klaverblad.web.wizard.routes import wizard_router
 
 DESCRIPTION = """\
@@ -75,7 +78,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.sessions = session_factory(engine)
     install_error_handlers(app)
     app.add_middleware(ApiBodyMiddleware)
-    app.add_middleware(SecurityHeadersMiddleware)
+    # Each request's deadline for plan computations (503 past it; web/time_budget.py).
+    app.add_middleware(TimeBudgetMiddleware, seconds=getattr(settings, "plan_seconds", None))
+    app.add_middleware(FormBodyMiddleware)
+    # Outside everything else (error pages, 413s and 503s of other middlewares included).
+    install_outer_layers(app, settings)
     app.include_router(api_router())
     app.include_router(pages_router())
     # page routers (one line per area of pages)
@@ -89,5 +96,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(measures_router())
     app.include_router(cases_router())
     app.include_router(ranking_router())
+    app.include_router(source_router())
     app.mount("/static", StaticFiles(directory=STATIC_DIRECTORY), name="static")
     return app

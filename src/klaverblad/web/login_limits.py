@@ -1,92 +1,131 @@
-"""The login rate limit: after 5 failed logins for the same e-mail address or from the same
-client address within 15 minutes, further attempts are refused until the oldest of those
-failures is 15 minutes old.
+"""The login limit: password guessing is slowed down, and a stranger cannot lock anyone out.
 
-Kept in memory, per application (a restart forgets it; several worker processes each keep
-their own). The clock is injectable so that tests can move time:
+Failures are kept in the database (`store/login_failures.py`, table `login_failures`), so
+every worker process counts the same failures and a restart forgets nothing. Three counts,
+each over the last `WINDOW_SECONDS` (15 minutes):
 
->>> now = [1000.0]
->>> limiter = LoginLimiter(clock=lambda: now[0])
->>> for _ in range(5):
-...     limiter.record_failure("a@b.be", "10.0.0.1")
->>> limiter.retry_at("A@B.be ", "10.0.0.9")    # the e-mail is blocked, from any address
-1900.0
->>> now[0] = 1900.0
->>> limiter.retry_at("a@b.be", "10.0.0.1") is None
+1. **Per (account, address) pair** — `PAIR_FAILURES` (5) failures for one e-mail address from
+   one client address block that pair, and only that pair, until the oldest of those five is
+   15 minutes old. Someone guessing at Anna's password from their address blocks themselves;
+   Anna, at her own address, still logs in.
+2. **Per address, over all accounts** — `ADDRESS_FAILURES` (20) failures from one address,
+   whatever accounts they named, block that address in the same way (credential stuffing: one
+   guess at each of many accounts).
+3. **Per account, over all addresses** — a slower back-off instead of a block: after
+   `ACCOUNT_FAILURES` (10) failures for one account from anywhere, each further attempt for it
+   waits `ACCOUNT_FIRST_DELAY` (1 s) after the latest failure, doubling with every further
+   failure, at most `ACCOUNT_MAX_DELAY` (30 s). Guessing from many addresses gets about one
+   try per 30 seconds per account; the real user is never kept out for more than 30 seconds,
+   however many strangers try — no number of requests locks an account for 15 minutes.
+
+A refused attempt (429) is not a failure: it does not push the end of a block out. A
+successful login clears the failures of its own pair (not those of its address with other
+accounts, nor the account's from other addresses). An attempt is recorded as a failure
+*before* the password is checked (and removed when it was right), so that simultaneous
+requests cannot all slip under the count while Argon2 runs. Failures older than the window
+are deleted as new ones come in.
+
+The decision itself is a plain function of the failures and the time:
+
+>>> from klaverblad.store.login_failures import Failure
+>>> pair = [Failure(True, True, 100.0 + minute * 60) for minute in range(5)]
+>>> blocked_until(pair, now=400.0)       # five from Anna's pair: until the first is 15 min old
+1000.0
+>>> blocked_until(pair[:4], now=400.0) is None
 True
+>>> elsewhere = [Failure(True, False, 100.0 + second) for second in range(12)]
+>>> blocked_until(elsewhere, now=112.0)  # 12 for the account from elsewhere: 4 s after the last
+115.0
+
+The clock is injectable (`LoginLimiter(clock=…)` on `app.state.login_limiter`) so that tests
+can move time.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
+from sqlalchemy.orm import Session, sessionmaker
 from starlette.requests import Request
 
-MAX_FAILURES = 5
+from klaverblad.store import transaction
+from klaverblad.store.login_failures import (
+    Failure,
+    add_failure,
+    clear_pair,
+    prune_failures,
+    recent_failures,
+    remove_failure,
+)
+
 WINDOW_SECONDS = 15 * 60
-# Past this many remembered keys, every expired one is dropped at the next failure.
-PRUNE_ABOVE = 10_000
+PAIR_FAILURES = 5
+ADDRESS_FAILURES = 20
+ACCOUNT_FAILURES = 10
+ACCOUNT_FIRST_DELAY = 1.0
+ACCOUNT_MAX_DELAY = 30.0
+# The doubling stops here (2**5 s already passes the 30 s cap).
+_MAX_DOUBLINGS = 16
+
+Sessions = sessionmaker[Session]
+
+
+def _block_end(times: Sequence[float], limit: int) -> float | None:
+    """When the `limit`-th most recent of `times` leaves the window (None: fewer than that)."""
+    return times[-limit] + WINDOW_SECONDS if len(times) >= limit else None
+
+
+def blocked_until(failures: Sequence[Failure], now: float) -> float | None:
+    """When an attempt for the account from the address of `failures` (those that named the
+    account or came from the address, oldest first) is allowed again; None: now."""
+    recent = [failure for failure in failures if failure.at > now - WINDOW_SECONDS]
+    pair = [f.at for f in recent if f.same_account and f.same_client]
+    address = [f.at for f in recent if f.same_client]
+    account = [f.at for f in recent if f.same_account]
+    ends = [_block_end(pair, PAIR_FAILURES), _block_end(address, ADDRESS_FAILURES)]
+    if len(account) >= ACCOUNT_FAILURES:
+        doublings = min(len(account) - ACCOUNT_FAILURES, _MAX_DOUBLINGS)
+        delay = min(ACCOUNT_MAX_DELAY, ACCOUNT_FIRST_DELAY * 2**doublings)
+        ends.append(account[-1] + delay)
+    waiting = [end for end in ends if end is not None and end > now]
+    return max(waiting) if waiting else None
 
 
 class LoginLimiter:
-    """Failed logins per e-mail address and per client address within a sliding window."""
+    """The login limit over the failures stored in the database (see the module docstring)."""
 
-    def __init__(
-        self,
-        clock: Callable[[], float] = time.time,
-        max_failures: int = MAX_FAILURES,
-        window_seconds: float = WINDOW_SECONDS,
-    ) -> None:
+    def __init__(self, clock: Callable[[], float] = time.time) -> None:
         self.clock = clock
-        self.max_failures = max_failures
-        self.window_seconds = window_seconds
-        self._failures: dict[str, deque[float]] = {}
-        # Endpoints run in a thread pool: one lock around the counters.
-        self._lock = threading.Lock()
 
-    @staticmethod
-    def _keys(email: str, client: str) -> tuple[str, str]:
-        return f"email:{email.strip().lower()}", f"client:{client}"
-
-    def _recent(self, key: str, now: float) -> deque[float]:
-        times = self._failures.get(key, deque())
-        while times and times[0] <= now - self.window_seconds:
-            times.popleft()
-        if not times:
-            self._failures.pop(key, None)
-        return times
-
-    def retry_at(self, email: str, client: str) -> float | None:
+    def retry_at(self, sessions: Sessions, email: str, client: str) -> float | None:
         """When attempts for `email` from `client` are allowed again (a clock time), or None
-        when they are allowed now."""
-        with self._lock:
-            now = self.clock()
-            blocked = [
-                times[-self.max_failures] + self.window_seconds
-                for key in self._keys(email, client)
-                if len(times := self._recent(key, now)) >= self.max_failures
-            ]
-        return max(blocked) if blocked else None
+        when they are allowed now. Records nothing."""
+        now = self.clock()
+        with transaction(sessions) as session:
+            failures = recent_failures(session, email, client, now - WINDOW_SECONDS)
+        return blocked_until(failures, now)
 
-    def record_failure(self, email: str, client: str) -> None:
-        with self._lock:
-            now = self.clock()
-            if len(self._failures) > PRUNE_ABOVE:
-                for key in list(self._failures):
-                    self._recent(key, now)
-            for key in self._keys(email, client):
-                times = self._recent(key, now)
-                times.append(now)
-                self._failures[key] = times
+    def attempt(self, sessions: Sessions, email: str, client: str) -> float | None:
+        """Begin an attempt: None when it is allowed, and then it counts as a failure until
+        `succeeded` clears it; else when it will be allowed (nothing recorded)."""
+        now = self.clock()
+        with transaction(sessions) as session:
+            # Written first: on SQLite the write lock is taken before anything is counted.
+            own = add_failure(session, email, client, now)
+            earlier = recent_failures(session, email, client, now - WINDOW_SECONDS, excluding=own)
+            retry = blocked_until(earlier, now)
+            if retry is not None:
+                remove_failure(session, own)
+            else:
+                prune_failures(session, now - WINDOW_SECONDS)
+        return retry
 
-    def forget(self, email: str) -> None:
-        """A successful login clears its e-mail address (not the client address: one person
-        logging in must not lift a block on guesses at other accounts from that address)."""
-        with self._lock:
-            self._failures.pop(self._keys(email, "")[0], None)
+    def succeeded(self, sessions: Sessions, email: str, client: str) -> None:
+        """The password was right: forget the failures of this (account, address) pair."""
+        with transaction(sessions) as session:
+            clear_pair(session, email, client)
 
 
 def login_limiter(request: Request) -> LoginLimiter:
@@ -105,6 +144,6 @@ _CREATE_LOCK = threading.Lock()
 
 
 def client_address(request: Request) -> str:
-    """The client's address as the server saw it (behind a proxy: configure uvicorn's
-    `--proxy-headers` so that this is the visitor, not the proxy)."""
+    """The client's address: the socket's peer, or behind a proxy named in
+    `KLAVERBLAD_TRUSTED_PROXIES` the address it forwarded (`proxies.py`)."""
     return request.client.host if request.client else "unknown"

@@ -30,6 +30,8 @@ PATHS: dict[str, tuple[str, str]] = {
     "mine": ("/mijn-plannen", "/en/my-plans"),
     "saved": ("/plannen/{initiative_id}", "/en/plans/{initiative_id}"),
     "shared": ("/gedeeld/{token}", "/en/shared/{token}"),
+    # The source of the running version (AGPL-3.0 §13), linked from every page's footer.
+    "source": ("/broncode", "/en/source"),
     # Exports of a plan; fmt is pdf, xlsx, csv (all lines) or yaml (the initiative file).
     "example_export": (
         "/plan/voorbeeld/{example}/export/{fmt}",

@@ -8,7 +8,8 @@ version beside the person's own text, and offers to save that text on top: nothi
 
 Access: anonymous visitors go to the login page; a plan the user may not read is the same 404
 page as a plan that does not exist; saving and restoring need `can_edit` (else a 403 page).
-A share link opens the current version for anyone, without an account.
+A share link opens the current version for anyone, without an account; the link shown is
+built from `KLAVERBLAD_BASE_URL`, or is the path alone (never the request's Host header).
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ from klaverblad.web.users import current_user, sessions
 from klaverblad.web.views.documents import document_yaml, read_document, stored_initiative
 from klaverblad.web.views.forms import read_form, text_field
 from klaverblad.web.views.plan import plan_view
-from klaverblad.web.views.plan_links import saved_links, shared_links
+from klaverblad.web.views.plan_links import saved_links, share_address, shared_links
 from klaverblad.web.views.saved import history_rows, when
 from klaverblad.web.words.common import WORDS
 from klaverblad.web.words.saved import SAVED_WORDS
@@ -142,7 +143,7 @@ def _saved_page(
     context: dict[str, Any] = plan_view(
         read.initiative, language, links, version.document, expected_version=current
     )
-    share = url("shared", language, token=initiative.share_token)
+    token = initiative.share_token
     switch = _saved_url(other(language), initiative_id)
     return render(
         request,
@@ -156,7 +157,7 @@ def _saved_page(
         viewing_old=viewing_old,
         saved_time=when(version.created_at, language),
         current_url=_saved_url(language, initiative_id),
-        share_url=str(request.base_url).rstrip("/") + share,
+        share_url=share_address(request.app.state.settings.base_url, language, token),
         history=history_rows(versions, current, version.number, language),
         history_csv_url=url("saved_export", language, initiative_id=initiative_id, fmt="csv")
         + f"?table={HISTORY_TABLE}",

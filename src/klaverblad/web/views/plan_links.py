@@ -12,6 +12,16 @@ posted plan has no address, so its downloads are buttons that post its text agai
 '/plan/voorbeeld/bik-klusjesdienst/export/csv?table=lines-2006'
 >>> posted_links("en").table("leaves").action
 '/en/plan/export/csv'
+
+A share link starts with the configured base URL (`KLAVERBLAD_BASE_URL`), never with the
+request's Host header (anyone can send any Host: a link built from it could point elsewhere);
+without the setting it is the path alone, which the browser completes with the address of the
+site the visitor is on:
+
+>>> share_address("https://klaverblad.example.be", "nl", "Ab12Cd34Ef")
+'https://klaverblad.example.be/gedeeld/Ab12Cd34Ef'
+>>> share_address("", "en", "Ab12Cd34Ef")
+'/en/shared/Ab12Cd34Ef'
 """
 
 from __future__ import annotations
@@ -85,3 +95,8 @@ def shared_links(language: Language, token: str) -> PlanLinks:
 
 def posted_links(language: Language) -> PlanLinks:
     return PlanLinks(language, "posted_export")
+
+
+def share_address(base_url: str, language: Language, token: str) -> str:
+    """The share link of `token`: `base_url` (may be empty) and the shared page's path."""
+    return base_url.rstrip("/") + url("shared", language, token=token)

@@ -140,6 +140,8 @@ WORDS: dict[Language, dict[str, str]] = {
             "Klaverblad rekent met de regels van het klaverbladmodel; bedragen van voorbeelden "
             "zijn illustratief. De JSON-API staat onder /api."
         ),
+        "footer_source": "Broncode",
+        "footer_version": "versie",
     },
     "en": {
         "site": "Klaverblad",
@@ -275,5 +277,7 @@ WORDS: dict[Language, dict[str, str]] = {
             "Klaverblad computes with the rules of the klaverbladmodel; the examples' amounts "
             "are illustrative. The JSON API is under /api."
         ),
+        "footer_source": "Source code",
+        "footer_version": "version",
     },
 }
