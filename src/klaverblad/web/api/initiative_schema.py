@@ -28,6 +28,10 @@ MONEY_MAX_EUROS = 999_999_999
 # Each validator of klaverblad.model.fields and the JSON Schema of what it accepts: a number
 # (a whole one, or one with the allowed decimals: `multipleOf`) or the same as text.
 _NUMBER_TEXT = "a number, or text with at most {places} decimals"
+# Ids and names (klaverblad.model.fields._identifier): no control characters (Cc) and no
+# bidirectional formatting characters, and something other than spaces.
+_FORBIDDEN = r"\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069"
+_PLAIN_TEXT = rf"^[^{_FORBIDDEN}]*[^\s{_FORBIDDEN}][^{_FORBIDDEN}]*$"
 _SCALARS: dict[str, dict[str, Any]] = {
     "money": {
         "anyOf": [
@@ -84,8 +88,9 @@ _SCALARS: dict[str, dict[str, Any]] = {
         "type": "string",
         "minLength": 1,
         "maxLength": TEXT_CHARACTERS,
-        "pattern": r"\S",
-        "description": f"Text of 1 to {TEXT_CHARACTERS} characters, not only spaces",
+        "pattern": _PLAIN_TEXT,
+        "description": f"Text of 1 to {TEXT_CHARACTERS} characters, not only spaces, without "
+        "control or bidirectional formatting characters",
     },
 }
 _VALIDATORS: dict[str, Any] = {

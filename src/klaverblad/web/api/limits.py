@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
@@ -158,7 +159,7 @@ def strict_json(text: str | bytes) -> Any:
             reason = "it " + reason
         position = _position(document, error.where)
         raise json.JSONDecodeError(reason, document if position >= 0 else "", position) from None
-    constant = _literal_constant(data)
+    constant = _literal_constant(data) if "NaN" in document else None
     if constant is not None:
         raise json.JSONDecodeError(f"{constant} is not allowed in JSON numbers", "", NO_POSITION)
     return data
@@ -235,6 +236,11 @@ def unreadable_values(data: Any) -> list[Problem]:
     return problems
 
 
+# What a JSON text must contain to hold a lone surrogate (`\\ud800` to `\\udfff`, escaped) or
+# an infinite number (an exponent of 3 digits or more, `Infinity`, 309 digits or more).
+_MAYBE_UNREADABLE = re.compile(rb"\\u[dD][89a-fA-F]|[eE][+-]?[0-9]{3}|Infinity|[0-9]{309}")
+
+
 class StrictJsonRequest(Request):
     """A request whose `json()` is `strict_json` (FastAPI reads JSON bodies through it)."""
 
@@ -251,6 +257,10 @@ class StrictJsonRequest(Request):
         try:
             data = await self.json()
         except json.JSONDecodeError:
+            return []
+        # Walking a large body costs a pure-Python pass over every value: only a body that
+        # could hold such a value is walked (a surrogate escape, a huge exponent, Infinity).
+        if not _MAYBE_UNREADABLE.search(await self.body()):
             return []
         return unreadable_values(data)
 
