@@ -176,7 +176,7 @@ def test_sixty_thousand_json_keys_are_checked_for_twice_without_comparing_each_p
     # The check looks each key up once by its hash: comparing each key with every earlier one
     # (60 000 keys: 1.8 billion comparisons, 58 s) counts far more than one per key.
     CountedKey.comparisons = 0
-    pairs = [(CountedKey(f"k{i}"), i) for i in range(60_000)]
+    pairs: list[tuple[str, Any]] = [(CountedKey(f"k{i}"), i) for i in range(60_000)]
     assert len(safe_documents._unique_keys(pairs)) == 60_000
     assert CountedKey.comparisons <= 60_000
 

@@ -19,6 +19,45 @@ from klaverblad.model.consistency import Problem
 
 # (pattern of the English message, its Dutch form with the pattern's groups).
 _DUTCH: tuple[tuple[str, str], ...] = (
+    # The safe readers of documents and numbers (step 5; docs/limits.md).
+    (
+        r"the value anchored here \(&name\) is used again by an alias \(\*name\): .*",
+        "de waarde met een anker (&naam) hier wordt hergebruikt met een alias (*naam): aliassen "
+        "zijn niet toegelaten, schrijf de waarde voluit waar ze nodig is",
+    ),
+    (r"not valid YAML: (.*)", r"geen geldige YAML: \1"),
+    (r"not valid JSON: (.*)", r"geen geldige JSON: \1"),
+    (r"is nested more than (\d+) levels deep", r"is meer dan \1 niveaus diep genest"),
+    (r"has (\d+) fields; at most (\d+) are allowed", r"heeft \1 velden; hoogstens \2 toegelaten"),
+    (
+        r"has (\d+) entries; at most (\d+) are allowed .*",
+        r"heeft \1 elementen; hoogstens \2 toegelaten",
+    ),
+    (r"is larger than (\d+) MB", r"is groter dan \1 MB"),
+    (r"is not valid Unicode text", "is geen geldige Unicode-tekst"),
+    (
+        r"must not contain the control character (U\+[0-9A-F]+) .*",
+        r"mag het stuurteken \1 niet bevatten (namen en id's zijn gewone tekst op één regel)",
+    ),
+    (
+        r"(.*) is not a number: write digits only, without an exponent(.*)",
+        r"\1 is geen getal: schrijf alleen cijfers, zonder exponent",
+    ),
+    (
+        r"(.*) is not a number: it has more than (\d+) significant digits(.*)",
+        r"\1 is geen getal: het heeft meer dan \2 beduidende cijfers",
+    ),
+    (
+        r"(.*) is not a number: it is far too large or too small(.*)",
+        r"\1 is geen getal: het is veel te groot of te klein",
+    ),
+    (r"(.*) is not a number: it is not finite(.*)", r"\1 is geen getal: het is niet eindig"),
+    (
+        r"(.*) is not a number: use digits and at most one decimal separator(.*)",
+        r"\1 is geen getal: gebruik cijfers en hoogstens één decimaalteken",
+    ),
+    (r"(.*) is too long for a number(.*)", r"\1 is te lang voor een getal"),
+    (r"is too long: at most (\d+) allowed", r"is te lang: hoogstens \1 toegelaten"),
     (r"is required but missing", "is verplicht"),
     (r"is not a known field", "is geen bekend veld"),
     (r"must be true or false", "moet ja of nee zijn"),
@@ -77,6 +116,8 @@ _DUTCH: tuple[tuple[str, str], ...] = (
     (r"String should have at most (\d+) characters?", r"mag hoogstens \1 tekens lang zijn"),
     (r"String should have at least 1 character", "mag niet leeg zijn"),
 )
+# `echo` says how long a quoted text was: "'xxx…' (100 characters)".
+_CHARACTERS = re.compile(r"\((\d+) characters\)")
 _COMPILED = tuple((re.compile(f"^{pattern}$"), dutch) for pattern, dutch in _DUTCH)
 
 
@@ -87,7 +128,8 @@ def translate(message: str, language: Language) -> str:
     for pattern, dutch in _COMPILED:
         if pattern.match(message):
             # pydantic lists the allowed values as "'a', 'b' or 'c'".
-            return pattern.sub(dutch, message).replace("' or '", "' of '")
+            dutch_message = pattern.sub(dutch, message).replace("' or '", "' of '")
+            return _CHARACTERS.sub(r"(\1 tekens)", dutch_message)
     return message
 
 
