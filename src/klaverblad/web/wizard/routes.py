@@ -62,6 +62,7 @@ from klaverblad.web.wizard.page import (
 from klaverblad.web.wizard.result import CSV_TABLES, plan_csv, plan_of
 from klaverblad.web.wizard.words import WIZARD_WORDS
 from klaverblad.web.words.common import WORDS
+from klaverblad.web.words.model_messages import translate
 
 # How many problems of a loaded document the page lists (a document can have thousands).
 SHOWN_DOCUMENT_PROBLEMS = 50
@@ -139,7 +140,7 @@ def _document_problems(found: list[Problem], language: Language) -> list[Problem
     `SHOWN_DOCUMENT_PROBLEMS`, then how many more there are."""
     words = WIZARD_WORDS[language]
     problems = [
-        Problem("", f"{words['document_problem']}: {p.path}: {p.message}")
+        Problem("", f"{words['document_problem']}: {p.path}: {translate(p.message, language)}")
         for p in found[:SHOWN_DOCUMENT_PROBLEMS]
     ]
     if len(found) > SHOWN_DOCUMENT_PROBLEMS:
