@@ -83,7 +83,7 @@ def test_malformed_dates_and_months_are_named() -> None:
     )
     assert lines == [
         "plan.yaml: horizon.start: '2006-13' is not a month in the form YYYY-MM",
-        "plan.yaml: people[0].start_date: '2006-02-30' is not a date in the form YYYY-MM-DD",
+        "plan.yaml: people[0].start_date: 2006-02-30 does not exist",
     ]
 
 

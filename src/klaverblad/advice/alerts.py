@@ -13,10 +13,12 @@ import numpy
 from klaverblad.advice import initiative_alerts
 from klaverblad.advice.alert import SEVERITY_ORDER, Alert
 from klaverblad.advice.condition_labels import condition_label
+from klaverblad.advice.measure_closed import measure_closed
 from klaverblad.locale import Language, money, month_name
 from klaverblad.model.money import snap_to_units, to_cents
 from klaverblad.plan.financing_plan import FinancingPlan
-from klaverblad.plan.worker_lines import applying
+from klaverblad.plan.initiative_lines import grant_units_by_month
+from klaverblad.plan.worker_lines import applying, wep_plus_months
 from klaverblad.rules.catalogue import STATUTES
 
 
@@ -27,6 +29,8 @@ def plan_alerts(plan: FinancingPlan) -> list[Alert]:
         *amount_unknown(plan),
         *voucher_not_allowed(plan),
         *funding_cliff(plan),
+        *wep_plus_cliff(plan),
+        *measure_closed(plan),
         *initiative_alerts.sine_not_eligible(plan),
         *initiative_alerts.voucher_unsuitable_for_low_income(plan),
         *initiative_alerts.policy_domain_funder_missing(plan),
@@ -45,6 +49,15 @@ def _failed_conditions(plan: FinancingPlan, statute: str, index: int) -> list[st
     ]
 
 
+# The start-window condition of each statute (`<statute>_start_window_ok`).
+START_WINDOWS = frozenset(
+    condition
+    for measure in STATUTES.values()
+    for condition in measure.conditions
+    if condition.endswith("_start_window_ok")
+)
+
+
 def statute_not_eligible(plan: FinancingPlan) -> list[Alert]:
     alerts: list[Alert] = []
     for index, person in enumerate(plan.people):
@@ -52,7 +65,13 @@ def statute_not_eligible(plan: FinancingPlan) -> list[Alert]:
             continue
         if person.eligible[person.statute]:
             continue
-        failed = _failed_conditions(plan, person.statute, index)
+        # A start outside the start window is `measure_closed`'s (RULEBOOK §6): listed here
+        # only beside other failed conditions, and not at all when it is the only one.
+        failed = [
+            c for c in _failed_conditions(plan, person.statute, index) if c not in START_WINDOWS
+        ]
+        if not failed:
+            continue
         fitting = [name for name, ok in person.eligible.items() if ok]
         nl_fit = (
             f" Wel in aanmerking: {', '.join(fitting)}." if fitting else " Geen enkel statuut past."
@@ -209,6 +228,35 @@ def funding_cliff(plan: FinancingPlan) -> list[Alert]:
                 month = int(horizon[position + 1])
                 drop = to_cents(int(units[row, position]))
                 alerts.append(_cliff_alert(person, statute, component.name, month, drop))
+    return alerts
+
+
+def wep_plus_cliff(plan: FinancingPlan) -> list[Alert]:
+    """WEP+ money is the initiative's WEP+ grant, booked in the months someone applies WEP+
+    (RULEBOOK §3.6): a person's grant-funded WEP+ months that stop while they stay employed,
+    when the booked grant drops that month, are a cliff like any monthly component's."""
+    results = plan.statutes
+    grants = [g for g in plan.initiative.grants if g.measure == "wep_plus"]
+    if results is None or not grants:
+        return []
+    horizon = plan.month_indexes
+    first = int(horizon[0])
+    units = sum(
+        (grant_units_by_month(grant, horizon, first) for grant in grants),
+        start=numpy.zeros(len(horizon), dtype=numpy.int64),
+    )
+    booked = numpy.where(wep_plus_months(results), units, 0)
+    alerts: list[Alert] = []
+    for index in applying(results, "wep_plus"):
+        funded = results.wep_plus_applies[index].astype(bool) & (booked > 0)
+        employed = results.employed[index].astype(bool)
+        drops = booked[:-1] - booked[1:]
+        stops = funded[:-1] & ~funded[1:] & employed[1:] & (drops > 0)
+        for position in numpy.flatnonzero(stops):
+            person = plan.people[index].id
+            month = int(horizon[position + 1])
+            drop = to_cents(int(drops[position]))
+            alerts.append(_cliff_alert(person, "wep_plus", "toelage", month, drop))
     return alerts
 
 

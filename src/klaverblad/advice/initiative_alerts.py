@@ -53,6 +53,8 @@ def sine_not_eligible(plan: FinancingPlan) -> list[Alert]:
         if person.role != "target" or result.statute == "sine" or result.eligible["sine"]:
             continue
         failed = [c for c in STATUTES["sine"].conditions if not plan.statutes.conditions[c][index]]
+        if failed == ["sine_start_window_ok"]:
+            continue  # no one can switch after SINE closed (RULEBOOK §6)
         alerts.append(
             Alert(
                 "sine_not_eligible",

@@ -9,9 +9,12 @@ problems each name the line and the column (lines count from 1, as an editor sho
 ...     print(error.lines()[0])
 r.csv: line 2, column general_unemployment_rate: 'abc' is not a number
 
-The separator is ',' or ';' (read from the header line); numbers take a decimal point or a
-decimal comma (Belgian Excel exports: `Gent;18,5;9,7`). Blank lines and lines starting with
-'#' are skipped.
+The separator is ',' or ';' (read from the header line), and it says how the numbers are
+written: a ';' file is a Belgian (Dutch) Excel export, read by the nl-BE number reader
+(`model/locale_numbers.py`: `Gent;18,5;9,7;25.000` — a decimal comma, a dot grouping
+thousands); a ',' file writes numbers the English way (`Gent,18.5,9.7,25000`; a quoted
+`"18,5"` is still 18.5, a group needing three digits). A number that could mean two things is
+refused with its reading, never guessed. Blank lines and lines starting with '#' are skipped.
 
 Bounded (`model/limits.py`): the file is at most `DOCUMENT_BYTES` and `RANKING_ROWS`
 municipalities (refused as soon as one line more is read), every number, weight and the
@@ -31,11 +34,13 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError, ValidationInfo
 from pydantic_core import PydanticCustomError
 
+from klaverblad.locale import Language
 from klaverblad.model.echo import echo
 from klaverblad.model.limits import DOCUMENT_BYTES, MEGABYTE, RANKING_ROWS, TEXT_CHARACTERS
+from klaverblad.model.locale_numbers import AmbiguousNumberError, Kind, read_number
 from klaverblad.model.number_reader import NumberError, read_decimal, read_fraction
 
 # Kept under its old name: the web form checks it before decoding an upload.
@@ -47,7 +52,6 @@ REQUIRED_COLUMNS = ("municipality", *RATE_COLUMNS)
 COLUMNS = (*REQUIRED_COLUMNS, "population")
 WEIGHT_NAMES = ("youth", "general")
 WEIGHT_TOLERANCE = Fraction(1, 10**9)
-_NUMBER = re.compile(r"^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)$")
 _BUDGET = re.compile(r"^(\d+)(?:[.,](\d+))?$")
 
 
@@ -93,22 +97,8 @@ class Weights:
     general: Fraction = Fraction(1, 2)
 
 
-def _decimal(text: str) -> Decimal | None:
-    """A number with a decimal point or comma, an optional trailing '%'; None if it is not
-    (or is one the bounded number reader refuses: an exponent, too long, too many digits)."""
-    text = text.strip()
-    if text.endswith("%"):
-        text = text[:-1].rstrip()
-    if not _NUMBER.match(text):
-        return None
-    try:
-        return read_decimal(text, decimal_comma=True)
-    except NumberError:
-        return None
-
-
 # The refusals of the bounded number reader that say more than "is not a number".
-_SPECIFIC = ("exponent", "too long", "significant digits", "divides by 0")
+_SPECIFIC = ("exponent", "too long", "significant digits", "divides by 0", "groups of digits")
 
 
 def _not_a_number(text: str, error: NumberError | None = None) -> str:
@@ -116,14 +106,6 @@ def _not_a_number(text: str, error: NumberError | None = None) -> str:
     if error is not None and any(reason in str(error) for reason in _SPECIFIC):
         return str(error)
     return f"{echo(text)} is not a number"
-
-
-def _number_problem(text: str) -> str:
-    try:
-        read_decimal(text.strip().removesuffix("%").rstrip(), decimal_comma=True)
-    except NumberError as error:
-        return _not_a_number(text, error)
-    return _not_a_number(text)
 
 
 def _name(value: object) -> str:
@@ -137,13 +119,31 @@ def _name(value: object) -> str:
     return text
 
 
-def _rate(value: object) -> Decimal:
+def _language(info: ValidationInfo) -> Language:
+    """How the CSV writes numbers: Dutch for a ';' file, English otherwise (`read_csv_text`)."""
+    context = info.context if isinstance(info.context, dict) else {}
+    return "nl" if context.get("language") == "nl" else "en"
+
+
+def _csv_number(text: str, language: Language, kind: Kind) -> Decimal:
+    """A number of the CSV as `language` writes it (a trailing '%' allowed)."""
+    text = text.strip().removesuffix("%").rstrip()
+    try:
+        number = read_number(text, language, kind)
+    except AmbiguousNumberError as error:
+        readings = " or ".join(format(reading, "f") for reading in error.readings)
+        message = f"{echo(text)} can be read in more than one way: did you mean {readings}?"
+        raise PydanticCustomError("number", message) from None
+    except NumberError as error:
+        raise PydanticCustomError("number", _not_a_number(text, error)) from None
+    return number
+
+
+def _rate(value: object, info: ValidationInfo) -> Decimal:
     text = "" if value is None else str(value).strip()
     if not text:
         raise PydanticCustomError("missing", "is missing")
-    number = _decimal(text)
-    if number is None:
-        raise PydanticCustomError("number", _number_problem(text))
+    number = _csv_number(text, _language(info), "decimal")
     if number < 0:
         raise PydanticCustomError(
             "range", f"{echo(text)} is negative; a rate is a percentage, 0 to 100"
@@ -153,23 +153,20 @@ def _rate(value: object) -> Decimal:
     return number
 
 
-def _population(value: object) -> int | None:
+def _population(value: object, info: ValidationInfo) -> int | None:
     if value is None:
         return None
     text = "" if value is None else str(value).strip()
     if not text:
         raise PydanticCustomError("missing", "is missing")
-    number = _decimal(text)
-    if number is None:
-        raise PydanticCustomError("number", _number_problem(text))
+    language = _language(info)
+    number = _csv_number(text, language, "integer")
     if number <= 0:
         raise PydanticCustomError("range", f"{echo(text)} must be more than 0")
-    if not text.isdigit():
-        raise PydanticCustomError(
-            "integer",
-            f"{echo(text)} is not a whole number in digits only (no separators or decimals)",
-        )
-    return int(text)
+    decimal_separator = "," if language == "nl" else "."
+    if decimal_separator in text or number != number.to_integral_value():
+        raise PydanticCustomError("integer", f"{echo(text)} is not a whole number")
+    return int(number)
 
 
 class MunicipalityRow(BaseModel):
@@ -215,13 +212,17 @@ def _too_many_rows() -> str:
     )
 
 
+def _delimiter(text: str) -> str:
+    """';' when the first line that is not blank or a '#' comment holds one, else ','."""
+    lines = (line for line in text.splitlines() if line.strip())
+    first = next((line for line in lines if not line.lstrip().startswith("#")), "")
+    return ";" if ";" in first else ","
+
+
 def _records(text: str, source: str) -> list[tuple[int, list[str]]]:
     """(line number, fields) of every line that is not blank or a '#' comment: the header
     and at most `RANKING_ROWS` municipality lines (reading stops at the first line more)."""
-    lines = (line for line in text.splitlines() if line.strip())
-    first = next((line for line in lines if not line.lstrip().startswith("#")), "")
-    delimiter = ";" if ";" in first else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     records: list[tuple[int, list[str]]] = []
     previous = 0
     try:
@@ -274,7 +275,10 @@ def read_csv_text(text: str, source: str) -> list[MunicipalityRow]:
     """Validate the CSV text; every problem of the file at once, or the rows in file order."""
     if len(text) > DOCUMENT_BYTES or len(text.encode("utf-8", "surrogatepass")) > DOCUMENT_BYTES:
         raise RankingInputError([Problem(source, _too_large())])
-    records = _records(text.removeprefix("\ufeff"), source)
+    text = text.removeprefix("\ufeff")
+    records = _records(text, source)
+    # A ';' file is a Belgian export: its numbers are written the Dutch way.
+    context = {"language": "nl" if _delimiter(text) == ";" else "en"}
     if not records:
         raise RankingInputError(
             [
@@ -318,7 +322,7 @@ def read_csv_text(text: str, source: str) -> list[MunicipalityRow]:
         elif key:
             seen[key] = line
         try:
-            rows.append(MunicipalityRow.model_validate({"line": line, **values}))
+            rows.append(MunicipalityRow.model_validate({"line": line, **values}, context=context))
         except ValidationError as error:
             problems += [
                 Problem(source, item["msg"], line=line, column=str(item["loc"][0]))

@@ -6,6 +6,7 @@ truncated to 17, "1000" accepted as a number) with a plain message.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -79,6 +80,10 @@ def _hours(value: Any) -> Decimal:
     return number
 
 
+# YYYY-MM-DD in ASCII digits (a text of exactly this form is safe to quote as it is).
+_DAY_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+
+
 def _day(value: Any) -> date:
     if isinstance(value, datetime):
         raise ValueError("must be a date YYYY-MM-DD without a time")
@@ -88,6 +93,9 @@ def _day(value: Any) -> date:
         try:
             day = date.fromisoformat(value.strip())
         except ValueError:
+            if _DAY_PATTERN.match(value.strip()):
+                # The form is right, the day is not in the calendar (2023-02-30, 2023-13-01).
+                raise ValueError(f"{value.strip()} does not exist") from None
             raise ValueError(f"{echo(value)} is not a date in the form YYYY-MM-DD") from None
         if len(value.strip()) != 10:
             raise ValueError(f"{echo(value)} is not a date in the form YYYY-MM-DD")

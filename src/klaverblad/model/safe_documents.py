@@ -69,8 +69,17 @@ class _Loader(_BaseLoader):
             return float_literal(text.lower().lstrip("+"))
         return value
 
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        """A YAML date or time; one that does not exist (`2023-02-30`) stays its text, so
+        that the field that gets it names it and the rest of the document is still read."""
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return str(node.value)
+
 
 _Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_yaml_float)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 
 
 def _where(node: yaml.Node) -> str:

@@ -43,6 +43,12 @@ class Measure:
     duration: str | None = None
     components: tuple[Component, ...] = ()
     reference: str = ""
+    # Its window (RULEBOOK §6.1), as the boolean parameters that make it: `start_window` is
+    # judged at a person's start month; the measure yields in a month while one of `paid` is
+    # true. Dates, references and grades are those of the parameters; the successors are in
+    # the metadata of `parameter_node` (`advice.measure_windows` reads both).
+    start_window: str | None = None
+    paid: tuple[str, ...] = ()
 
 
 def _statute(
@@ -53,6 +59,8 @@ def _statute(
     components: tuple[Component, ...],
     duration: str | None = None,
     reference: str = "",
+    paid: tuple[str, ...] = (),
+    start_window: str | None = "start_window",
 ) -> Measure:
     return Measure(
         name=name,
@@ -65,6 +73,8 @@ def _statute(
         duration=duration,
         components=components,
         reference=reference,
+        start_window=f"{name}.{start_window}" if start_window else None,
+        paid=paid,
     )
 
 
@@ -102,6 +112,7 @@ STATUTE_MEASURES: tuple[Measure, ...] = (
         ),
         duration="sine_allowance_months",
         reference="KB 3 mei 1999 (SINE)",
+        paid=("sine.activeringsuitkering.paid", "sine.rsz_vermindering.booked"),
     ),
     _statute(
         "art60",
@@ -119,6 +130,7 @@ STATUTE_MEASURES: tuple[Measure, ...] = (
         ),
         duration="art60_duration_months",
         reference="Organieke wet OCMW 8 juli 1976, art. 60 §7",
+        paid=("art60.paid",),
     ),
     _statute(
         "twe",
@@ -162,6 +174,8 @@ STATUTE_MEASURES: tuple[Measure, ...] = (
             ),
         ),
         reference="Programmawet 30 december 1988; BVR 27 oktober 1993",
+        # Only a gemeente's or OCMW's hire has a start window (`gesco_employer_ok`).
+        start_window=None,
     ),
     _statute(
         "activa",
@@ -188,6 +202,7 @@ STATUTE_MEASURES: tuple[Measure, ...] = (
         (),
         duration="wep_plus_duration_months",
         reference="BVR 17 juni 1997; BVR 10 juli 2008 betreffende werkervaring",
+        paid=("wep_plus.paid",),
     ),
     _statute(
         "aanwervingsincentive",
@@ -273,8 +288,15 @@ INITIATIVE_MEASURES: tuple[Measure, ...] = (
         "klantbijdrage", "Client payments in cash or by invoice", "III", "gebruikers / lokaal", ""
     ),
     Measure("beleidsdomein", "Agreements with other policy domains", "IV", "(the agreement)", ""),
-    Measure("lde", "Vlaamse LDE-ondersteuning (entered grant)", "I", "Vlaams", "lde"),
-    Measure("swp", "Sociale werkplaats (entered grant)", "I", "Vlaams", "swp"),
+    Measure(
+        "lde",
+        "Vlaamse LDE-ondersteuning (entered grant)",
+        "I",
+        "Vlaams",
+        "lde",
+        paid=("lde.valid",),
+    ),
+    Measure("swp", "Sociale werkplaats (entered grant)", "I", "Vlaams", "swp", paid=("swp.valid",)),
     Measure("lokaal_actieplan", "Lokaal actieplan (entered grant)", "I", "lokaal", ""),
     Measure("art60_verhoogd", "Art. 60 verhoogde toelage (entered grant)", "II", "federaal", ""),
     Measure("overig", "Other grant (entered, any leaf)", "(the grant)", "(the grant)", ""),
@@ -290,3 +312,8 @@ def components_of(statute: str, system: object) -> tuple[Component, ...]:
         extra += getattr(type(current), "extra_components", {}).get(statute, ())
         current = vars(current).get("baseline")
     return STATUTES[statute].components + tuple(extra)
+
+
+# Every measure by name: the statutes and the initiative-level ones (a `wep_plus` grant is the
+# statute's money, so it shares the statute's window).
+MEASURES = {measure.name: measure for measure in (*STATUTE_MEASURES, *INITIATIVE_MEASURES)}

@@ -89,6 +89,7 @@ _DUTCH: tuple[tuple[str, str], ...] = (
     (r"must be a number .*", "moet een getal zijn"),
     (r"'(.*)' is not a number .*", r"'\1' is geen getal"),
     (r"'(.*)' is not a date in the form YYYY-MM-DD", r"'\1' is geen datum (JJJJ-MM-DD)"),
+    (r"(\d{4}-\d{2}-\d{2}) does not exist", r"\1 bestaat niet"),
     (r"'(.*)' is not a month in the form YYYY-MM", r"'\1' is geen maand (JJJJ-MM)"),
     (r"duplicate id '(.*)'", r"id '\1' komt al voor"),
     (r"is before start_date \((.*)\)", r"ligt vóór de begindatum (\1)"),

@@ -1,0 +1,237 @@
+"""`measure_closed` (RULEBOOK §6, §6.1): an entered grant or a statute the file names yields
+nothing in some months because its measure is closed or not yet open there. One alert per
+subject (the initiative for a grant, the person for a statute), measure and side of the
+window, naming the months, the date and what replaced it (or what it replaced).
+
+The windows and successors are the rules' data (`advice.measure_windows`); the wizard shows
+the same text at a grant's measure field (`grant_closures`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import numpy
+from openfisca_core.parameters import ParameterNode
+
+from klaverblad.advice.alert import Alert
+from klaverblad.advice.measure_windows import (
+    MeasureWindow,
+    Side,
+    joined,
+    month_runs,
+    month_sides,
+    ranges_text,
+    window_of,
+)
+from klaverblad.locale import LANGUAGES, Language, day
+from klaverblad.model.initiative import Initiative
+from klaverblad.model.months import first_day, month_of_date
+from klaverblad.plan.financing_plan import FinancingPlan
+from klaverblad.plan.initiative_lines import grant_window
+
+CODE = "measure_closed"
+
+
+@dataclass(frozen=True)
+class Closure:
+    """Months in which `measure` yields nothing, on one side of its window."""
+
+    window: MeasureWindow
+    side: Side
+    months: numpy.ndarray
+
+
+def _others(window: MeasureWindow, side: Side, tree: ParameterNode, language: Language) -> str:
+    """What replaced the measure (closed), or what it replaced (not yet open), in a sentence."""
+    if side == "closed":
+        names = [successor.names[language] for successor in window.successors]
+        if not names:
+            return {
+                "nl": "Er is geen opvolger bekend.",
+                "en": "No successor is known.",
+            }[language]
+        return (
+            {"nl": "In de plaats kwam: ", "en": "Replaced by: "}[language] + "; ".join(names) + "."
+        )
+    earlier = [w.name(language) for m in window.predecessors if (w := window_of(tree, m))]
+    if not earlier:
+        return ""
+    return {"nl": "Daarvoor: ", "en": "Before it: "}[language] + joined(earlier, language) + "."
+
+
+def _state(window: MeasureWindow, side: Side, when: date, language: Language) -> str:
+    name = window.name(language)
+    shown = day(when, language)
+    if side == "closed":
+        return {"nl": f"{name} is gesloten sinds {shown}", "en": f"{name} closed on {shown}"}[
+            language
+        ]
+    return {"nl": f"{name} opent pas op {shown}", "en": f"{name} only opens on {shown}"}[language]
+
+
+def grant_message(closure: Closure, tree: ParameterNode, language: Language) -> str:
+    """The message at the grant (the alert's and the wizard's field's)."""
+    window, side = closure.window, closure.side
+    months = ranges_text(closure.months, language)
+    state = _state(window, side, _date(window, side, "paid"), language)
+    others = _others(window, side, tree, language)
+    if language == "nl":
+        text = (
+            f"De ingevoerde toelage voor {window.name('nl')} brengt niets op van {months}: "
+            f"{state}. {others} Plan een andere financiering of haal de toelage weg."
+        )
+    else:
+        text = (
+            f"The grant entered for {window.name('en')} yields nothing in {months}: {state}. "
+            f"{others} Plan other funding or remove the grant."
+        )
+    return " ".join(text.split())
+
+
+def _date(window: MeasureWindow, side: Side, which: str) -> date:
+    bounds = window.paid if which == "paid" else window.start
+    assert bounds is not None
+    return bounds.date_of(side)
+
+
+def grant_closures(
+    initiative: Initiative, tree: ParameterNode, months: numpy.ndarray
+) -> list[tuple[int, Closure]]:
+    """Per entered grant (its index), the horizon months inside its from/until in which its
+    measure yields nothing, by side of the window."""
+    found: list[tuple[int, Closure]] = []
+    for index, grant in enumerate(initiative.grants):
+        window = window_of(tree, grant.measure)
+        if window is None or window.paid is None:
+            continue
+        inside = months[grant_window(grant, months)]
+        for side, outside in month_sides(window.paid, inside).items():
+            found.append((index, Closure(window, side, outside)))
+    return found
+
+
+def _details(closure: Closure, when: date, at_start: bool = False) -> dict[str, object]:
+    bounds = closure.window.start if at_start else closure.window.paid
+    assert bounds is not None
+    return {
+        "measure": closure.window.measure,
+        "side": closure.side,
+        "date": when.isoformat(),
+        "grade": bounds.grade,
+        "reference": list(bounds.references),
+        "months": [int(m) for m in closure.months],
+        "ranges": [list(run) for run in month_runs(closure.months)],
+        "successors": [
+            {
+                "measure": s.measure,
+                "name": s.names["nl"],
+                "grade": s.grade,
+                "reference": list(s.references),
+            }
+            for s in closure.window.successors
+        ],
+    }
+
+
+def grant_alerts(plan: FinancingPlan) -> list[Alert]:
+    """One alert per measure and side for the initiative's grants (their months united)."""
+    tree = plan.parameters
+    merged: dict[tuple[str, Side], tuple[list[int], Closure]] = {}
+    for index, closure in grant_closures(plan.initiative, tree, plan.month_indexes):
+        key = (closure.window.measure, closure.side)
+        indexes, earlier = merged.get(key, ([], closure))
+        united = numpy.union1d(earlier.months, closure.months)
+        merged[key] = ([*indexes, index], Closure(closure.window, closure.side, united))
+    alerts = []
+    for (_measure, side), (indexes, closure) in merged.items():
+        when = _date(closure.window, side, "paid")
+        alerts.append(
+            Alert(
+                CODE,
+                "warning",
+                plan.initiative.id,
+                {language: grant_message(closure, tree, language) for language in LANGUAGES},
+                {**_details(closure, when), "grants": indexes},
+            )
+        )
+    return alerts
+
+
+def _statute_message(
+    person: str,
+    started: date,
+    closure: Closure,
+    at_start: bool,
+    tree: ParameterNode,
+    language: Language,
+) -> str:
+    window, side = closure.window, closure.side
+    months = ranges_text(closure.months, language)
+    state = _state(window, side, _date(window, side, "start" if at_start else "paid"), language)
+    others = _others(window, side, tree, language)
+    start = day(started, language)
+    if language == "nl":
+        why = f" voor wie op {start} begint" if at_start else ""
+        text = (
+            f"{person} staat op {window.name('nl')}, maar {state}{why}: het brengt voor "
+            f"{person} niets op van {months}. {others} Kies een ander statuut of plan een "
+            "andere financiering."
+        )
+    else:
+        why = f" for someone starting on {start}" if at_start else ""
+        text = (
+            f"{person} is on {window.name('en')}, but {state}{why}: it yields nothing for "
+            f"{person} in {months}. {others} Choose another statute or plan other funding."
+        )
+    return " ".join(text.split())
+
+
+def statute_alerts(plan: FinancingPlan) -> list[Alert]:
+    """The statute a file names for a person, in the person's employed horizon months outside
+    its window: all of them when the start lies outside the start window."""
+    if plan.statutes is None:
+        return []
+    tree = plan.parameters
+    horizon = plan.month_indexes
+    alerts = []
+    for index, person in enumerate(plan.initiative.people):
+        statute = person.statute
+        window = window_of(tree, statute) if statute else None
+        if window is None or statute is None:
+            continue
+        employed = horizon[plan.statutes.employed[index].astype(bool)]
+        if not employed.size:
+            continue
+        at_start = False
+        sides: dict[Side, numpy.ndarray] = {}
+        start_side = (
+            window.start.side(first_day(month_of_date(person.start_date))) if window.start else None
+        )
+        if start_side is not None:
+            at_start, sides = True, {start_side: employed}
+        elif window.paid is not None:
+            sides = month_sides(window.paid, employed)
+        for side, months in sides.items():
+            closure = Closure(window, side, months)
+            when = _date(window, side, "start" if at_start else "paid")
+            alerts.append(
+                Alert(
+                    CODE,
+                    "warning",
+                    person.id,
+                    {
+                        language: _statute_message(
+                            person.id, person.start_date, closure, at_start, tree, language
+                        )
+                        for language in LANGUAGES
+                    },
+                    {**_details(closure, when, at_start), "at_start": at_start},
+                )
+            )
+    return alerts
+
+
+def measure_closed(plan: FinancingPlan) -> list[Alert]:
+    return [*grant_alerts(plan), *statute_alerts(plan)]

@@ -1,0 +1,216 @@
+"""When a measure can yield amounts, and what replaced it (RULEBOOK §6.1), read from the rules'
+data, never written here: the catalogue names the boolean parameters that make a measure's
+window (`Measure.start_window`, `Measure.paid`); those parameters give the dates, with their
+reference and grade; the metadata of the measure's parameter node gives its names in Dutch and
+English and its successors, each with a reference and a grade.
+
+A parameter is in force in a month when it is on the month's first day (RULEBOOK §1), so a
+month lies outside a window when its first day is before the window opens or on or after the
+day it closes.
+
+>>> from klaverblad.rules import baseline_system
+>>> lde = window_of(baseline_system().parameters, "lde")
+>>> lde.paid.closes, [s.names["nl"] for s in lde.successors][0]
+(datetime.date(2023, 7, 1), 'individueel maatwerk')
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+import numpy
+from openfisca_core.parameters import ParameterNode
+
+from klaverblad.locale import Language
+from klaverblad.model.months import first_day, month_label
+from klaverblad.rules.catalogue import MEASURES
+
+Side = Literal["not_yet_open", "closed"]
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """The days a window opens (None: before every record) and closes (None: still open),
+    with the grade and the sources of the value that closes it (else of the one that opens it)."""
+
+    opens: date | None
+    closes: date | None
+    grade: str | None
+    references: tuple[str, ...]
+
+    def side(self, day: date) -> Side | None:
+        if self.opens is not None and day < self.opens:
+            return "not_yet_open"
+        if self.closes is not None and day >= self.closes:
+            return "closed"
+        return None
+
+    def date_of(self, side: Side) -> date:
+        found = self.opens if side == "not_yet_open" else self.closes
+        assert found is not None
+        return found
+
+
+@dataclass(frozen=True)
+class Successor:
+    measure: str | None  # the catalogue's name, when the successor is modelled
+    names: dict[str, str]
+    grade: str | None
+    references: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MeasureWindow:
+    measure: str
+    names: dict[str, str]
+    # For a person's statute: judged at the start month; for every measure: month by month.
+    start: Bounds | None
+    paid: Bounds | None
+    successors: tuple[Successor, ...]
+    # The measures it replaced (whose successors name it), for a month before it opens.
+    predecessors: tuple[str, ...]
+
+    def name(self, language: Language) -> str:
+        return self.names.get(language) or self.names.get("nl") or self.measure
+
+
+def _parameter(tree: ParameterNode, name: str) -> Any:
+    return functools.reduce(getattr, name.split("."), tree)
+
+
+def _titles(metadata: dict[str, Any]) -> tuple[str, ...]:
+    references = metadata.get("reference") or []
+    if isinstance(references, dict | str):
+        references = [references]
+    return tuple(
+        str(item.get("title", "")) if isinstance(item, dict) else str(item) for item in references
+    )
+
+
+def _bounds(tree: ParameterNode, names: tuple[str, ...]) -> Bounds | None:
+    """The window of `names` together: open while one of them is true."""
+    if not names:
+        return None
+    opens: list[date | None] = []
+    closes: list[date | None] = []
+    evidence: list[dict[str, Any]] = []
+    for name in names:
+        parameter = _parameter(tree, name)
+        values = sorted(parameter.values_list, key=lambda at: at.instant_str)
+        first_open = next((at for at in values if at.value), None)
+        if first_open is None:
+            continue
+        closing = next(
+            (at for at in values if at.instant_str > first_open.instant_str and not at.value),
+            None,
+        )
+        opens.append(date.fromisoformat(first_open.instant_str))
+        closes.append(date.fromisoformat(closing.instant_str) if closing else None)
+        chosen = closing or first_open
+        evidence.append({**(parameter.metadata or {}), **(chosen.metadata or {})})
+    if not opens:
+        return None
+    known_opens = [day for day in opens if day is not None]
+    closed = None if None in closes else max(day for day in closes if day is not None)
+    # The sources of the parameter that closes last (or opens first when none closes).
+    last = closes.index(closed) if closed is not None else opens.index(min(known_opens))
+    return Bounds(
+        opens=min(known_opens),
+        closes=closed,
+        grade=evidence[last].get("grade"),
+        references=_titles(evidence[last]),
+    )
+
+
+def _successors(metadata: dict[str, Any]) -> tuple[Successor, ...]:
+    return tuple(
+        Successor(
+            measure=item.get("measure"),
+            names={"nl": str(item["name_nl"]), "en": str(item["name_en"])},
+            grade=item.get("grade"),
+            references=_titles(item),
+        )
+        for item in metadata.get("successors") or []
+    )
+
+
+def _names(metadata: dict[str, Any], measure: str) -> dict[str, str]:
+    return {
+        "nl": str(metadata.get("name_nl", measure)),
+        "en": str(metadata.get("name_en", measure)),
+    }
+
+
+def _node_metadata(tree: ParameterNode, measure: str) -> dict[str, Any]:
+    node = MEASURES[measure].parameter_node
+    return dict(_parameter(tree, node).metadata or {}) if node else {}
+
+
+def window_of(tree: ParameterNode, measure: str) -> MeasureWindow | None:
+    """The window of `measure` in the rules `tree`; None for a measure without one."""
+    spec = MEASURES.get(measure)
+    if spec is None or (spec.start_window is None and not spec.paid):
+        return None
+    start = _bounds(tree, (spec.start_window,)) if spec.start_window else None
+    paid = _bounds(tree, spec.paid)
+    metadata = _node_metadata(tree, measure)
+    predecessors = tuple(
+        other
+        for other in MEASURES
+        if other != measure
+        and any(s.measure == measure for s in _successors(_node_metadata(tree, other)))
+    )
+    return MeasureWindow(
+        measure=measure,
+        names=_names(metadata, measure),
+        start=start,
+        paid=paid,
+        successors=_successors(metadata),
+        predecessors=predecessors,
+    )
+
+
+def month_sides(bounds: Bounds, months: numpy.ndarray) -> dict[Side, numpy.ndarray]:
+    """The months of `months` outside `bounds`, by side (only sides that have some)."""
+    found: dict[Side, list[int]] = {}
+    for month in months:
+        side = bounds.side(first_day(int(month)))
+        if side is not None:
+            found.setdefault(side, []).append(int(month))
+    return {side: numpy.array(values, dtype=numpy.int64) for side, values in found.items()}
+
+
+def month_runs(months: numpy.ndarray) -> list[tuple[str, str]]:
+    """Consecutive months as (first, last) 'YYYY-MM' pairs."""
+    runs: list[list[int]] = []
+    for month in sorted(int(m) for m in months):
+        if runs and month == runs[-1][1] + 1:
+            runs[-1][1] = month
+        else:
+            runs.append([month, month])
+    return [(month_label(first), month_label(last)) for first, last in runs]
+
+
+_TO = {"nl": "tot", "en": "to"}
+_AND = {"nl": "en", "en": "and"}
+
+
+def joined(items: list[str], language: Language) -> str:
+    """'a', 'a en b', 'a, b en c' (English: 'and')."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {_AND[language]} {items[-1]}"
+
+
+def ranges_text(months: numpy.ndarray, language: Language) -> str:
+    """'2027-01 tot 2027-12' (English: 'to'); a single month alone; runs joined."""
+    return joined(
+        [
+            first if first == last else f"{first} {_TO[language]} {last}"
+            for first, last in month_runs(months)
+        ],
+        language,
+    )
