@@ -194,7 +194,12 @@ def log_in(page: Page, account: Account) -> None:
 
 def share_link(page: Page) -> str:
     """The share address a saved plan's page offers (a read-only field or a link with the
-    label "Deellink van dit plan"), absolute."""
+    label "Deellink van dit plan"), absolute; a plan not shared yet is shared first with its
+    "Deel dit plan" button (saving alone shares nothing)."""
+    share = page.get_by_role("button", name="Deel dit plan")
+    if share.count() > 0:
+        share.click()
+        expect(page.locator("main a[href*='/gedeeld/']").first).to_be_visible()
     found = page.get_by_label("Deellink van dit plan")
     if found.count() == 0:
         found = page.locator("main a[href*='/gedeeld/']")

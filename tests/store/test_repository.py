@@ -10,8 +10,6 @@ from klaverblad.store.database import transaction
 from klaverblad.store.errors import ConflictError, NotAllowedError, NotFoundError
 from klaverblad.store.models import Initiative
 from klaverblad.store.repository import (
-    SHARE_TOKEN_ALPHABET,
-    by_share_token,
     get_initiative,
     get_version,
     history,
@@ -80,28 +78,7 @@ def test_restoring_an_old_version_saves_its_content_as_a_new_version(
             restore_version(session, author, "noord-klusjes", 2, expected_version=2)
 
 
-def test_the_share_token_is_short_url_safe_and_stable_across_saves_and_restores(
-    sessions: Sessions, people: People
-) -> None:
-    save(sessions, people.promoter_a, document(name="Eerste"), None)
-    with transaction(sessions) as session:
-        token = get_initiative(session, "noord-klusjes").share_token
-    assert len(token) == 10
-    assert set(token) <= set(SHARE_TOKEN_ALPHABET)
-    save(sessions, people.promoter_a, document(name="Tweede"), 1)
-    with transaction(sessions) as session:
-        restore_version(
-            session, people.user(session, people.promoter_a), "noord-klusjes", 1, expected_version=2
-        )
-    with transaction(sessions) as session:
-        shared = by_share_token(session, token)
-        assert shared is not None
-        assert (shared.id, shared.current_version, shared.share_token) == (
-            "noord-klusjes",
-            3,
-            token,
-        )
-        assert by_share_token(session, "0000000000") is None
+# Share links (private until shared, revoke, renew): tests/store/test_sharing.py.
 
 
 def test_every_initiative_gets_its_own_share_token(sessions: Sessions, people: People) -> None:

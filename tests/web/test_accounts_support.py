@@ -101,6 +101,16 @@ def ander_text() -> str:
     return json.dumps(data)
 
 
+def share_plan(client: TestClient, plan_id: str, action: str = "share") -> Response:
+    """Press a sharing button of a saved plan: `share`, `revoke` or `renew`."""
+    token = csrf_token(client, f"/plannen/{plan_id}")
+    return client.post(
+        f"/plannen/{plan_id}/delen",
+        data={"action": action, "csrf": token},
+        follow_redirects=False,
+    )
+
+
 def save_new(client: TestClient, text: str, note: str = "") -> Response:
     """Post `text` as a new plan from Mijn plannen."""
     token = csrf_token(client, "/mijn-plannen")

@@ -28,6 +28,7 @@ from tests.web.test_accounts_support import (
     make_app,
     new_client,
     save_new,
+    share_plan,
 )
 
 EXAMPLE = f"/plan/voorbeeld/{BIK_ID}"
@@ -171,7 +172,9 @@ def test_an_unknown_format_table_example_or_link_is_a_404_page(
 
 
 def test_shared_exports_work_without_logging_in(app: FastAPI, visitor: TestClient) -> None:
-    body = logged_in(app, ANNA).get(f"/plannen/{BIK_ID}").text
+    anna = logged_in(app, ANNA)
+    assert share_plan(anna, BIK_ID).status_code == 303  # saving alone shares nothing
+    body = anna.get(f"/plannen/{BIK_ID}").text
     match = re.search(r'href="/gedeeld/(\w+)"', body)
     assert match is not None
     response = visitor.get(f"/gedeeld/{match.group(1)}/export/yaml")

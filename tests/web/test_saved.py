@@ -32,6 +32,7 @@ from tests.web.test_accounts_support import (
     make_app,
     new_client,
     save_new,
+    share_plan,
 )
 
 _NUMBERS = itertools.count(1)
@@ -220,6 +221,7 @@ def test_an_invalid_new_version_gives_422_naming_the_field(anna: TestClient, pla
 
 
 def test_the_share_link_opens_without_login(app: FastAPI, anna: TestClient, plan: Plan) -> None:
+    assert share_plan(anna, plan.id).status_code == 303
     body = anna.get(plan.saved).text
     match = re.search(r'<a class="share-link" href="(/gedeeld/(\w+))">', body)
     assert match is not None
@@ -235,6 +237,7 @@ def test_the_share_link_opens_without_login(app: FastAPI, anna: TestClient, plan
 
 
 def test_the_share_link_never_takes_its_host_from_the_request(anna: TestClient, plan: Plan) -> None:
+    share_plan(anna, plan.id)
     body = anna.get(plan.saved, headers={"host": "evil.example"}).text
     assert "evil.example" not in body
     assert re.search(r'<a class="share-link" href="/gedeeld/\w{10}">', body)
@@ -244,6 +247,7 @@ def test_the_share_link_starts_with_the_configured_base_url(tmp_path: Path) -> N
     app = make_app(tmp_path, base_url="https://klaverblad.example.be")
     anna = logged_in(app, ANNA)
     assert save_new(anna, bik_text()).status_code == 303
+    share_plan(anna, BIK_ID)
     body = anna.get(f"/en/plans/{BIK_ID}", headers={"host": "evil.example"}).text
     found = re.search(r'<a class="share-link" href="([^"]+)">', body)
     assert found is not None

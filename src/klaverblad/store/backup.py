@@ -77,6 +77,8 @@ class InitiativeRecord(_Strict):
     municipality: str
     current_version: int
     share_token: str
+    # Absent in exports made before sharing became explicit: not shared, as the migration sets.
+    shared: bool = False
     created_at: Time
     updated_at: Time
     versions: list[VersionRecord]
@@ -147,6 +149,7 @@ def export_all(session: Session) -> dict[str, Any]:
                 "municipality": initiative.municipality,
                 "current_version": initiative.current_version,
                 "share_token": initiative.share_token,
+                "shared": initiative.shared,
                 "created_at": _time(initiative.created_at),
                 "updated_at": _time(initiative.updated_at),
                 "versions": versions.get(initiative.id, []),

@@ -1,8 +1,8 @@
 """The stored tables: organisations, users, initiatives and every saved version of them.
 
-An initiative row is the stable identity (its contract id, its share token, who owns it and
-which version is current); its content lives only in `InitiativeVersion` rows, one per save,
-so that history and restore are plain reads and inserts.
+An initiative row is the stable identity (its contract id, its share token and whether it is
+shared, who owns it and which version is current); its content lives only in
+`InitiativeVersion` rows, one per save, so that history and restore are plain reads and inserts.
 
 >>> sorted(Base.metadata.tables)
 ['initiative_versions', 'initiatives', 'login_failures', 'organisations', 'users']
@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     CheckConstraint,
     DateTime,
     Dialect,
@@ -26,6 +27,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -144,7 +146,11 @@ class Initiative(Base):
     municipality: Mapped[str] = mapped_column(String(100), index=True)
     # Bumped with a conditional UPDATE on every save: the optimistic lock.
     current_version: Mapped[int] = mapped_column(Integer)
+    # A plan is private until an editor shares it (saving never shares): only while `shared`
+    # is true does its share link open it. Sharing and renewing draw a new token, revoking
+    # draws one too, so that a link once revoked never opens the plan again.
     share_token: Mapped[str] = mapped_column(String(SHARE_TOKEN_LENGTH), unique=True)
+    shared: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
 

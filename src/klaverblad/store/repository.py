@@ -1,5 +1,10 @@
 """Saved initiatives: every save a new version, optimistic locking, history, restore, sharing.
 
+Sharing is explicit: a saved initiative is private until an editor shares it
+(`share_initiative`); `renew_share_link` replaces its link by a new one and
+`revoke_share_link` makes it private again. Each of them draws a new random token, so a link
+once replaced or revoked never opens the plan again (not even after sharing anew).
+
 The functions take an open `Session` and never commit: the caller ends the transaction
 (`database.transaction`), so a web request or a CLI command is one unit of work. When a
 function raises, it has written nothing that the caller could commit by mistake.
@@ -116,9 +121,47 @@ def get_initiative(session: Session, initiative_id: str) -> Initiative:
 
 
 def by_share_token(session: Session, token: str) -> Initiative | None:
-    """The initiative a share link names; anyone holding the link may read it."""
-    statement = select(Initiative).where(Initiative.share_token == token)
+    """The shared initiative a share link names (anyone holding the link may read it); None
+    for an unknown token and for an initiative that is not shared."""
+    statement = select(Initiative).where(
+        Initiative.share_token == token, Initiative.shared.is_(True)
+    )
     return session.scalars(statement).unique().one_or_none()
+
+
+def share_initiative(session: Session, user: User, initiative_id: str) -> str:
+    """Share the initiative: its share link opens it from now on. Sharing a shared initiative
+    keeps its link (a second click changes nothing); sharing a private one draws a new token.
+    `NotAllowedError` unless `user` may edit it."""
+    initiative = _editable(session, user, initiative_id)
+    if not initiative.shared:
+        _set_share(session, initiative, shared=True)
+    return initiative.share_token
+
+
+def renew_share_link(session: Session, user: User, initiative_id: str) -> str:
+    """Share the initiative under a new link: the old link answers 404 from now on."""
+    initiative = _editable(session, user, initiative_id)
+    _set_share(session, initiative, shared=True)
+    return initiative.share_token
+
+
+def revoke_share_link(session: Session, user: User, initiative_id: str) -> None:
+    """Make the initiative private again: its link answers 404 from now on."""
+    _set_share(session, _editable(session, user, initiative_id), shared=False)
+
+
+def _editable(session: Session, user: User, initiative_id: str) -> Initiative:
+    initiative = get_initiative(session, initiative_id)
+    if not can_edit(user, initiative):
+        raise NotAllowedError(f"{user.email} may not share initiative '{initiative_id}'")
+    return initiative
+
+
+def _set_share(session: Session, initiative: Initiative, *, shared: bool) -> None:
+    initiative.share_token = _unused_share_token(session)
+    initiative.shared = shared
+    session.flush()
 
 
 def history(session: Session, initiative_id: str) -> list[InitiativeVersion]:
@@ -245,7 +288,9 @@ def _create(
         "organisation_id": organisation.id,
         "municipality": municipality,
         "current_version": 1,
+        # Private until an editor shares it: the token opens nothing while `shared` is false.
         "share_token": _unused_share_token(session),
+        "shared": False,
         "created_at": now,
         "updated_at": now,
     }

@@ -1,7 +1,8 @@
 """The downloads of a plan: PDF (for funders), XLSX (live formulas), CSV (every line, or one
 table of the page with `?table=`) and YAML (the initiative file), of an example, a saved
-initiative (`?version=N` for an older version), a share link, or a posted text that is not
-saved (POST, field `text`, and `table` for one table's CSV). See docs/exports.md.
+initiative (`?version=N` for an older version), a share link (its YAML without personal
+data: report/redaction.py), or a posted text that is not saved (POST, field `text`, and `table`
+for one table's CSV). See docs/exports.md.
 
 Files are named `<initiative id>.<fmt>` (`<id>-<table>.csv` for one table) and sent as
 attachments. An unknown format or table, example, share token or saved initiative is a 404
@@ -24,6 +25,7 @@ from klaverblad.model import Initiative
 from klaverblad.model.consistency import Problem
 from klaverblad.model.limits import FORM_BYTES, FORM_FIELDS
 from klaverblad.plan.financing_plan import compute_plan
+from klaverblad.report.redaction import redacted_document, redacted_yaml_note
 from klaverblad.store import NotFoundError, by_share_token, get_version, history, transaction
 from klaverblad.web.access import login_redirect, readable_initiative, refusal_page
 from klaverblad.web.routes.plans import examples, start_form
@@ -163,14 +165,11 @@ def shared_export(request: Request, token: str, fmt: str, table: str | None = No
     if stored is None:
         return _not_found(request, "shared_not_found")
     read = stored_initiative(stored.document, f"{stored.initiative_id} v{stored.number}")
-    return export_file(
-        request,
-        read.initiative,
-        stored.initiative_id,
-        fmt,
-        table,
-        document_yaml(stored.document),
-    )
+    # A share link's file holds no personal data (report/redaction.py); the PDF, XLSX and CSV
+    # hold none to begin with: they show people by their id only.
+    language = language_of(request)
+    yaml_text = redacted_yaml_note(language) + document_yaml(redacted_document(stored.document))
+    return export_file(request, read.initiative, stored.initiative_id, fmt, table, yaml_text)
 
 
 def _posted_answer(

@@ -2,13 +2,17 @@
 share link, its version history with a restore button per older version, its downloads, the
 wizard form, and the form that saves a new version; and the shared plan behind a share link.
 
-Every save names the version it was edited from (`expected_version`). When someone else saved
-in between, the answer is a 409 page that says who saved which version when, shows that
-version beside the person's own text, and offers to save that text on top: nothing is lost.
+Every save names the version it was edited from (`expected_version`); the wizard's review of a
+saved plan posts here too (`origin=wizard`), and its page then says the version was saved.
+When someone else saved in between, the answer is a 409 page that says who saved which
+version when, shows that version beside the person's own text, and offers to save that text
+on top: nothing is lost.
 
 Access: anonymous visitors go to the login page; a plan the user may not read is the same 404
 page as a plan that does not exist; saving and restoring need `can_edit` (else a 403 page).
-A share link opens the current version for anyone, without an account; the link shown is
+A plan is private until an editor shares it ("Deel dit plan"); the link can be revoked and
+renewed (POST to `SHARE_PATHS`, editors only). A share link opens the current version for
+anyone, without an account and without personal data (report/redaction.py); the link shown is
 built from `KLAVERBLAD_BASE_URL`, or is the path alone (never the request's Host header).
 """
 
@@ -24,6 +28,7 @@ from starlette.responses import Response
 
 from klaverblad.locale import Language
 from klaverblad.model.consistency import Problem
+from klaverblad.report.redaction import redacted_document
 from klaverblad.store import (
     ConflictError,
     NotAllowedError,
@@ -33,8 +38,11 @@ from klaverblad.store import (
     can_read,
     get_version,
     history,
+    renew_share_link,
     restore_version,
+    revoke_share_link,
     save_initiative,
+    share_initiative,
     transaction,
 )
 from klaverblad.web.access import in_session, login_redirect, readable_initiative, refusal_page
@@ -48,14 +56,24 @@ from klaverblad.web.views.documents import document_yaml, read_document, stored_
 from klaverblad.web.views.forms import read_form, text_field
 from klaverblad.web.views.plan import plan_view
 from klaverblad.web.views.plan_links import saved_links, share_address, shared_links
-from klaverblad.web.views.saved import history_rows, when
+from klaverblad.web.views.saved import history_rows, shared_people, when
 from klaverblad.web.words.common import WORDS
 from klaverblad.web.words.saved import SAVED_WORDS
 
 # Restoring an older version: POST with `version` (the one to restore) and `expected_version`.
 RESTORE_PATHS = ("/plannen/{initiative_id}/herstellen", "/en/plans/{initiative_id}/restore")
 DOCUMENT, NOTE, EXPECTED, VERSION = "document", "note", "expected_version", "version"
+# A save from the wizard says so (`origin=wizard`): the plan's page then confirms the version.
+ORIGIN, FROM_WIZARD, SAVED_QUERY = "origin", "wizard", "saved"
 FIELDS = {"document": DOCUMENT, "note": NOTE, "expected": EXPECTED, "version": VERSION}
+# Sharing a saved plan: POST with `action` = share, revoke or renew (editors only).
+SHARE_PATHS = ("/plannen/{initiative_id}/delen", "/en/plans/{initiative_id}/share")
+SHARE_ACTION = "action"
+SHARE_ACTIONS = {
+    "share": share_initiative,
+    "revoke": revoke_share_link,
+    "renew": renew_share_link,
+}
 
 
 def restore_url(language: Language, initiative_id: str) -> str:
@@ -109,7 +127,11 @@ def _edit_page(
 
 
 def _saved_page(
-    request: Request, language: Language, initiative_id: str, number: int | None
+    request: Request,
+    language: Language,
+    initiative_id: str,
+    number: int | None,
+    confirmed: int | None = None,
 ) -> Response:
     user = current_user(request)
     if user is None:
@@ -143,7 +165,7 @@ def _saved_page(
     context: dict[str, Any] = plan_view(
         read.initiative, language, links, version.document, expected_version=current
     )
-    token = initiative.share_token
+    token = initiative.share_token if initiative.shared else None
     switch = _saved_url(other(language), initiative_id)
     return render(
         request,
@@ -157,11 +179,20 @@ def _saved_page(
         viewing_old=viewing_old,
         saved_time=when(version.created_at, language),
         current_url=_saved_url(language, initiative_id),
-        share_url=share_address(request.app.state.settings.base_url, language, token),
+        share_url=(
+            share_address(request.app.state.settings.base_url, language, token) if token else ""
+        ),
+        share_action=SHARE_PATHS[0 if language == "nl" else 1].format(initiative_id=initiative_id),
+        share_field=SHARE_ACTION,
         history=history_rows(versions, current, version.number, language),
         history_csv_url=url("saved_export", language, initiative_id=initiative_id, fmt="csv")
         + f"?table={HISTORY_TABLE}",
         may_edit=may_edit,
+        saved_notice=(
+            SAVED_WORDS[language]["version_saved"].format(number=current)
+            if confirmed == current and not viewing_old
+            else ""
+        ),
         restore_action=restore_url(language, initiative_id),
         save_action=_saved_url(language, initiative_id),
         save_text=document_yaml(version.document),
@@ -169,12 +200,18 @@ def _saved_page(
     )
 
 
-def saved_page(request: Request, initiative_id: str, version: str | None = None) -> Response:
+def saved_page(
+    request: Request, initiative_id: str, version: str | None = None, saved: str | None = None
+) -> Response:
     try:
         number = parse_version(version)
     except ValueError:
         return _not_found(request)
-    return _saved_page(request, language_of(request), initiative_id, number)
+    try:
+        confirmed = parse_version(saved)
+    except ValueError:
+        confirmed = None  # only a confirmation: a bad one is left out
+    return _saved_page(request, language_of(request), initiative_id, number, confirmed)
 
 
 def _conflict(
@@ -216,7 +253,13 @@ def _conflict(
 
 
 def _save_version(
-    request: Request, language: Language, initiative_id: str, text: str, note: str, expected: str
+    request: Request,
+    language: Language,
+    initiative_id: str,
+    text: str,
+    note: str,
+    expected: str,
+    from_wizard: bool = False,
 ) -> Response:
     words = SAVED_WORDS[language]
     user = current_user(request)
@@ -256,19 +299,22 @@ def _save_version(
         )
     try:
         with transaction(sessions(request)) as session:
-            save_initiative(
+            saved = save_initiative(
                 session,
                 in_session(session, user),
                 read.data,
                 expected_version=expected_version,
                 note=note,
             )
+            number = saved.number
     except ConflictError:
         return _conflict(request, language, initiative_id, expected_version, text=text, note=note)
     except NotAllowedError:
         return _forbidden(request)
     except NotFoundError:
         return _not_found(request)
+    if from_wizard:
+        return redirect(request, f"{_saved_url(language, initiative_id)}?{SAVED_QUERY}={number}")
     return redirect(request, _saved_url(language, initiative_id))
 
 
@@ -278,9 +324,10 @@ async def saved_post(request: Request, initiative_id: str) -> Response:
     check_csrf(request, form)
     text, note = text_field(form, DOCUMENT), text_field(form, NOTE).strip()
     expected = text_field(form, EXPECTED).strip()
+    from_wizard = text_field(form, ORIGIN) == FROM_WIZARD
     language = language_of(request)
     return await run_in_threadpool(
-        _save_version, request, language, initiative_id, text, note, expected
+        _save_version, request, language, initiative_id, text, note, expected, from_wizard
     )
 
 
@@ -323,8 +370,39 @@ async def restore_post(request: Request, initiative_id: str) -> Response:
     return await run_in_threadpool(_restore, request, language, initiative_id, number, expected)
 
 
+def _share(request: Request, language: Language, initiative_id: str, action: str) -> Response:
+    """Share, revoke or renew the plan's link, then back to its sharing section."""
+    user = current_user(request)
+    if user is None:
+        return login_redirect(request, _saved_url(language, initiative_id))
+    change = SHARE_ACTIONS.get(action)
+    if change is None:
+        raise HTTPException(400)
+    try:
+        with transaction(sessions(request)) as session:
+            initiative = readable_initiative(session, user, initiative_id)
+            if not can_edit(user, initiative):
+                raise NotAllowedError(initiative_id)
+            change(session, in_session(session, user), initiative_id)
+    except NotFoundError:
+        return _not_found(request)
+    except NotAllowedError:
+        return _forbidden(request)
+    return redirect(request, _saved_url(language, initiative_id) + "#delen")
+
+
+async def share_post(request: Request, initiative_id: str) -> Response:
+    """Share the saved plan (a link anyone can open), revoke its link, or renew it."""
+    form = await read_form(request)
+    check_csrf(request, form)
+    action = text_field(form, SHARE_ACTION).strip()
+    language = language_of(request)
+    return await run_in_threadpool(_share, request, language, initiative_id, action)
+
+
 def shared_page(request: Request, token: str) -> Response:
-    """The current version of the plan a share link names, read only, for anyone."""
+    """The current version of the plan a share link names, read only, for anyone, without
+    personal data (report/redaction.py)."""
     language = language_of(request)
     user = current_user(request)
     with transaction(sessions(request)) as session:
@@ -334,17 +412,20 @@ def shared_page(request: Request, token: str) -> Response:
         return _not_found(request, "shared_not_found")
     read = stored_initiative(version.document, f"{initiative.id} v{version.number}")
     if read.initiative is None:
+        # Not the problems themselves: they may quote a person's data to anyone with the link.
         words = SAVED_WORDS[language]
-        message = "; ".join(f"{p.path}: {p.message}" for p in read.problems)
-        return refusal_page(request, 422, words["export_errors_title"], message)
+        return refusal_page(request, 422, words["export_errors_title"], words["shared_invalid"])
     links = shared_links(language, token)
     may_open = user is not None and can_read(user, initiative)
     return render(
         request,
-        "plan.html",
+        "shared.html",
         switch_url=url("shared", other(language), token=token),
         words=SAVED_WORDS,
-        **plan_view(read.initiative, language, links, version.document),
+        **plan_view(
+            read.initiative, language, links, redacted_document(version.document), redact=True
+        ),
+        people=shared_people(read.initiative, language),
         shared=True,
         open_saved_url=_saved_url(language, initiative.id) if may_open else "",
     )
@@ -356,5 +437,6 @@ def saved_router() -> APIRouter:
     add_page(router, "saved", saved_page)
     add_page(router, "saved", saved_post, methods=["POST"])
     add_route(router, RESTORE_PATHS, restore_post, methods=["POST"])
+    add_route(router, SHARE_PATHS, share_post, methods=["POST"])
     add_page(router, "shared", shared_page)
     return router

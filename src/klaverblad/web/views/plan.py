@@ -20,6 +20,7 @@ from klaverblad.plan.financing_plan import FinancingPlan, compute_plan
 from klaverblad.plan.ledger import LEAVES, Line
 from klaverblad.report.cloverleaf import cloverleaf_svg, leaf_table_rows
 from klaverblad.report.plan_table import LEAF_NAMES
+from klaverblad.report.redaction import redacted_explanations
 from klaverblad.web.views.documents import document_json
 from klaverblad.web.views.plan_links import POSTED_FORM, PlanLinks
 from klaverblad.web.words.common import WORDS
@@ -189,6 +190,7 @@ def summary_context(
                 "code": alert.code,
                 "severity": alert.severity,
                 "severity_word": words.get(f"severity_{alert.severity}", alert.severity),
+                "title": alert.title(language),
                 "subject": alert.subject,
                 "message": alert.message(language),
             }
@@ -204,11 +206,17 @@ def horizon(initiative: Initiative, language: Language) -> str:
     return WORDS[language]["horizon"].format(start=start, months=initiative.horizon.months)
 
 
-def plan_context(initiative: Initiative, language: Language) -> dict[str, Any]:
-    """Everything plan.html shows, for `initiative` planned over its own horizon."""
+def plan_context(
+    initiative: Initiative, language: Language, *, redact: bool = False
+) -> dict[str, Any]:
+    """Everything plan.html shows, for `initiative` planned over its own horizon; with
+    `redact` (a share link) the explanations show no personal data (report/redaction.py)."""
     words = WORDS[language]
     plan = compute_plan(initiative)
     explained = explain_lines(plan, language)
+    if redact:
+        people = [person.model_dump(mode="json") for person in initiative.people]
+        explained = redacted_explanations(explained, people, language)
     years: list[Year] = []
     for totals in plan.years:
         groups = {
@@ -249,13 +257,14 @@ def plan_view(
     posted_text: str = "",
     save_url: str = "",
     login_to_save_url: str = "",
+    redact: bool = False,
 ) -> dict[str, Any]:
     """Everything plan.html shows: the plan of `initiative`, its downloads (`links`; a posted
     plan's downloads post `posted_text` again), and the form that sends `document` (the
     initiative's data) to the wizard, with a save button to `save_url` when there is one or a
     link to log in first (`login_to_save_url`)."""
     return {
-        **plan_context(initiative, language),
+        **plan_context(initiative, language, redact=redact),
         "links": links,
         "posted_form": POSTED_FORM,
         "posted_text": posted_text,

@@ -1,5 +1,6 @@
 """What the saved-plan pages show of a stored initiative: times in Belgian local time, the
-version history as rows (and as CSV), and the words of one page merged from several word modules.
+version history as rows (and as CSV), the people of a shared plan without personal data, and
+the words of one page merged from several word modules.
 
 >>> from datetime import UTC, datetime
 >>> when(datetime(2025, 3, 5, 13, 30, tzinfo=UTC), "nl")    # 14:30 in Brussels (CET)
@@ -15,10 +16,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel.dates import format_datetime
 
-from klaverblad.locale import BABEL_LOCALE, LANGUAGES, Language
+from klaverblad.locale import BABEL_LOCALE, LANGUAGES, Language, money, number
+from klaverblad.model import Initiative
+from klaverblad.report.redaction import age_band_words, redacted_person
 from klaverblad.store import InitiativeVersion
 from klaverblad.web.urls import url
 from klaverblad.web.views.csv_download import csv_text
+from klaverblad.web.wizard.choices import CHOICE_WORDS, choice_label
+from klaverblad.web.words.common import WORDS
 
 # nl-BE short date and time (ux.md §2.2: `d/MM/yyyy`); English day month year.
 _PATTERNS = {"nl": "d/MM/yyyy HH:mm", "en": "d MMM yyyy HH:mm"}
@@ -88,3 +93,36 @@ def history_csv(versions: list[InitiativeVersion]) -> str:
         ("version", "saved_at", "author", "note"),
         [(v.number, v.created_at.isoformat(), v.author.display_name, v.note) for v in versions],
     )
+
+
+@dataclass(frozen=True)
+class SharedPerson:
+    """A person as a share link shows them: no birth date, diploma or benefit."""
+
+    id: str
+    role: str
+    statute: str
+    fte: str
+    wage: str
+    age_band: str
+    target_group: str
+
+
+def shared_people(initiative: Initiative, language: Language) -> list[SharedPerson]:
+    """The people of a shared plan, each through `report.redaction.redacted_person`."""
+    choices, words = CHOICE_WORDS[language], WORDS[language]
+    rows = []
+    for person in initiative.people:
+        shown = redacted_person(person.model_dump(mode="json"))
+        rows.append(
+            SharedPerson(
+                id=person.id,
+                role=choice_label(choices, "role", person.role),
+                statute=choice_label(choices, "statute", person.statute) if person.statute else "—",
+                fte=number(person.fte, language),
+                wage=money(int(person.monthly_wage_cost * 100), language),
+                age_band=age_band_words(shown["age_band"], language),
+                target_group=words["yes" if shown["target_group"] else "no"],
+            )
+        )
+    return rows

@@ -14,6 +14,7 @@ SAVED_WORDS: dict[str, dict[str, str]] = {
         "download_yaml": "Download het initiatiefbestand (YAML)",
         "table_csv": "Download deze tabel als CSV",
         "edit_wizard": "Bewerk dit plan in de wizard",
+        "version_saved": "Versie {number} is bewaard.",
         "save_plan": "Bewaar dit plan bij mijn plannen",
         "login_to_save": "Meld je aan om dit plan te bewaren en te delen",
         "save_needs_account": (
@@ -37,10 +38,41 @@ SAVED_WORDS: dict[str, dict[str, str]] = {
         "to_current": "Naar de huidige versie",
         "share_title": "Delen",
         "share_intro": (
-            "Iedereen met deze link kan het plan lezen, zonder account; wijzigen kan alleen "
-            "met een account. De link blijft dezelfde voor elke nieuwe versie."
+            "Dit plan is gedeeld. Iedereen met deze link kan het lezen, zonder account en "
+            "zonder persoonsgegevens; wijzigen kan alleen met een account. De link toont "
+            "altijd de huidige versie."
         ),
         "share_label": "Deellink van dit plan",
+        "share_private": "Dit plan is niet gedeeld: alleen wie het met een account mag lezen, "
+        "ziet het.",
+        "share_warning": (
+            "Iedereen met de link kan dit plan lezen, zonder persoonsgegevens: geen "
+            "geboortedatum, diploma of uitkering, wel een leeftijdsgroep en doelgroep ja/nee."
+        ),
+        "share_button": "Deel dit plan",
+        "shared_invalid": (
+            "Dit gedeelde plan kan nu niet getoond worden: het bewaarde bestand klopt niet "
+            "meer met de regels. Vraag wie het deelde om het na te kijken."
+        ),
+        "share_revoke": "Intrekken",
+        "share_renew": "Nieuwe link",
+        "share_actions_help": (
+            "Intrekken: de link werkt niet meer en het plan is weer privé. Nieuwe link: de oude "
+            "link werkt niet meer, de nieuwe wel."
+        ),
+        "shared_privacy": (
+            "Zonder persoonsgegevens: van elke persoon zie je de rol, het statuut, de VTE, de "
+            "loonkost, een leeftijdsgroep en of die tot een doelgroep behoort."
+        ),
+        "people_title": "Mensen",
+        "people_caption": "De mensen van dit plan, zonder persoonsgegevens",
+        "col_person": "Persoon",
+        "col_role": "Rol",
+        "col_statute": "Statuut",
+        "col_fte": "VTE",
+        "col_wage": "Loonkost per maand",
+        "col_age_band": "Leeftijd bij de start",
+        "col_target_group": "Doelgroep",
         "history_title": "Versies",
         "history_intro": (
             "Elke bewaring is een nieuwe versie; er wordt niets overschreven. Herstellen maakt "
@@ -125,6 +157,7 @@ SAVED_WORDS: dict[str, dict[str, str]] = {
         "download_yaml": "Download the initiative file (YAML)",
         "table_csv": "Download this table as CSV",
         "edit_wizard": "Edit this plan in the wizard",
+        "version_saved": "Version {number} has been saved.",
         "save_plan": "Save this plan to my plans",
         "login_to_save": "Log in to save and share this plan",
         "save_needs_account": (
@@ -148,10 +181,40 @@ SAVED_WORDS: dict[str, dict[str, str]] = {
         "to_current": "To the current version",
         "share_title": "Share",
         "share_intro": (
-            "Anyone with this link can read the plan, without an account; changing it needs an "
-            "account. The link stays the same for every new version."
+            "This plan is shared. Anyone with this link can read it, without an account and "
+            "without personal data; changing it takes an account. The link always shows the "
+            "current version."
         ),
         "share_label": "Share link of this plan",
+        "share_private": "This plan is not shared: only those whose account may read it see it.",
+        "share_warning": (
+            "Anyone with the link can read this plan, without personal data: no birth date, "
+            "diploma or benefit, but an age band and target group yes/no."
+        ),
+        "share_button": "Share this plan",
+        "shared_invalid": (
+            "This shared plan cannot be shown now: the saved file no longer fits the rules. "
+            "Ask whoever shared it to check it."
+        ),
+        "share_revoke": "Revoke",
+        "share_renew": "New link",
+        "share_actions_help": (
+            "Revoke: the link stops working and the plan is private again. New link: the old "
+            "link stops working, the new one works."
+        ),
+        "shared_privacy": (
+            "Without personal data: for each person you see the role, the statute, the FTE, the "
+            "wage cost, an age band and whether they come from a target group."
+        ),
+        "people_title": "People",
+        "people_caption": "The people of this plan, without personal data",
+        "col_person": "Person",
+        "col_role": "Role",
+        "col_statute": "Statute",
+        "col_fte": "FTE",
+        "col_wage": "Wage cost per month",
+        "col_age_band": "Age at the start",
+        "col_target_group": "Target group",
         "history_title": "Versions",
         "history_intro": (
             "Every save is a new version; nothing is overwritten. Restoring makes a new version "
