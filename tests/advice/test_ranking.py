@@ -210,6 +210,42 @@ def test_a_belgian_excel_export_with_semicolons_decimal_commas_and_a_bom_is_read
     assert [item.population for item in rows] == [265000, 80000]
 
 
+def test_a_semicolon_csv_writes_its_numbers_the_dutch_way() -> None:
+    text = (
+        "municipality;youth_unemployment_rate;general_unemployment_rate;population\n"
+        "Gent;12,5;9.5;265.000\n"
+        "Aalst;15;7,25;25.000\n"
+    )
+    rows = read_csv_text(text, source="r.csv")
+    assert [(r.youth_unemployment_rate, r.general_unemployment_rate) for r in rows] == [
+        (Decimal("12.5"), Decimal("9.5")),
+        (Decimal("15"), Decimal("7.25")),
+    ]
+    assert [r.population for r in rows] == [265000, 25000]
+
+
+def test_a_comma_csv_writes_its_numbers_the_english_way() -> None:
+    text = f'{HEADER},population\nGent,12.5,"9,5",25000\nAalst,15,7.25,"25,000"\n'
+    rows = read_csv_text(text, source="r.csv")
+    assert [(r.youth_unemployment_rate, r.general_unemployment_rate) for r in rows] == [
+        (Decimal("12.5"), Decimal("9.5")),
+        (Decimal("15"), Decimal("7.25")),
+    ]
+    assert [r.population for r in rows] == [25000, 25000]
+
+
+def test_a_population_with_a_decimal_or_a_foreign_grouping_is_refused() -> None:
+    text = (
+        "municipality;youth_unemployment_rate;general_unemployment_rate;population\n"
+        "Gent;12;9;25,5\nAalst;15;7;1,234.5\n"
+    )
+    assert problems(text) == [
+        "r.csv: line 2, column population: '25,5' is not a whole number",
+        "r.csv: line 3, column population: '1,234.5' can be read in more than one way: "
+        "did you mean 1234.5?",
+    ]
+
+
 def test_every_bad_value_names_its_line_and_column() -> None:
     text = (
         f"{HEADER},population\n"
@@ -229,8 +265,7 @@ def test_every_bad_value_names_its_line_and_column() -> None:
         "r.csv: line 5, column municipality: is missing",
         "r.csv: line 5, column general_unemployment_rate: '101' is more than 100; a rate is a "
         "percentage",
-        "r.csv: line 5, column population: '12.5' is not a whole number in digits only "
-        "(no separators or decimals)",
+        "r.csv: line 5, column population: '12.5' is not a whole number",
         "r.csv: line 6: has 5 values but the header has 4 columns",
     ]
 

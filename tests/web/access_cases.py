@@ -163,6 +163,13 @@ def _people(world: World, role: Role, language: Language) -> Body:
     return Body(data=world.draft, files={"people_file": ("mensen.xlsx", world.people_xlsx, xlsx)})
 
 
+def _number_typed(world: World, role: Role, language: Language) -> Body:
+    """A wage typed in the wizard, asked what it is read as (the live echo)."""
+    return Body(
+        data={"field": "people[0].monthly_wage_cost", "people[0].monthly_wage_cost": "3000"}
+    )
+
+
 def _ranking(world: World, role: Role, language: Language) -> Body:
     decimal = "0,5" if language == "nl" else "0.5"
     return Body(data={"source": "example", "youth": decimal, "general": decimal, "budget": "25000"})
@@ -181,6 +188,10 @@ def _save_version(world: World, role: Role, language: Language) -> Body:
 
 def _restore(world: World, role: Role, language: Language) -> Body:
     return Body(data={"version": "1", "expected_version": str(world.current_version())})
+
+
+def _share(world: World, role: Role, language: Language) -> Body:
+    return Body(data={"action": "share"})
 
 
 def _new_plan(world: World, role: Role, language: Language) -> Body:
@@ -238,10 +249,12 @@ WIZARD_RESULT = ("/nieuw/resultaat", "/en/new/result")
 WIZARD_TEMPLATE = ("/nieuw/personen-sjabloon.xlsx", "/en/new/people-template.xlsx")
 WIZARD_IMPORT = ("/nieuw/personen-inlezen", "/en/new/import-people")
 WIZARD_CSV = ("/nieuw/tabel/{table}.csv", "/en/new/table/{table}.csv")
+WIZARD_NUMBER = ("/nieuw/gelezen-als", "/en/new/read-as")
 LOGIN_PAGE = ("/aanmelden", "/en/login")
 MINE = ("/mijn-plannen", "/en/my-plans")
 SAVED = ("/plannen/{initiative_id}", "/en/plans/{initiative_id}")
 RESTORE = ("/plannen/{initiative_id}/herstellen", "/en/plans/{initiative_id}/restore")
+SHARE = ("/plannen/{initiative_id}/delen", "/en/plans/{initiative_id}/share")
 SHARED = ("/gedeeld/{token}", "/en/shared/{token}")
 EXAMPLE_EXPORT = (
     "/plan/voorbeeld/{example}/export/{fmt}",
@@ -283,6 +296,8 @@ CASES: tuple[Case, ...] = (
     Case("GET", WIZARD_TEMPLATE, OPEN),
     Case("POST", WIZARD_IMPORT, OPEN, _people),
     Case("POST", WIZARD_CSV, OPEN, _draft),
+    Case("GET", WIZARD_NUMBER, OPEN, _query(kind="money", value="2.950")),
+    Case("POST", WIZARD_NUMBER, OPEN, _number_typed),
     # Accounts.
     Case("GET", LOGIN_PAGE, OPEN),
     Case("POST", LOGIN_PAGE, REDIRECTED, _credentials, csrf=True, fresh_session=True),
@@ -322,6 +337,8 @@ CASES: tuple[Case, ...] = (
     # Writing, last: the portfolios above then compute only the fixture's two plans.
     Case("POST", SAVED, SAVE_VERSION, _save_version, csrf=True, writes=True),
     Case("POST", RESTORE, EDIT, _restore, csrf=True, writes=True),
+    # Sharing A's plan again keeps its link (the matrix's share link stays valid throughout).
+    Case("POST", SHARE, EDIT, _share, csrf=True),
     Case("POST", MINE, SAVE_NEW, _new_plan, csrf=True, writes=True),
 )
 

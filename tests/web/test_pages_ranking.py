@@ -202,18 +202,62 @@ def test_a_bad_csv_header_names_the_column(client: TestClient) -> None:
 
 
 def test_bad_weights_and_budget_give_a_422_naming_each_field(client: TestClient) -> None:
-    response = client.get("/rangschikking?youth=abc&general=0,5&budget=25.000")
+    response = client.get("/rangschikking?youth=abc&general=0,5&budget=25,000")
     assert response.status_code == 422
     body = response.text
     text = html.unescape(body)
     assert '<a href="#veld-jongeren">Gewicht jeugdwerkloosheid</a>: ' in body
     assert "'abc' is geen getal" in text
     assert '<a href="#veld-budget">Budget in euro (optioneel)</a>' in body
-    assert "'25.000' heeft meer dan 2 decimalen" in text
+    # `25,000` on a Dutch page: € 25,00 with a stray 0, or English grouping? Asked, not guessed.
+    assert f"'25,000' kan op twee manieren gelezen worden: bedoel je €{NBSP}25.000,00 of " in text
+    assert "'25,000.5' heeft meer dan 2 decimalen" not in text
     youth = re.search(r'<input[^>]*id="veld-jongeren"[^>]*>', body)
     assert youth is not None and 'aria-invalid="true"' in youth.group(0)
     assert 'value="abc"' in youth.group(0)
     assert "data-municipality" not in body  # no ranking for bad input
+
+
+@pytest.mark.parametrize(
+    ("path", "budget"),
+    [
+        ("/rangschikking", "25.000"),
+        ("/rangschikking", "€ 25.000,00"),
+        ("/rangschikking", "25 000"),
+        ("/en/ranking", "25,000"),
+        ("/en/ranking", "€25,000.00"),
+    ],
+)
+def test_a_budget_written_with_thousands_grouping_is_read_as_meant(
+    client: TestClient, path: str, budget: str
+) -> None:
+    response = client.get(path, params={"budget": budget})
+    assert response.status_code == 200
+    assert 'data-total-cents="2500000"' in response.text
+    shares = [int(row["allocation-cents"]) for row in rows_of(response.text)]
+    assert sum(shares) == 2_500_000
+
+
+def test_a_budget_with_more_than_cents_is_refused(client: TestClient) -> None:
+    response = client.get("/rangschikking", params={"budget": "25.000,505"})
+    assert response.status_code == 422
+    assert "'25.000,505' heeft meer dan 2 decimalen" in html.unescape(response.text)
+
+
+def test_a_dutch_csv_with_semicolons_reads_thousands_dots_and_decimal_commas(
+    client: TestClient,
+) -> None:
+    dutch = (
+        "municipality;youth_unemployment_rate;general_unemployment_rate;population\n"
+        "A;30;6;25.000\nB;20;12,5;10.000\nC;10;12;10.000\n"
+    )
+    response = client.post(
+        "/rangschikking",
+        data={"source": "own", "csv": dutch, "youth": "0,5", "general": "0,5"},
+    )
+    assert response.status_code == 200, plain(response.text)[:2000]
+    assert {row["municipality"] for row in rows_of(response.text)} == {"A", "B", "C"}
+    assert "12,5" in html.unescape(response.text)
 
 
 def test_weights_that_do_not_sum_to_one_are_refused(client: TestClient) -> None:

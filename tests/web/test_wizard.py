@@ -217,7 +217,7 @@ def test_step_one_shows_marked_defaults_and_a_computed_result(client: TestClient
 def test_a_decimal_comma_is_read_exactly_and_echoed(client: TestClient) -> None:
     form = wizard_form(client.get("/nieuw"))
     step3 = press(client, form, "step-3")
-    form = wizard_form(step3).set(people__0__fte="0,5", people__0__monthly_wage_cost="1234.5")
+    form = wizard_form(step3).set(people__0__fte="0,5", people__0__monthly_wage_cost="1.234,5")
     response = press(client, form, "refresh")
     assert response.status_code == 200
     form = wizard_form(response)

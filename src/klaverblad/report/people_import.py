@@ -2,8 +2,11 @@
 `people` list of an initiative file (CONTRACT §2), with openpyxl.
 
 Cells become the file's values: dates `YYYY-MM-DD`, numbers as numbers, yes/no (ja/nee,
-TRUE/FALSE, WAAR/ONWAAR, 1/0) as booleans; empty optional cells are left out. Each row is then
-checked against the person model, so that every problem names its row and column
+TRUE/FALSE, WAAR/ONWAAR, 1/0) as booleans; empty optional cells are left out. A cell that holds
+a number is taken as that number; a number typed as text (`2.800`, `€ 2.800,50`, `0,8`) goes
+through the one number reader of the page's language (`klaverblad.typed_numbers`): in Dutch
+`2.800` is 2800, and a text that could mean two things is refused with its readings. Each row
+is then checked against the person model, so that every problem names its row and column
 (`rij 3, kolom fte: ...`). Anything wrong — not an xlsx file, an empty sheet, an unknown or
 missing column — raises `PeopleImportError` with the list of problems; nothing else is ever
 raised. Before openpyxl reads anything the upload is checked against the limits table
@@ -45,7 +48,7 @@ from klaverblad.model.limits import (
     XML_ELEMENTS,
 )
 from klaverblad.model.loading import plain_message
-from klaverblad.model.number_reader import NumberError, bounded, read_decimal
+from klaverblad.model.number_reader import NumberError, bounded
 from klaverblad.report.plan_xlsx import (
     BOOLEAN_FIELDS,
     CHOICES,
@@ -61,6 +64,7 @@ from klaverblad.report.workbook_limits import (
     WorkbookShape,
     scan_workbook,
 )
+from klaverblad.typed_numbers import NumberKind, TypedNumberError, read_typed
 
 # The template has one header row (the field names); people start on row 2.
 HEADER_ROWS = 1
@@ -69,6 +73,8 @@ TRUE_WORDS = {"ja", "j", "yes", "y", "true", "waar", "1", "x"}
 FALSE_WORDS = {"nee", "n", "no", "false", "onwaar", "0"}
 BELGIAN_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 PLACES = {"fte": 4, "monthly_wage_cost": 2}
+# How a number typed as text is read: the wage cost as money, the FTE as a decimal.
+NUMBER_KINDS: dict[str, NumberKind] = {"fte": "decimal", "monthly_wage_cost": "money"}
 
 WORDS = {
     "nl": {
@@ -184,7 +190,7 @@ def read_people_xlsx(data: bytes, language: Language = "nl") -> list[dict[str, A
         if len(people) >= PEOPLE:
             problems.append(words["too_many"].format(count=PEOPLE))
             break
-        person, row_problems = _person(cells, words)
+        person, row_problems = _person(cells, words, language)
         problems += [
             words["where"].format(row=row_number, column=column, message=message)
             for column, message in row_problems
@@ -320,7 +326,7 @@ def _columns(
 
 
 def _person(
-    cells: dict[str, Any], words: dict[str, str]
+    cells: dict[str, Any], words: dict[str, str], language: Language
 ) -> tuple[dict[str, Any], list[tuple[str, str]]]:
     """One row as a person dict (fields in CONTRACT order) and its (column, message) problems."""
     person: dict[str, Any] = {}
@@ -334,7 +340,7 @@ def _person(
                 problems.append((field, words["required"]))
             continue
         try:
-            person[field] = _convert(field, value, words)
+            person[field] = _convert(field, value, words, language)
         except _CellError as error:
             problems.append((field, str(error)))
     if not problems:
@@ -348,15 +354,15 @@ def _person(
     return person, problems
 
 
-def _convert(field: str, value: Any, words: dict[str, str]) -> Any:
+def _convert(field: str, value: Any, words: dict[str, str], language: Language) -> Any:
     if field in DATE_FIELDS:
         return _date(value, words)
     if field in BOOLEAN_FIELDS:
         return _boolean(value, words)
     if field in INTEGER_FIELDS:
-        return _integer(value, words)
+        return _integer(value, words, language)
     if field in NUMBER_FIELDS:
-        return _number(value, PLACES[field], words)
+        return _number(value, PLACES[field], words, language, NUMBER_KINDS[field])
     text = _text(value, words)
     if field in CHOICES and text not in CHOICES[field]:
         lowered = text.lower()
@@ -428,28 +434,30 @@ def _boolean(value: Any, words: dict[str, str]) -> bool:
     raise _CellError(words["not_boolean"].format(value=echo(value)))
 
 
-def _decimal(value: Any, words: dict[str, str]) -> Decimal:
+def _decimal(value: Any, words: dict[str, str], language: Language, kind: NumberKind) -> Decimal:
+    """A number cell as it is; a text cell read as the people of `language` write a number."""
     if isinstance(value, bool):
         raise _CellError(words["not_number"].format(value=echo(value)))
+    if isinstance(value, str):
+        try:
+            return read_typed(value, language, kind)
+        except TypedNumberError as error:
+            raise _CellError(error.message) from None
     try:
         if isinstance(value, int | float | Decimal):
             return bounded(value)
-        if isinstance(value, str):
-            text = value.strip().replace("€", "").replace("\xa0", "").replace(" ", "")
-            # A decimal comma (0,8 or 2100,50); a group dot only with a decimal comma (2.100,50).
-            if "," in text:
-                text = text.replace(".", "")
-            return read_decimal(text, decimal_comma=True)
     except NumberError:
         pass
     raise _CellError(words["not_number"].format(value=echo(value)))
 
 
-def _number(value: Any, places: int, words: dict[str, str]) -> int | float:
+def _number(
+    value: Any, places: int, words: dict[str, str], language: Language, kind: NumberKind
+) -> int | float:
     """A number as the file would write it; a float that is a hair off a value with `places`
     decimals (binary rounding in Excel) is snapped to it; more decimals are left for the model
     to reject."""
-    number = _decimal(value, words)
+    number = _decimal(value, words, language, kind)
     snapped = number.quantize(Decimal(1).scaleb(-places))
     if abs(number - snapped) < Decimal("1e-9"):
         number = snapped
@@ -458,8 +466,8 @@ def _number(value: Any, places: int, words: dict[str, str]) -> int | float:
     return float(number)
 
 
-def _integer(value: Any, words: dict[str, str]) -> int:
-    number = _decimal(value, words)
+def _integer(value: Any, words: dict[str, str], language: Language) -> int:
+    number = _decimal(value, words, language, "integer")
     if number != number.to_integral_value():
         raise _CellError(words["not_integer"].format(value=echo(value)))
     return int(number)

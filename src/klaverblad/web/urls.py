@@ -20,6 +20,8 @@ PATHS: dict[str, tuple[str, str]] = {
     "example": ("/plan/voorbeeld/{example}", "/en/plan/example/{example}"),
     "post_plan": ("/plan", "/en/plan"),
     "wizard": ("/nieuw", "/en/new"),
+    # What one typed number of the wizard is read as (its live echo, for htmx).
+    "wizard_number": ("/nieuw/gelezen-als", "/en/new/read-as"),
     "cases": ("/voorbeelden", "/en/examples"),
     "measures": ("/maatregelen", "/en/measures"),
     "portfolio": ("/portefeuille", "/en/portfolio"),

@@ -121,7 +121,7 @@ def _read(request: Request) -> tuple[Source, RulesChoice, str, dict[str, str]]:
     language = language_of(request)
     params = request.query_params
     words = page_words(language)
-    rules = read_rules_choice(params, words)
+    rules = read_rules_choice(params, words, language)
     chosen = (params.get(MUNICIPALITY_FIELD) or "").strip()
     source = _source(request, chosen)
     errors: dict[str, str] = {}

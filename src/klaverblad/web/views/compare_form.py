@@ -65,10 +65,14 @@ class Outcome:
 
 
 def evaluate(
-    initiative: Initiative | None, values: MultiValues, words: Mapping[str, str]
+    initiative: Initiative | None,
+    values: MultiValues,
+    words: Mapping[str, str],
+    language: Language,
 ) -> Outcome:
-    """Read and check the choices; compare when they are valid and ask for something."""
-    rules = read_rules_choice(values, dict(words))
+    """Read and check the choices (numbers as `language` writes them); compare when they are
+    valid and ask for something."""
+    rules = read_rules_choice(values, dict(words), language)
     outcome = Outcome(rules, errors=dict(rules.errors))
     if initiative is None:
         return outcome

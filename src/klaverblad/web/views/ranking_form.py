@@ -3,7 +3,7 @@ centrumsteden, or the visitor's own CSV, pasted or uploaded), the weights and th
 from a query string or a (multipart) form and validated. Every problem names its form field,
 and for the CSV the line and column (`advice/ranking_input` gives those, in English).
 
->>> inputs, problems = validate(RankingForm(youth="0,7", general="0,3", budget="25000,50"), "nl")
+>>> inputs, problems = validate(RankingForm(youth="0,7", general="0,3", budget="25.000,50"), "nl")
 >>> (inputs.weights.youth, inputs.budget_cents, len(inputs.rows), problems)
 (Fraction(7, 10), 2500050, 13, [])
 """
@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from fractions import Fraction
 
 from starlette.datastructures import UploadFile
@@ -26,14 +27,14 @@ from klaverblad.advice.ranking_input import (
     MunicipalityRow,
     RankingInputError,
     Weights,
-    parse_budget,
     read_csv_text,
     read_weight,
 )
 from klaverblad.locale import Language, number
 from klaverblad.model.echo import echo
 from klaverblad.model.limits import DOCUMENT_BYTES, FORM_BYTES, FORM_FIELDS, NUMBER_CHARACTERS
-from klaverblad.model.number_reader import NumberError, read_decimal
+from klaverblad.model.number_reader import NumberError
+from klaverblad.typed_numbers import TypedNumberError, read_typed
 from klaverblad.web.examples import RANKING_CSV, example_csv
 from klaverblad.web.form_limits import megabytes
 from klaverblad.web.words.ranking import WORDS
@@ -44,7 +45,6 @@ FIELDS = ("source", "csv", "youth", "general", "budget")
 FILE_FIELD = "file"
 EXAMPLE_NAME = RANKING_CSV.rsplit("/", 1)[-1]
 _WEIGHT = re.compile(r"^(?:\d{1,12}(?:\.\d{1,12})?|\.\d{1,12}|\d{1,12}/\d{1,12})$")
-_AMOUNT = re.compile(r"^(\d+)(?:[.,](\d+))?$")
 
 
 @dataclass(frozen=True)
@@ -175,35 +175,35 @@ def parse_weights(
 
 
 def parse_budget_field(text: str, language: Language, problems: list[FieldProblem]) -> int | None:
-    """Euros (`25000`, `25000,50`, `€ 25000`) as cents; None when empty. No thousands
-    separators: `25.000` is refused, not read as 25 euros."""
+    """Euros as the page's language writes them (`25.000`, `25.000,50`, `€ 25.000` in Dutch;
+    `25,000.50` in English; `klaverblad.typed_numbers`) as cents; None when empty. A text that
+    could mean two things (`25,000` on a Dutch page) is refused with both readings."""
     words = WORDS[language]
-    raw = text.strip().removeprefix("€").replace("\u00a0", "").replace(" ", "")
+    raw = text.strip()
     if not raw:
         return None
-    quoted = echo(text.strip())
-    match = _AMOUNT.match(raw.removeprefix("-")) if len(raw) <= NUMBER_CHARACTERS else None
-    if match is None:
-        problems.append(FieldProblem("budget", "", words["budget_not_amount"].format(value=quoted)))
+    quoted = echo(raw)
+    try:
+        amount = read_typed(raw, language, "money")
+    except TypedNumberError as error:
+        if error.reason == "ambiguous":
+            message = error.message
+        elif error.reason in ("digits", "too_long") and raw.removeprefix("€").strip().isdigit():
+            message = words["budget_too_large"].format(value=quoted)
+        else:
+            message = words["budget_not_amount"].format(value=quoted)
+        problems.append(FieldProblem("budget", "", message))
         return None
-    if raw.startswith("-"):
+    if amount < 0:
         problems.append(FieldProblem("budget", "", words["budget_negative"].format(value=quoted)))
         return None
-    if len(match.group(2) or "") > 2:
+    if amount != amount.quantize(Decimal("0.01")):
         problems.append(FieldProblem("budget", "", words["budget_decimals"].format(value=quoted)))
         return None
-    try:
-        too_large = read_decimal(raw, decimal_comma=True) > MAX_BUDGET
-    except NumberError:
-        too_large = True  # more significant digits than any amount of money has
-    if too_large:
+    if amount > MAX_BUDGET:
         problems.append(FieldProblem("budget", "", words["budget_too_large"].format(value=quoted)))
         return None
-    try:
-        return parse_budget(raw)
-    except RankingInputError:  # not reached: every refusal of parse_budget is checked above
-        problems.append(FieldProblem("budget", "", words["budget_not_amount"].format(value=quoted)))
-        return None
+    return int(amount * 100)
 
 
 def _where(line: int | None, column: str | None, words: dict[str, str]) -> str:

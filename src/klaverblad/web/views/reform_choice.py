@@ -2,10 +2,15 @@
 parameter change (text field `set`, `PARAMETER=VALUE@YYYY-MM`), read from a query string or
 a form and checked with the same functions as `klaverblad plan --reform/--set`.
 
-A value may be written the Belgian way: "600,50" and "1.234,56" mean 600.50 and 1234.56.
+The value is read as the page's language writes numbers (`klaverblad.typed_numbers`, the one
+nl-BE reader): on a Dutch page "600,50" and "1.234,56" mean 600.50 and 1234.56 and "1.234"
+means 1234; on an English page "1,234.56". A value that could mean two things on the page
+(`1,234.56` on a Dutch page) is refused with its reading, never guessed.
 
->>> normalise_change("sine.activeringsuitkering.amount=1.234,56@2006-07")
+>>> normalise_change("sine.activeringsuitkering.amount=1.234,56@2006-07", "nl")
 'sine.activeringsuitkering.amount=1234.56@2006-07'
+>>> normalise_change("sine.activeringsuitkering.amount=1,234.5@2006-07", "en")
+'sine.activeringsuitkering.amount=1234.5@2006-07'
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from klaverblad.rules.reforms import (
     parse_change,
     reformed_system,
 )
+from klaverblad.typed_numbers import TypedNumberError, read_typed
 
 REFORM_FIELD = "reform"
 CHANGE_FIELD = "set"
@@ -69,24 +75,25 @@ class RulesChoice:
         return self.change is not None and self.change.changes_nothing(baseline_system())
 
 
-def _normalise_number(value: str) -> str:
-    """A number with a decimal comma or point and optional grouping, with a point only."""
-    value = value.strip().replace(" ", "").replace("\u00a0", "")
-    if "," in value and "." in value:
-        # The separator that comes last is the decimal one: 1.234,56 or 1,234.56.
-        if value.rfind(",") > value.rfind("."):
-            return value.replace(".", "").replace(",", ".")
-        return value.replace(",", "")
-    return value.replace(",", ".")
+def _normalise_number(value: str, language: Language) -> str:
+    """A number as `language` writes it, written plainly (a point, no grouping); a value that
+    is no number (`true`, `abc`) is left for `parse_change` to judge. Raises `ReformError`
+    with the page's message when the value could mean two things."""
+    try:
+        return format(read_typed(value, language, "decimal"), "f")
+    except TypedNumberError as error:
+        if error.reason == "ambiguous":
+            raise ReformError(error.message) from None
+        return value.strip()
 
 
-def normalise_change(text: str) -> str:
-    """`PARAMETER=VALUE@YYYY-MM` with the value's decimal comma turned into a point."""
+def normalise_change(text: str, language: Language) -> str:
+    """`PARAMETER=VALUE@YYYY-MM` with the value read as `language` writes numbers."""
     path, equals, rest = text.strip().partition("=")
     value, at, month = rest.rpartition("@")
     if not equals or not at:
         return text.strip()
-    return f"{path.strip()}={_normalise_number(value)}@{month.strip()}"
+    return f"{path.strip()}={_normalise_number(value, language)}@{month.strip()}"
 
 
 def _text(values: MultiValues, name: str) -> str:
@@ -94,9 +101,12 @@ def _text(values: MultiValues, name: str) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def read_rules_choice(values: MultiValues, messages: dict[str, str]) -> RulesChoice:
+def read_rules_choice(
+    values: MultiValues, messages: dict[str, str], language: Language
+) -> RulesChoice:
     """The reforms and the parameter change in `values`, each checked; `messages` holds the
-    page's words for an unknown reform (`unknown_reform`, with {name} and {known})."""
+    page's words for an unknown reform (`unknown_reform`, with {name} and {known}); the
+    change's value is read as `language` writes numbers."""
     reforms = tuple(
         dict.fromkeys(v.strip() for v in values.getlist(REFORM_FIELD) if isinstance(v, str))
     )
@@ -111,7 +121,7 @@ def read_rules_choice(values: MultiValues, messages: dict[str, str]) -> RulesCho
     change = None
     if text:
         try:
-            change = parse_change(normalise_change(text))
+            change = parse_change(normalise_change(text, language))
         except ReformError as error:
             errors[CHANGE_FIELD] = str(error)
     if not errors:

@@ -1,16 +1,17 @@
 """From the wizard's draft (text as typed) to a validated `Initiative`, and back to text.
 
-Numbers are read exactly (Decimal) with a decimal comma or point ("12,50", "0,5", "2.100,50",
-"1,234.56"), through the bounded number reader (`model/number_reader.py`: no exponents, at
-most `NUMBER_CHARACTERS` characters and `SIGNIFICANT_DIGITS` digits); dates as `YYYY-MM-DD` or
-`d/mm/yyyy`; months as `YYYY-MM` or `mm/yyyy`. What cannot be read is a problem at the field's
-own path, with the value quoted (at most 40 characters of it); everything else goes to the
-model (`parse_initiative`), whose problems name the same paths.
+Numbers are read exactly (Decimal) the way the page's language writes them, by the one nl-BE
+number reader (`klaverblad.typed_numbers`, over `model/locale_numbers.py`): on a Dutch page
+`2.950` is 2950 and `2,95` is 2.95; an amount that could mean two things (`2,950`, `2.95`) is
+refused with both readings offered, never guessed; English pages read `2,950.50`. Dates as
+`YYYY-MM-DD` or `d/mm/yyyy`; months as `YYYY-MM` or `mm/yyyy`. What cannot be read is a
+problem at the field's own path, with the value quoted (at most 40 characters of it);
+everything else goes to the model (`parse_initiative`), whose problems name the same paths.
 
->>> read_decimal("2.100,50"), read_decimal("0,5"), read_decimal("1,234.56"), read_decimal("x")
-(Decimal('2100.50'), Decimal('0.5'), Decimal('1234.56'), None)
->>> read_number("1e1000000")
-(None, 'number_exponent')
+>>> read_decimal("2.950", "nl", "money"), read_decimal("0,5", "nl"), read_decimal("x", "nl")
+(Decimal('2950'), Decimal('0.5'), None)
+>>> print(read_field_number("2,950", "nl", "money")[1].replace("\xa0", " "))
+'2,950' kan op twee manieren gelezen worden: bedoel je € 2.950,00 of € 2,95?
 """
 
 from __future__ import annotations
@@ -29,15 +30,12 @@ from klaverblad.locale import Language
 from klaverblad.model import Initiative, InitiativeError, parse_initiative
 from klaverblad.model.consistency import Problem
 from klaverblad.model.echo import echo
-from klaverblad.model.limits import DEGRESSION_FACTORS, NUMBER_CHARACTERS, SIGNIFICANT_DIGITS
-from klaverblad.model.number_reader import NumberError
-from klaverblad.model.number_reader import read_decimal as read_bounded
+from klaverblad.model.limits import DEGRESSION_FACTORS
+from klaverblad.typed_numbers import NumberKind, TypedNumberError, read_typed
 from klaverblad.web.wizard.draft import Draft, Value
 from klaverblad.web.wizard.fields import LISTS, TOP, Field
 from klaverblad.web.words.model_messages import translate
 
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
-_INTEGER = re.compile(r"^[+-]?\d+$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _BELGIAN_DAY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
@@ -45,68 +43,34 @@ _BELGIAN_MONTH = re.compile(r"^(\d{1,2})[/.-](\d{4})$")
 
 MESSAGES = {
     "nl": {
-        "number": "{value} is geen getal",
-        "number_long": "{value} is te lang voor een getal (hoogstens {characters} tekens)",
-        "number_exponent": "{value} is geen getal: schrijf het in cijfers, zonder exponent",
-        "number_digits": "{value} heeft meer dan {digits} beduidende cijfers",
-        "integer": "{value} is geen geheel getal",
         "date": "{value} is geen datum (JJJJ-MM-DD of d/mm/jjjj)",
         "month": "{value} is geen maand (JJJJ-MM of mm/jjjj)",
-        "factors": "{value} is geen getal (scheid de factoren met ';')",
+        "factors": "{problem} (scheid de factoren met ';')",
         "factors_many": "heeft meer dan {limit} factoren (één per jaar)",
     },
     "en": {
-        "number": "{value} is not a number",
-        "number_long": "{value} is too long for a number (at most {characters} characters)",
-        "number_exponent": "{value} is not a number: write it in digits, without an exponent",
-        "number_digits": "{value} has more than {digits} significant digits",
-        "integer": "{value} is not a whole number",
         "date": "{value} is not a date (YYYY-MM-DD or d/mm/yyyy)",
         "month": "{value} is not a month (YYYY-MM or mm/yyyy)",
-        "factors": "{value} is not a number (separate the factors with ';')",
+        "factors": "{problem} (separate the factors with ';')",
         "factors_many": "has more than {limit} factors (one per year)",
     },
 }
 
 
-_EXPONENT = re.compile(r"^[+-]?[\d.,]*\d[\d.,]*[eE][+-]?\d+$")
-
-
-def read_number(text: str) -> tuple[Decimal | None, str]:
-    """A typed number, exactly, and "" — or None and the key (in `MESSAGES`) of why it is not
-    one. The last of ',' and '.' is the decimal mark when both occur; a lone ',' is a decimal
-    comma; spaces and '€' are ignored. Bounded: the length is checked before anything else."""
-    if len(text) > 2 * NUMBER_CHARACTERS:
-        return None, "number_long"
-    cleaned = re.sub(r"[\s\u00a0\u202f€]", "", text)
-    if len(cleaned) > NUMBER_CHARACTERS:
-        return None, "number_long"
-    if _EXPONENT.match(cleaned):
-        return None, "number_exponent"
-    if "," in cleaned and "." in cleaned:
-        if cleaned.rfind(",") > cleaned.rfind("."):
-            cleaned = cleaned.replace(".", "").replace(",", ".")
-        else:
-            cleaned = cleaned.replace(",", "")
-    elif cleaned.count(",") == 1:
-        cleaned = cleaned.replace(",", ".")
-    if not _NUMBER.match(cleaned):
-        return None, "number"
+def read_field_number(
+    text: str, language: Language, kind: NumberKind = "decimal"
+) -> tuple[Decimal | None, str]:
+    """A typed number, exactly, and "" — or None and the message (in the page's language)
+    of why it is not one, or of the readings it could have."""
     try:
-        return read_bounded(cleaned), ""
-    except NumberError:  # the only refusal left: too many significant digits
-        return None, "number_digits"
+        return read_typed(text, language, kind), ""
+    except TypedNumberError as error:
+        return None, error.message
 
 
-def read_decimal(text: str) -> Decimal | None:
-    """`read_number`'s number, None when the text is no number it reads."""
-    return read_number(text)[0]
-
-
-def _number_problem(key: str, text: str, words: dict[str, str]) -> str:
-    return words[key].format(
-        value=echo(text), characters=NUMBER_CHARACTERS, digits=SIGNIFICANT_DIGITS
-    )
+def read_decimal(text: str, language: Language, kind: NumberKind = "decimal") -> Decimal | None:
+    """`read_field_number`'s number, None when the text is no number it reads."""
+    return read_field_number(text, language, kind)[0]
 
 
 def read_day(text: str) -> str | None:
@@ -135,7 +99,9 @@ def read_month(text: str) -> str | None:
     return f"{year:04d}-{month:02d}" if 1 <= month <= 12 else None
 
 
-def _read(spec: Field, value: Value, words: dict[str, str]) -> tuple[bool, Any, str | None]:
+def _read(
+    spec: Field, value: Value, language: Language, words: dict[str, str]
+) -> tuple[bool, Any, str | None]:
     """(present, the model's value, problem): an empty optional field is not present."""
     if spec.kind == "checkbox":
         return value is True, True, None
@@ -144,19 +110,11 @@ def _read(spec: Field, value: Value, words: dict[str, str]) -> tuple[bool, Any, 
     text = value.strip() if isinstance(value, str) else ""
     if not text:
         return False, None, None
-    if spec.kind in ("amount", "decimal"):
-        number, why = read_number(text)
-        return True, number, None if number is not None else _number_problem(why, text, words)
-    if spec.kind == "integer":
-        cleaned = re.sub(r"\s", "", text[: 2 * NUMBER_CHARACTERS + 1])
-        if _INTEGER.match(cleaned):
-            number, why = read_number(cleaned)
-            if number is None:
-                return True, None, _number_problem(why, text, words)
-            return True, int(number), None
-        if _EXPONENT.match(cleaned):
-            return True, None, _number_problem("number_exponent", text, words)
-        return True, None, words["integer"].format(value=echo(text))
+    if spec.is_number:
+        number, problem = read_field_number(text, language, spec.number_kind)
+        if number is None:
+            return True, None, problem
+        return True, int(number) if spec.kind == "integer" else number, None
     if spec.kind == "date":
         day = read_day(text)
         return True, day, None if day else words["date"].format(value=echo(text))
@@ -169,10 +127,9 @@ def _read(spec: Field, value: Value, words: dict[str, str]) -> tuple[bool, Any, 
             return True, None, words["factors_many"].format(limit=DEGRESSION_FACTORS)
         numbers = []
         for part in factors:
-            number, why = read_number(part)
+            number, problem = read_field_number(part, language, "decimal")
             if number is None:
-                key = "factors" if why == "number" else why
-                return True, None, _number_problem(key, part, words)
+                return True, None, words["factors"].format(problem=problem)
             numbers.append(number)
         return True, numbers, None
     return True, text, None
@@ -186,12 +143,16 @@ def _put(data: dict[str, Any], path: str, value: Any) -> None:
 
 
 def _values(
-    specs: tuple[Field, ...], values: dict[str, Value], prefix: str, words: dict[str, str]
+    specs: tuple[Field, ...],
+    values: dict[str, Value],
+    prefix: str,
+    language: Language,
+    words: dict[str, str],
 ) -> tuple[dict[str, Any], list[Problem]]:
     data: dict[str, Any] = {}
     problems = []
     for spec in specs:
-        present, value, problem = _read(spec, values.get(spec.name, ""), words)
+        present, value, problem = _read(spec, values.get(spec.name, ""), language, words)
         if problem is not None:
             problems.append(Problem(f"{prefix}{spec.name}", problem))
         elif present:
@@ -203,13 +164,13 @@ def draft_data(draft: Draft, language: Language) -> tuple[dict[str, Any], list[P
     """The initiative file's data of the draft (exact Decimals) and the values that cannot be
     read; a field that cannot be read is left out of the data."""
     words = MESSAGES[language]
-    data, problems = _values(TOP, draft.top, "", words)
+    data, problems = _values(TOP, draft.top, "", language, words)
     if not data.get("recognitions"):
         data.pop("recognitions", None)
     for name, specs in LISTS.items():
         items = []
         for index, item in enumerate(draft.items(name)):
-            values, found = _values(specs, item.values, f"{name}[{index}].", words)
+            values, found = _values(specs, item.values, f"{name}[{index}].", language, words)
             items.append(values)
             problems += found
         if items:

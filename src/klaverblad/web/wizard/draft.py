@@ -13,6 +13,7 @@ date follows the plan's start month while it is a default.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, localcontext
@@ -34,6 +35,7 @@ from klaverblad.model.limits import (
     TEXT_CHARACTERS,
 )
 from klaverblad.model.number_reader import NumberError, bounded, read_decimal
+from klaverblad.typed_numbers import TypedNumberError, read_typed
 from klaverblad.web.wizard.fields import LISTS, STEPS, TOP, Field
 
 # How many items each list of the draft may hold: the initiative file's own limits.
@@ -66,6 +68,12 @@ class Draft:
     lists: dict[str, list[Item]] = field(default_factory=dict)
     # The version of a saved initiative being edited, sent along when saving.
     expected_version: str = ""
+    # The id of that saved initiative, as it was opened: a draft whose id is changed in the
+    # wizard is a new plan, never the next version of another saved plan.
+    editing_id: str = ""
+    # The language of the page its numbers were typed on ("" when not known): the language
+    # switch posts the form to the other language's page, which rewrites them (`retype`).
+    typed_in: str = ""
 
     def items(self, name: str) -> list[Item]:
         return self.lists.setdefault(name, [])
@@ -80,6 +88,8 @@ class Draft:
                     for name, items in self.lists.items()
                 },
                 "expected_version": self.expected_version,
+                "editing_id": self.editing_id,
+                "typed_in": self.typed_in,
             },
             ensure_ascii=False,
             separators=(",", ":"),
@@ -133,6 +143,10 @@ def draft_from_json(text: str) -> Draft | None:
         ]
     version = raw.get("expected_version")
     draft.expected_version = version[:100] if isinstance(version, str) else ""
+    editing = raw.get("editing_id")
+    draft.editing_id = editing[:100] if isinstance(editing, str) else ""
+    typed_in = raw.get("typed_in")
+    draft.typed_in = typed_in if typed_in in ("nl", "en") else ""
     return draft
 
 
@@ -183,7 +197,7 @@ def default_draft(language: Language, today: date) -> Draft:
         "horizon.months": "36",
         "costs.operating_per_year": decimal_text(Decimal(5000), language, 2),
     }
-    draft = Draft(top, set(top) - {"recognitions"})
+    draft = Draft(top, set(top) - {"recognitions"}, typed_in=language)
     add_item(draft, "activities", language)
     add_item(draft, "people", language)
     return draft
@@ -298,6 +312,43 @@ def apply_form(draft: Draft, step: int, form: FormData) -> None:
                 person.values["start_date"] = first_day(new_start.strip())
 
 
+def _retyped(spec: Field, text: str, typed_in: Language, language: Language) -> str:
+    """A number typed on `typed_in`'s page as `language` writes it; a text that reader does
+    not read is kept as typed (its field then says why)."""
+    if spec.kind == "factors":
+        parts = [part for part in re.split(r"[;\s]+", text) if part]
+        factor = Field(spec.name, "decimal")
+        return "; ".join(_retyped(factor, part, typed_in, language) for part in parts)
+    try:
+        number = read_typed(text, typed_in, spec.number_kind)
+    except TypedNumberError:
+        return text
+    if spec.kind == "integer":
+        return str(int(number))
+    return decimal_text(number, language, 2 if spec.kind == "amount" else None)
+
+
+def retype(draft: Draft, language: Language) -> None:
+    """The draft's numbers as `language` writes them, when they were typed on the other
+    language's page (its "continue in English" button posts the form there): `2.950` typed in
+    Dutch becomes `2950.00` on the English page, never 2.95."""
+    typed_in, draft.typed_in = draft.typed_in, language
+    if typed_in not in ("nl", "en") or typed_in == language:
+        return
+    source: Language = "nl" if typed_in == "nl" else "en"
+    numbers = [spec for spec in TOP if spec.is_number or spec.kind == "factors"]
+    places = [(draft.top, numbers)] + [
+        (item.values, [spec for spec in LISTS[name] if spec.is_number or spec.kind == "factors"])
+        for name in LISTS
+        for item in draft.items(name)
+    ]
+    for values, specs in places:
+        for spec in specs:
+            text = values.get(spec.name)
+            if isinstance(text, str) and text.strip():
+                values[spec.name] = _retyped(spec, text.strip(), source, language)[:MAX_TEXT]
+
+
 # --- A draft from an initiative file ---------------------------------------------------------
 
 
@@ -376,7 +427,7 @@ def draft_from_data(
         top[spec.name] = _text_of(spec, value, language) if found else _empty(spec)
     known = {spec.name for spec in TOP} | set(LISTS)
     problems += [Problem(path, unknown_message) for path in _unknown(data, known)]
-    draft = Draft(_clean_values(TOP, top))
+    draft = Draft(_clean_values(TOP, top), typed_in=language)
     for name, specs in LISTS.items():
         raw = data.get(name, [])
         if not isinstance(raw, list):

@@ -27,6 +27,7 @@ from klaverblad.model.initiative import (
     Status,
     Statute,
 )
+from klaverblad.typed_numbers import NumberKind
 
 Kind = Literal[
     "text",  # free text (names, ids)
@@ -40,6 +41,10 @@ Kind = Literal[
     "checkboxes",  # a set of `choices` (recognitions)
     "factors",  # a list of decimals separated by ';' (degression)
 ]
+
+
+# The reader's kind of number of each kind of field that holds numbers.
+NUMBER_KIND: dict[str, NumberKind] = {"amount": "money", "decimal": "decimal", "integer": "integer"}
 
 
 def _flat(kind: object) -> tuple[str, ...]:
@@ -62,6 +67,12 @@ class Field:
     @property
     def is_number(self) -> bool:
         return self.kind in ("amount", "decimal", "integer")
+
+    @property
+    def number_kind(self) -> NumberKind:
+        """How the nl-BE number reader reads the field (`typed_numbers`): amounts as money,
+        whole numbers as integers, FTE, hours and degression factors as decimals."""
+        return NUMBER_KIND.get(self.kind, "decimal")
 
 
 # Step 1: the initiative and its promoter.
@@ -162,3 +173,18 @@ def input_id(path: str) -> str:
     """The HTML id of the input of `path`: `people[0].fte` → `f-people-0-fte`."""
     cleaned = path.replace("[", "-").replace("]", "").replace(".", "-").replace("_", "-")
     return f"f-{cleaned}"
+
+
+def field_at(path: str) -> Field | None:
+    """The field whose input is named `path` (`people[0].fte`, `horizon.months`), or None.
+
+    >>> field_at("people[2].monthly_wage_cost").kind, field_at("people[x].fte")
+    ('amount', None)
+    """
+    if "[" not in path:
+        return next((spec for spec in TOP if spec.name == path), None)
+    name, _, rest = path.partition("[")
+    index, _, key = rest.partition("].")
+    if name not in LISTS or not index.isdigit() or len(index) > 6:
+        return None
+    return next((spec for spec in LISTS[name] if spec.name == key), None)

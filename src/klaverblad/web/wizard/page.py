@@ -18,7 +18,9 @@ from klaverblad.web.render import render
 from klaverblad.web.urls import other, url
 from klaverblad.web.wizard.convert import check, initiative_json, initiative_yaml
 from klaverblad.web.wizard.draft import Draft
+from klaverblad.web.wizard.editing import EditTarget, edit_target
 from klaverblad.web.wizard.fields import REVIEW, STEP_KEYS, step_of
+from klaverblad.web.wizard.measure_notes import grant_warnings
 from klaverblad.web.wizard.result import CSV_TABLES, plan_of, result_context
 from klaverblad.web.wizard.view import SummaryEntry, placed, step_fields, summary
 from klaverblad.web.wizard.words import WIZARD_WORDS
@@ -57,6 +59,11 @@ class WizardPage:
         self.found = placed(self.checked.problems, draft)
         self.import_problems: list[str] = []
         self.notice: str | None = None
+        self.editing: EditTarget | None = edit_target(draft)
+
+    def warnings(self) -> dict[str, str]:
+        """Notes at fields that do not stop the plan: a grant's measure closed in some months."""
+        return grant_warnings(self.checked.initiative, self.language)
 
     def has_problems_in(self, step: int) -> bool:
         return any(step_of(path) == step for path in self.found if path)
@@ -97,6 +104,19 @@ class WizardPage:
             "review": self.step == REVIEW,
         }
 
+    def edit_context(self) -> dict[str, Any]:
+        """The page's title, and where and how the review saves: a new plan in Mijn plannen,
+        or, when the draft edits a saved plan, the next version of that plan."""
+        editing = self.editing
+        if editing is None:
+            return {"page_title": self.words["title"], "save_action": url("mine", self.language)}
+        return {
+            "page_title": self.words["edit_title"].format(version=editing.version),
+            "save_action": url("saved", self.language, initiative_id=editing.initiative_id),
+            "editing": editing,
+            "edited_url": url("saved", self.language, initiative_id=editing.initiative_id),
+        }
+
     def context(self) -> dict[str, Any]:
         words, language = self.words, self.language
         entries = self.entries()
@@ -110,6 +130,7 @@ class WizardPage:
             "total": REVIEW,
             "draft_json": self.draft.to_json(),
             "expected_version": self.draft.expected_version,
+            **self.edit_context(),
             "problems": shown,
             "other_problems": len(entries) - len(shown),
             "import_problems": self.import_problems,
@@ -117,18 +138,23 @@ class WizardPage:
             "action_url": url("wizard", language),
             "other_url": url("wizard", other(language)),
             "fragment_url": path_of(FRAGMENT_PATHS, language),
+            "number_url": url("wizard_number", language),
             "template_url": path_of(TEMPLATE_PATHS, language),
             "import_url": path_of(IMPORT_PATHS, language),
         }
         if self.step < REVIEW:
-            top, items = step_fields(self.step, self.draft, words, self.found, language)
+            top, items = step_fields(
+                self.step, self.draft, words, self.found, language, self.warnings()
+            )
             context.update(top_fields=top, items=items)
         else:
             context["answers"] = [
                 {
                     "number": n,
                     "name": words[f"step_{key}"],
-                    "fields": step_fields(n, self.draft, words, self.found, language),
+                    "fields": step_fields(
+                        n, self.draft, words, self.found, language, self.warnings()
+                    ),
                 }
                 for n, key in enumerate(STEP_KEYS[:-1], start=1)
             ]

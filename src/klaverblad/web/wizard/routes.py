@@ -8,9 +8,11 @@ message per field and status 422. The page also starts from an initiative file (
 an example (GET `?example=<key>`), both opening at the review.
 
 Extra routes beside the page: the result panel alone for htmx (`hx-post` on every change),
+what a typed number is read as (`number_echo.py`, while typing),
 the Excel people template and its import, and the panel's tables as CSV. Everything works
 without JavaScript; the forms only compute, so they carry no CSRF token — the save form on
-the review posts to "Mijn plannen" with the token.
+the review posts with the token to "Mijn plannen" (a new plan) or, for a draft opened from a
+saved plan at its version, to that plan's page as its next version (`wizard/editing.py`).
 """
 
 from __future__ import annotations
@@ -48,8 +50,10 @@ from klaverblad.web.wizard.draft import (
     draft_from_json,
     import_people,
     remove_item,
+    retype,
 )
 from klaverblad.web.wizard.fields import LISTS, REVIEW
+from klaverblad.web.wizard.number_echo import number_echo
 from klaverblad.web.wizard.page import (
     CSV_PATHS,
     FRAGMENT_PATHS,
@@ -87,6 +91,7 @@ def _draft_of(form: FormData | None, language: Language) -> tuple[Draft, int, li
     step = int(posted) if isinstance(posted, str) and posted.isdigit() and len(posted) < 8 else 1
     step = min(max(step, 1), REVIEW)
     apply_form(draft, step, form)
+    retype(draft, language)  # typed on the other language's page: its numbers rewritten
     return draft, step, []
 
 
@@ -159,6 +164,9 @@ def _open_review(request: Request, language: Language, data: Any, version: str =
         data, language, words["unknown_field"], words["not_a_list"], words["too_many_items"]
     )
     draft.expected_version = version.strip()[:100]
+    opened_id = draft.top.get("id")
+    if draft.expected_version and isinstance(opened_id, str):
+        draft.editing_id = opened_id.strip()[:100]
     problems = _document_problems(unknown, language)
     return render_page(WizardPage(request, language, draft, REVIEW, problems))
 
@@ -275,6 +283,7 @@ def wizard_router() -> APIRouter:
     add_page(router, "wizard", wizard_page)
     add_page(router, "wizard", wizard_post, methods=["POST"])
     add_route(router, FRAGMENT_PATHS, result_fragment, methods=["POST"])
+    add_page(router, "wizard_number", number_echo, methods=["GET", "POST"])
     add_route(router, TEMPLATE_PATHS, people_template)
     add_route(router, IMPORT_PATHS, people_import, methods=["POST"])
     add_route(router, CSV_PATHS, table_csv, methods=["POST"])

@@ -12,13 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from klaverblad.locale import Language, money, number
+from klaverblad.locale import Language
 from klaverblad.model.consistency import Problem
 from klaverblad.report.plan_table import LEAF_NAMES
+from klaverblad.typed_numbers import WORDS, shown
 from klaverblad.web.wizard.choices import choice_label
 from klaverblad.web.wizard.convert import read_decimal
 from klaverblad.web.wizard.draft import Draft, Value, decimal_text
 from klaverblad.web.wizard.fields import LISTS, STEPS, TOP, Field, input_id, step_of
+from klaverblad.web.wizard.measure_notes import choice_note
 
 # What every field view needs: the draft, the words, the problems by path, the language.
 _Context = tuple[Draft, dict[str, str], dict[str, str], Language]
@@ -63,7 +65,9 @@ class FieldView:
     hint: str | None = None
     echo: str | None = None
     error: str | None = None
+    warning: str | None = None  # e.g. the measure is closed in some months (measure_notes.py)
     shown: str = ""  # the value in words (for the review)
+    number: bool = False  # a typed number: its echo follows the typing (wizard_macros.html)
     filled: bool = False  # holds a value worth listing on the review
 
     @property
@@ -74,6 +78,7 @@ class FieldView:
             ("hint", self.hint),
             ("echo", self.echo),
             ("error", self.error),
+            ("warning", self.warning),
         )
         return " ".join(f"{self.id}-{part}" for part, shown in parts if shown)
 
@@ -186,6 +191,9 @@ def _options(
     if list_name == "agreements" and spec.name == "activity":
         choices = tuple(str(item.values.get("id", "")) for item in draft.items("activities"))
     options = [(choice, choice_label(words, spec.name, choice)) for choice in choices]
+    if (list_name, spec.name) in (("grants", "measure"), ("people", "statute")):
+        start = draft.top.get("horizon.start")
+        options = [(c, label + choice_note(spec.name, c, start, language)) for c, label in options]
     if spec.name == "maatwerk_loonpremie_pct":
         options = [(choice, f"{choice} %") for choice in choices]
     if spec.name == "leaf":
@@ -202,21 +210,19 @@ def _options(
 _OUT_OF_RANGE = Decimal(10) ** 9
 
 
-def _echo(spec: Field, value: Value, language: Language, words: dict[str, str]) -> str | None:
-    """What a typed number was read as, when the text is not already in the plain form."""
-    if spec.kind not in ("amount", "decimal") or not isinstance(value, str) or not value.strip():
+def number_echo(spec: Field, value: Value, language: Language) -> str | None:
+    """What a typed number was read as ("gelezen als € 2.950,00"), when the text is not
+    already written the plain way the wizard writes it ("2950,00"); None for a text the
+    reader refuses (the field's problem says why) or beyond every field's range."""
+    if not spec.is_number or not isinstance(value, str) or not value.strip():
         return None
-    parsed = read_decimal(value)
+    parsed = read_decimal(value, language, spec.number_kind)
     if parsed is None or abs(parsed) >= _OUT_OF_RANGE:
-        return None  # not read, or beyond every field's range: the field's problem says so
+        return None
     places = 2 if spec.kind == "amount" else None
     if value.strip() == decimal_text(parsed, language, places):
         return None
-    if spec.kind == "amount" and parsed == parsed.quantize(Decimal("0.01")):
-        shown = money(int(parsed * 100), language)
-    else:
-        shown = number(parsed, language)
-    return words["read_as"].format(value=shown)
+    return WORDS[language]["read_as"].format(value=shown(parsed, language, spec.number_kind))
 
 
 def _shown(widget: str, value: Value, options: list[tuple[str, str]], words: dict[str, str]) -> str:
@@ -265,7 +271,8 @@ def field_view(
         required=spec.required,
         is_default=spec.name in defaults,
         hint=words[hint_key] if hint_key else None,
-        echo=_echo(spec, value, language, words),
+        echo=number_echo(spec, value, language),
+        number=spec.is_number and widget == "text",
         error=problems.get(path),
         shown=_shown(widget, value, options, words),
         filled=value not in ("", False, []) or spec.name == "statute",
@@ -273,9 +280,15 @@ def field_view(
 
 
 def step_fields(
-    step: int, draft: Draft, words: dict[str, str], problems: dict[str, str], language: Language
+    step: int,
+    draft: Draft,
+    words: dict[str, str],
+    problems: dict[str, str],
+    language: Language,
+    warnings: dict[str, str] | None = None,
 ) -> tuple[list[FieldView], dict[str, list[ItemView]]]:
-    """The top fields and the list items step `step` shows."""
+    """The top fields and the list items step `step` shows; `warnings` by field path are
+    notes that do not stop the plan (a measure closed in some months)."""
     context = (draft, words, problems, language)
     _key, lists, fields = STEPS[step - 1]
     top = [field_view(spec, None, None, draft.top, draft.top_defaults, context) for spec in fields]
@@ -306,4 +319,6 @@ def step_fields(
                 )
             )
         items[name] = views
+    for view in (f for item in items.get("grants", ()) for g in item.groups for f in g.fields):
+        view.warning = (warnings or {}).get(view.path)
     return top, items

@@ -42,7 +42,8 @@ _NL: dict[str, str] = {
     "go_review": "Naar het overzicht",
     "continue_other": "Continue in English",
     "default_mark": "standaardwaarde — pas aan",
-    "read_as": "gelezen als {value}",
+    "echo_unknown_field": "{field} is geen getalveld van de wizard",
+    "echo_no_field": "zeg welk getalveld van de wizard gelezen moet worden",
     "errors_title": "Controleer deze velden",
     "errors_intro": "Je invoer is bewaard. Verbeter deze velden:",
     "draft_unreadable": (
@@ -169,6 +170,15 @@ _NL: dict[str, str] = {
     "save_title": "Bewaren",
     "save_button": "Bewaar in Mijn plannen",
     "save_intro": "Je plan wordt bewaard als nieuwe versie in Mijn plannen.",
+    "edit_title": "Plan bewerken — versie {version}",
+    "edit_save_title": "Bewaren als versie {next}",
+    "edit_save_intro": (
+        "Je wijzigingen worden bewaard als versie {next} van het plan '{id}'. Versie "
+        "{version}, waarvan je vertrok, blijft in de geschiedenis van het plan."
+    ),
+    "edit_note_label": "Notitie bij deze versie (niet verplicht)",
+    "edit_save_button": "Bewaar als versie {next}",
+    "edit_cancel": "Terug naar het bewaarde plan, zonder te bewaren",
     "save_login": "Meld je aan om je plan te bewaren",
     "save_login_intro": (
         "Bewaren vraagt een account. Zonder account kun je het initiatiefbestand kopiëren of "
@@ -227,7 +237,8 @@ _EN: dict[str, str] = {
     "go_review": "To the review",
     "continue_other": "Ga verder in het Nederlands",
     "default_mark": "default value — change it",
-    "read_as": "read as {value}",
+    "echo_unknown_field": "{field} is not a number field of the wizard",
+    "echo_no_field": "say which number field of the wizard to read",
     "errors_title": "Check these fields",
     "errors_intro": "Your input has been kept. Correct these fields:",
     "draft_unreadable": "the form was incomplete: the plan starts again from the defaults",
@@ -348,6 +359,15 @@ _EN: dict[str, str] = {
     "save_title": "Saving",
     "save_button": "Save in My plans",
     "save_intro": "Your plan is saved as a new version in My plans.",
+    "edit_title": "Editing plan — version {version}",
+    "edit_save_title": "Save as version {next}",
+    "edit_save_intro": (
+        "Your changes are saved as version {next} of the plan '{id}'. Version {version}, "
+        "which you started from, stays in the plan's history."
+    ),
+    "edit_note_label": "Note on this version (optional)",
+    "edit_save_button": "Save as version {next}",
+    "edit_cancel": "Back to the saved plan, without saving",
     "save_login": "Log in to save your plan",
     "save_login_intro": (
         "Saving needs an account. Without one you can copy or download the initiative file "

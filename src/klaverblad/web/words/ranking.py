@@ -36,7 +36,9 @@ WORDS: dict[str, dict[str, str]] = {
         "csv_hint": (
             "Een kopregel met municipality, youth_unemployment_rate, "
             "general_unemployment_rate en eventueel population, dan één regel per gemeente. "
-            "Scheidingsteken , of ; — decimale komma of punt. Regels die met # beginnen, "
+            "Met ; als scheidingsteken (Belgische Excel) staan getallen zoals in het "
+            "Nederlands (18,5 en 25.000), met , zoals in het Engels (18.5 en 25000). "
+            "Regels die met # beginnen, "
             "tellen niet mee."
         ),
         "file_label": "Of kies een CSV-bestand",
@@ -46,9 +48,7 @@ WORDS: dict[str, dict[str, str]] = {
         "general_label": "Gewicht algemene werkloosheid",
         "weight_hint": "Bijvoorbeeld 0,5 of 0,7; een breuk als 1/3 mag ook.",
         "budget_label": "Budget in euro (optioneel)",
-        "budget_hint": (
-            "Bijvoorbeeld 25000 of 25000,50, zonder scheidingsteken voor duizendtallen."
-        ),
+        "budget_hint": "Bijvoorbeeld 25.000 of 25.000,50.",
         "submit": "Rangschik",
         "errors_title": "De gegevens kunnen niet gerangschikt worden",
         "errors_intro": "Verbeter deze velden en probeer opnieuw:",
@@ -70,14 +70,11 @@ WORDS: dict[str, dict[str, str]] = {
         "weight_sum": "samen {total} in plaats van 1: de twee gewichten moeten samen 1 zijn",
         "weights_field": "Gewichten",
         "budget_not_amount": (
-            "{value} is geen bedrag in euro; schrijf bijvoorbeeld 25000 of 25000,50"
+            "{value} is geen bedrag in euro; schrijf bijvoorbeeld 25.000 of 25.000,50"
         ),
         "budget_negative": "{value} is negatief; het budget is 0 of meer",
         "budget_too_large": "{value} is te groot: het budget is hoogstens 999.999.999,99 euro",
-        "budget_decimals": (
-            "{value} heeft meer dan 2 decimalen; gebruik geen scheidingsteken voor "
-            "duizendtallen (25000, niet 25.000)"
-        ),
+        "budget_decimals": "{value} heeft meer dan 2 decimalen; een bedrag heeft er hoogstens 2",
         "result_title": "Rangschikking",
         "result_source": "Gegevens: {source}, {count} gemeenten.",
         "weights_used": "Gewichten: jongeren {youth}, algemeen {general}.",
@@ -141,7 +138,9 @@ WORDS: dict[str, dict[str, str]] = {
         "csv_hint": (
             "A header line with municipality, youth_unemployment_rate, "
             "general_unemployment_rate and optionally population, then one line per "
-            "municipality. Separator , or ; — decimal point or comma. Lines starting with # "
+            "municipality. With , as separator numbers are written the English way (18.5 and "
+            "25000), with ; (Belgian Excel) the Dutch way (18,5 and 25.000). Lines starting "
+            "with # "
             "are skipped."
         ),
         "file_label": "Or choose a CSV file",
@@ -151,7 +150,7 @@ WORDS: dict[str, dict[str, str]] = {
         "general_label": "Weight of general unemployment",
         "weight_hint": "For example 0.5 or 0.7; a fraction such as 1/3 also works.",
         "budget_label": "Budget in euros (optional)",
-        "budget_hint": "For example 25000 or 25000.50, without thousands separators.",
+        "budget_hint": "For example 25,000 or 25,000.50.",
         "submit": "Rank",
         "errors_title": "The data cannot be ranked",
         "errors_intro": "Correct these fields and try again:",
@@ -173,13 +172,11 @@ WORDS: dict[str, dict[str, str]] = {
         "weight_sum": "together {total} instead of 1: the two weights must sum to 1",
         "weights_field": "Weights",
         "budget_not_amount": (
-            "{value} is not an amount in euros; write for example 25000 or 25000.50"
+            "{value} is not an amount in euros; write for example 25,000 or 25,000.50"
         ),
         "budget_negative": "{value} is negative; the budget is 0 or more",
         "budget_too_large": "{value} is too large: the budget is at most 999,999,999.99 euros",
-        "budget_decimals": (
-            "{value} has more than 2 decimals; do not use a thousands separator (25000, not 25,000)"
-        ),
+        "budget_decimals": "{value} has more than 2 decimals; an amount has at most 2",
         "result_title": "Ranking",
         "result_source": "Data: {source}, {count} municipalities.",
         "weights_used": "Weights: youth {youth}, general {general}.",
