@@ -74,6 +74,7 @@ def test_a_promoter_saves_a_plan_and_a_visitor_without_account_opens_it_by_its_s
     promoter = new_context().new_page()
     log_in(promoter, ACCOUNTS["promoter_a"])
     promoter.goto("/")
+    promoter.locator("main details.advanced > summary").click()  # an advanced option
     promoter.get_by_label("Initiatiefbestand (YAML of JSON)").fill(
         organisation_a_text("klusjesdienst-gent", name)
     )

@@ -110,6 +110,7 @@ def test_a_pasted_initiative_with_a_wrong_field_shows_an_error_summary_naming_it
     # so the file is refused and the field people[0].fte named.
     broken = text.replace("people:\n", "people:\n  - {id: x, fte: 7}\n", 1)
     page.goto("/")
+    page.locator("main details.advanced > summary").click()  # the file is an advanced option
     field = page.get_by_label("Initiatiefbestand (YAML of JSON)")
     field.fill(broken)
 

@@ -152,6 +152,7 @@ def test_a_saved_plan_full_of_markup_shows_it_as_text_on_every_page(
     log_in(page, ACCOUNTS["promoter_a"])
     page.goto("/mijn-plannen")
     main = page.locator("main")
+    main.locator("details.advanced > summary").click()  # the file is an advanced option
     main.get_by_label("Initiatiefbestand (YAML of JSON)").fill(TEXT)
     main.get_by_label("Notitie bij deze versie (niet verplicht)").fill(NOTE)
     main.get_by_role("button", name="Bewaar als nieuw plan").click()
@@ -230,6 +231,7 @@ def test_a_posted_file_full_of_markup_is_compared_planned_and_exported_as_text(
     watched = Watched(new_context())
     page = watched.page
     page.goto("/vergelijken")
+    page.locator("main details.advanced > summary").click()  # the file is an advanced option
     form = page.locator("form", has=page.locator("#eigen-tekst"))
     form.locator("#eigen-tekst").fill(TEXT)
     form.locator("input[value='lde-koppeling-sine']").check()
@@ -238,6 +240,7 @@ def test_a_posted_file_full_of_markup_is_compared_planned_and_exported_as_text(
     watched.assert_inert(NAME, PERSON_1, PERSON_2)
 
     page.goto("/")
+    page.locator("main details.advanced > summary").click()
     page.get_by_label("Initiatiefbestand (YAML of JSON)").fill(TEXT)
     page.get_by_role("button", name="Maak het financieringsplan").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(NAME)

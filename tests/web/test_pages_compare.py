@@ -169,6 +169,26 @@ def test_a_parameter_change_with_a_decimal_comma_is_read_and_echoed(client: Test
     assert table_rows(body, "totals")["Financiering"][2] == more("1.809,00")
 
 
+def test_a_parameter_change_with_a_thousands_dot_is_read_as_flemings_mean_it(
+    client: TestClient,
+) -> None:
+    # The SINE allowance 500 -> 1.000 (a thousand) from July 2006 for w1: 18 months × 500 more.
+    body = compare(client, set="sine.activeringsuitkering.amount=1.000@2006-07")
+    assert "sine.activeringsuitkering.amount = 1.000 (juli 2006)" in body
+    assert table_rows(body, "totals")["Financiering"][2] == more("9.000,00")
+    english = compare(client, "/en/compare", set="sine.activeringsuitkering.amount=1,000@2006-07")
+    assert "sine.activeringsuitkering.amount = 1,000 (July 2006)" in english
+
+
+def test_a_parameter_change_in_the_other_languages_writing_is_refused_with_its_reading(
+    client: TestClient,
+) -> None:
+    params = {"example": BIK, "set": "sine.activeringsuitkering.amount=1,000.5@2006-07"}
+    response = client.get("/vergelijken", params=params)
+    assert response.status_code == 422
+    assert "bedoel je 1.000,5?" in html.unescape(response.text)
+
+
 def test_a_bad_parameter_change_is_a_422_naming_the_field(client: TestClient) -> None:
     response = client.get("/vergelijken", params={"example": BIK, "set": "sine.nothing=1@2006-01"})
     assert response.status_code == 422

@@ -4,13 +4,16 @@ person — side by side with the difference, the alerts that appear or disappear
 download under every table.
 
 An example is compared with GET (`?example=bik-klusjesdienst&reform=sine-uitbreiding`), so
-the address can be shared; a posted file with POST (field `text`, or `file`), its text kept in
-the form for the next choice. Bad choices re-show the form with one message per field (422).
+the address can be shared, and so are a saved plan (`?plan=ID`, for who may read it) and a
+shared one (`?shared=TOKEN`), as the links on every plan page open them
+(`views/compare_source.py`); a posted file with POST (field `text`, or `file`), its text kept
+in the form for the next choice. Bad choices re-show the form with one message per field (422).
 """
 
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
@@ -38,6 +41,7 @@ from klaverblad.web.views.compare_form import (
     evaluate,
     form_fields,
 )
+from klaverblad.web.views.compare_source import StoredSource, stored_source
 from klaverblad.web.views.compare_tables import TABLES, comparison_tables
 from klaverblad.web.views.comparison import Comparison
 from klaverblad.web.views.data_table import DataTable
@@ -60,6 +64,7 @@ def _alert(alert: Alert, language: Language, words: dict[str, str]) -> dict[str,
         "code": alert.code,
         "severity": alert.severity,
         "severity_word": words.get(f"severity_{alert.severity}", alert.severity),
+        "title": alert.title(language),
         "subject": alert.subject,
         "message": alert.message(language),
     }
@@ -120,8 +125,10 @@ def _page(
     text: str = "",
     problems: list[Problem] | None = None,
     switch_url: str | None = None,
+    source: StoredSource | None = None,
 ) -> HTMLResponse:
-    """The page in `mode`: `start` (both forms), `example` or `text` (one form, results)."""
+    """The page in `mode`: `start` (both forms), `example` or `text` (one form, results); an
+    `example` page of a saved or shared plan (`source`) names it in its form and CSV links."""
     language = language_of(request)
     words = page_words(language)
     problems = problems or []
@@ -134,6 +141,8 @@ def _page(
     path = _csv_path(language)
 
     def csv_link(key: str) -> str | None:
+        if source is not None:
+            return f"{path}?{urlencode([*source.pairs(), *outcome.query(), (TABLE_FIELD, key)])}"
         return f"{path}?{csv_query(outcome, example, key)}" if mode == "example" else None
 
     status = 422 if problems or outcome.errors else 200
@@ -149,6 +158,7 @@ def _page(
         examples=[{"key": e.key, "name": e.initiative.name} for e in examples().values()],
         example=example,
         example_field=EXAMPLE_FIELD,
+        source_fields=source.pairs() if source is not None else [],
         initiative=initiative,
         period=horizon(initiative, language) if initiative is not None else "",
         text=text,
@@ -191,12 +201,19 @@ def compare_page(request: Request) -> Response:
     language = language_of(request)
     params = request.query_params
     key = (params.get(EXAMPLE_FIELD) or "").strip()
+    source = None if key else stored_source(request, params)
+    if isinstance(source, Response):
+        return source
+    if source is not None:
+        return _stored_page(request, language, source)
     if not key:
-        return _page(request, mode="start", outcome=evaluate(None, params, page_words(language)))
+        return _page(
+            request, mode="start", outcome=evaluate(None, params, page_words(language), language)
+        )
     example = examples().get(key)
     if example is None:
         return _not_found(request, language, key)
-    outcome = evaluate(example.initiative, params, page_words(language))
+    outcome = evaluate(example.initiative, params, page_words(language), language)
     switch = f"{url('compare', other(language))}?{request.url.query}"
     return _page(
         request,
@@ -208,21 +225,48 @@ def compare_page(request: Request) -> Response:
     )
 
 
+def _stored_page(request: Request, language: Language, source: StoredSource) -> Response:
+    """A saved or shared plan compared as the query asks (the form names the plan)."""
+    outcome = evaluate(source.initiative, request.query_params, page_words(language), language)
+    switch = f"{url('compare', other(language))}?{request.url.query}"
+    return _page(
+        request,
+        mode="example",
+        outcome=outcome,
+        initiative=source.initiative,
+        switch_url=switch,
+        source=source,
+    )
+
+
 def compare_csv(request: Request) -> Response:
-    """GET: one table of an example's comparison as CSV (`table` names it)."""
+    """GET: one table of an example's (or a saved or shared plan's) comparison as CSV
+    (`table` names it)."""
     language = language_of(request)
     params = request.query_params
     key = (params.get(EXAMPLE_FIELD) or "").strip()
+    source = None if key else stored_source(request, params)
+    if isinstance(source, Response):
+        return source
     example = examples().get(key)
-    if example is None:
+    if source is not None:
+        initiative = source.initiative
+    elif example is not None:
+        initiative = example.initiative
+    else:
         return _not_found(request, language, key)
     table = params.get(TABLE_FIELD) or ""
     if table not in TABLES:
         return _not_found(request, language, table, "unknown_table")
-    outcome = evaluate(example.initiative, params, page_words(language))
+    outcome = evaluate(initiative, params, page_words(language), language)
     if outcome.comparison is None:  # bad or no choices: the page says which
         return _page(
-            request, mode="example", outcome=outcome, initiative=example.initiative, example=key
+            request,
+            mode="example",
+            outcome=outcome,
+            initiative=initiative,
+            example=key,
+            source=source,
         )
     tables = comparison_tables(outcome.comparison, page_words(language), language)
     return _csv(tables[table], language)
@@ -280,7 +324,7 @@ def _posted_answer(
             initiative = parse_initiative(parse_text(text, source), source)
         except InitiativeError as error:
             problems = shown_problems(error.problems, language)
-    outcome = evaluate(initiative, form, page_words(language))
+    outcome = evaluate(initiative, form, page_words(language), language)
     table = form.get(TABLE_FIELD)
     if isinstance(table, str) and table in TABLES and outcome.comparison is not None:
         tables = comparison_tables(outcome.comparison, page_words(language), language)

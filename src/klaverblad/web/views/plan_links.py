@@ -13,6 +13,16 @@ posted plan has no address, so its downloads are buttons that post its text agai
 >>> posted_links("en").table("leaves").action
 '/en/plan/export/csv'
 
+The comparison page opens with the same plan: an example and a saved or shared plan by a GET
+parameter (a section of the page as anchor), a posted plan by posting its text again:
+
+>>> links.compare("statuten").href
+'/vergelijken?example=bik-klusjesdienst#statuten'
+>>> saved_links("en", "bik", 1).compare("hervorming").href
+'/en/compare?plan=bik#hervorming'
+>>> posted_links("nl").compare("statuten").action
+'/vergelijken'
+
 A share link starts with the configured base URL (`KLAVERBLAD_BASE_URL`), never with the
 request's Host header (anyone can send any Host: a link built from it could point elsewhere);
 without the setting it is the path alone, which the browser completes with the address of the
@@ -37,6 +47,13 @@ from klaverblad.web.urls import url
 FORMATS = ("pdf", "xlsx", "csv", "yaml")
 # The id of the hidden form that holds a posted plan's text.
 POSTED_FORM = "plan-tekst"
+# The query parameter of the comparison page that names a plan, per export page, and the
+# path parameter whose value it takes (see views/compare_source.py).
+COMPARE_SOURCE = {
+    "example_export": ("example", "example"),
+    "saved_export": ("plan", "initiative_id"),
+    "shared_export": ("shared", "token"),
+}
 
 
 @dataclass(frozen=True)
@@ -77,6 +94,15 @@ class PlanLinks:
         if self.posted:
             return Download(action=url(self.page, self.language, fmt="csv"), table=name)
         return Download(href=self._address("csv", name))
+
+    def compare(self, anchor: str) -> Download:
+        """The comparison page with this plan, at the section `anchor` (the page's
+        `hervorming` or `statuten`; a posted plan's page has no such sections)."""
+        address = url("compare", self.language)
+        if self.posted:
+            return Download(action=address)
+        field, param = COMPARE_SOURCE[self.page]
+        return Download(href=f"{address}?{urlencode({field: self.params[param]})}#{anchor}")
 
 
 def example_links(language: Language, key: str) -> PlanLinks:

@@ -63,6 +63,15 @@ WORDS: dict[Language, dict[str, str]] = {
         "examples_title": "Voorbeelden",
         "examples_intro": "Open het financieringsplan van een voorbeeldinitiatief:",
         "horizon": "vanaf {start}, {months} maanden",
+        "start_plan": "Begin een financieringsplan",
+        "start_plan_intro": (
+            "Zes stappen, met standaardwaarden die je ziet en aanpast; het resultaat staat er "
+            "vanaf de eerste stap."
+        ),
+        "advanced_document": "Geavanceerd: plak of laad een initiatiefbestand (YAML of JSON)",
+        "compare_choices_title": "Waarmee wil je dit plan vergelijken?",
+        "compare_reform": "Vergelijk met een hervorming",
+        "compare_statutes": "Vergelijk statuten",
         "form_title": "Je eigen initiatief",
         "form_intro": (
             "Plak een initiatiefbestand (YAML of JSON, zoals de voorbeelden) of kies een "
@@ -200,6 +209,15 @@ WORDS: dict[Language, dict[str, str]] = {
         "examples_title": "Examples",
         "examples_intro": "Open the financing plan of an example initiative:",
         "horizon": "from {start}, {months} months",
+        "start_plan": "Start a financing plan",
+        "start_plan_intro": (
+            "Six steps, with defaults that you see and change; the result is there from the "
+            "first step."
+        ),
+        "advanced_document": "Advanced: paste or load an initiative file (YAML or JSON)",
+        "compare_choices_title": "What do you want to compare this plan with?",
+        "compare_reform": "Compare with a reform",
+        "compare_statutes": "Compare statutes",
         "form_title": "Your own initiative",
         "form_intro": (
             "Paste an initiative file (YAML or JSON, like the examples) or choose a file. A "
