@@ -20,10 +20,11 @@ from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from klaverblad.locale import Language
 from klaverblad.model.limits import DOCUMENT_BYTES, FORM_BYTES, MEGABYTE
+from klaverblad.web.bounded_body import ClientGoneError, read_body, replaying
 
 API_PREFIX = "/api"
 BODY_METHODS = ("POST", "PUT", "PATCH")
@@ -119,29 +120,11 @@ class FormBodyMiddleware:
         if declared is not None and declared > self.limit:
             await self._refuse(scope, receive, send)
             return
-        chunks: list[bytes] = []
-        size = 0
-        more = True
-        while more:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > self.limit:
-                await self._refuse(scope, receive, send)
-                return
-            chunks.append(chunk)
-            more = message.get("more_body", False)
-        body = b"".join(chunks)
-        chunks.clear()
-        replayed = False
-
-        async def replay() -> Message:
-            nonlocal replayed
-            if not replayed:
-                replayed = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
-
-        await self.app(scope, replay, send)
+        try:
+            body = await read_body(receive, self.limit)
+        except ClientGoneError:
+            return
+        if body is None:
+            await self._refuse(scope, receive, send)
+            return
+        await self.app(scope, replaying(body, receive), send)

@@ -22,11 +22,12 @@ from typing import TYPE_CHECKING, Any
 
 from fastapi import Request, Response
 from fastapi.routing import APIRoute
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from klaverblad.model.echo import echo
 from klaverblad.model.limits import API_BODY_BYTES, MEGABYTE, PORTFOLIO_BODY_BYTES
 from klaverblad.model.safe_documents import DocumentError, load_json
+from klaverblad.web.bounded_body import ClientGoneError, read_body, replaying
 
 if TYPE_CHECKING:
     from klaverblad.web.errors import Problem
@@ -79,21 +80,14 @@ class ApiBodyMiddleware:
         if declared.isdigit() and int(declared) > limit:
             await _problem_response(413, too_large)(scope, receive, send)
             return
-        chunks: list[bytes] = []
-        size = 0
-        more = True
-        while more:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > limit:
-                await _problem_response(413, too_large)(scope, receive, send)
-                return
-            chunks.append(chunk)
-            more = message.get("more_body", False)
-        if size and not _is_json(headers.get("content-type", "")):
+        try:
+            body = await read_body(receive, limit)
+        except ClientGoneError:
+            return
+        if body is None:
+            await _problem_response(413, too_large)(scope, receive, send)
+            return
+        if body and not _is_json(headers.get("content-type", "")):
             given = headers.get("content-type") or "none"
             await _problem_response(
                 415,
@@ -101,17 +95,7 @@ class ApiBodyMiddleware:
                 f"(the request gave: {given if len(given) <= 60 else given[:60] + '…'})",
             )(scope, receive, send)
             return
-        body = b"".join(chunks)
-        replayed = False
-
-        async def replay() -> Message:
-            nonlocal replayed
-            if not replayed:
-                replayed = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
-
-        await self.app(scope, replay, send)
+        await self.app(scope, replaying(body, receive), send)
 
 
 # The position of a strictness error: the reader knows no character for it.
