@@ -48,6 +48,7 @@ BIRTH_DATES = [
 ]
 DIPLOMAS = ("lager_secundair", "hoger_secundair")
 # w2's benefit status, as the file writes it and as an explanation's inputs show it.
+FAILED_CONDITIONS = ("laaggeschoold", "low-skilled", "Low-skilled")
 STATUS_SHOWN = re.compile(r"status\W{0,20}(leefloon|uvw)", re.I)
 
 
@@ -67,6 +68,9 @@ def personal_data_in(text: str) -> list[str]:
     found = [form for born in BIRTH_DATES for form in birth_date_forms(born) if form in text]
     found += [diploma for diploma in DIPLOMAS if diploma in text]
     found += [match.group(0) for match in STATUS_SHOWN.finditer(text)]
+    # The conditions a person fails say what their diploma or benefit is: w4 is not
+    # low-skilled (an alert on the owner's page says so).
+    found += [word for word in FAILED_CONDITIONS if word in text]
     return found
 
 

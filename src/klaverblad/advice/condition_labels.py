@@ -18,10 +18,10 @@ DUTCH = {
     "sine_low_skilled": "laaggeschoold (geen diploma hoger secundair onderwijs)",
     "sine_unemployment_ok": "lang genoeg werkloos vóór de aanwerving (volgens leeftijd en statuut)",
     "art60_start_window_ok": "de tewerkstelling start vóór 1 januari 2017 (daarna TWE)",
-    "art60_employer_ok": "het OCMW is werkgever of stelt de persoon te werk (placed_by_ocmw)",
+    "art60_employer_ok": "het OCMW is werkgever of stelt de persoon te werk",
     "art60_status_ok": "de persoon heeft leefloon of financiële maatschappelijke hulp",
     "twe_start_window_ok": "de tewerkstelling start op of na 1 januari 2017",
-    "twe_employer_ok": "het OCMW is werkgever of stelt de persoon te werk (placed_by_ocmw)",
+    "twe_employer_ok": "het OCMW is werkgever of stelt de persoon te werk",
     "twe_status_ok": "de persoon heeft leefloon of financiële maatschappelijke hulp",
     "gesco_employer_ok": "de werkgever is een vzw of intercommunale, of een gemeente/OCMW "
     "die vóór 1 april 2015 aanwierf",
@@ -39,7 +39,7 @@ DUTCH = {
     "aanwervingsincentive_age_ok": "bij de start minstens 25 en jonger dan 55 jaar",
     "aanwervingsincentive_unemployment_ok": "minstens 24 maanden werkloos vóór de aanwerving",
     "maatwerk_start_window_ok": "de tewerkstelling start op of na 1 juli 2023",
-    "maatwerk_decision_ok": "de VDAB besliste een loonpremiepercentage (maatwerk_loonpremie_pct)",
+    "maatwerk_decision_ok": "de VDAB besliste een loonpremiepercentage",
 }
 
 

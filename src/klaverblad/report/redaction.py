@@ -28,9 +28,11 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from klaverblad.advice.alert import Alert
 from klaverblad.locale import Language
 
 # The person fields a share link shows as they are.
@@ -181,3 +183,42 @@ def redacted_explanations(
         inputs = entry.get("inputs") or {}
         shown.append({**entry, "inputs": redacted_inputs(inputs, person, language)})
     return shown
+
+
+# Alerts that say which of a person's conditions fail (a diploma, a benefit status, months of
+# unemployment): on a share link they say only that a statute does not fit, and for whom.
+PERSONAL_ALERTS = frozenset({"statute_not_eligible", "sine_not_eligible"})
+_WITHHELD: dict[Language, str] = {
+    "nl": (
+        "Voor {subject} past een statuut niet. Welke voorwaarden ontbreken, ziet alleen wie "
+        "het plan mag bewerken: die gaan over persoonsgegevens."
+    ),
+    "en": (
+        "A statute does not fit {subject}. Which conditions fail is shown only to those who "
+        "may edit the plan: they concern personal data."
+    ),
+}
+
+
+def redacted_alerts(alerts: Sequence[Alert]) -> list[Alert]:
+    """`alerts` as a share link shows them: an alert that names a person's failed conditions
+    says only that a statute does not fit, and its details (the conditions) are left out.
+
+    >>> alert = Alert("sine_not_eligible", "warning", "w4", {"nl": "laaggeschoold …",
+    ...               "en": "low-skilled …"}, {"failed": ["low_skilled"]})
+    >>> shown = redacted_alerts([alert])[0]
+    >>> "laaggeschoold" in shown.message("nl"), shown.details
+    (False, {})
+    """
+    return [
+        replace(
+            alert,
+            messages={
+                language: text.format(subject=alert.subject) for language, text in _WITHHELD.items()
+            },
+            details={},
+        )
+        if alert.code in PERSONAL_ALERTS
+        else alert
+        for alert in alerts
+    ]

@@ -19,13 +19,14 @@ from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException
 from starlette.responses import Response
 
+from klaverblad.advice.alert import Alert
 from klaverblad.advice.alerts import plan_alerts
 from klaverblad.locale import Language
 from klaverblad.model import Initiative
 from klaverblad.model.consistency import Problem
 from klaverblad.model.limits import FORM_BYTES, FORM_FIELDS
-from klaverblad.plan.financing_plan import compute_plan
-from klaverblad.report.redaction import redacted_document, redacted_yaml_note
+from klaverblad.plan.financing_plan import FinancingPlan, compute_plan
+from klaverblad.report.redaction import redacted_alerts, redacted_document, redacted_yaml_note
 from klaverblad.store import NotFoundError, by_share_token, get_version, history, transaction
 from klaverblad.web.access import login_redirect, readable_initiative, refusal_page
 from klaverblad.web.routes.plans import examples, start_form
@@ -75,6 +76,11 @@ def _attachment(body: bytes, fmt: str, filename: str) -> Response:
     )
 
 
+def _alerts(plan: FinancingPlan, redact: bool) -> list[Alert]:
+    alerts = plan_alerts(plan)
+    return redacted_alerts(alerts) if redact else alerts
+
+
 def export_file(
     request: Request,
     initiative: Initiative | None,
@@ -82,10 +88,12 @@ def export_file(
     fmt: str,
     table: str | None,
     yaml_text: str,
+    redact: bool = False,
 ) -> Response:
     """The plan of `initiative` as `fmt` (one table of its page with `table`), or the initiative
     file; `initiative` is None for a stored document that no longer validates (only its YAML
-    can be downloaded then)."""
+    can be downloaded then). With `redact` (a share link) the alerts do not say which of a
+    person's conditions fail (report/redaction.py)."""
     language: Language = language_of(request)
     if fmt not in MEDIA_TYPES:
         return _not_found(request, "export_not_found", fmt)
@@ -108,11 +116,11 @@ def export_file(
     elif fmt == "pdf":
         from klaverblad.report.plan_pdf import plan_to_pdf
 
-        body = plan_to_pdf(plan, plan_alerts(plan), language)
+        body = plan_to_pdf(plan, _alerts(plan, redact), language)
     else:
         from klaverblad.report.plan_xlsx import plan_to_xlsx
 
-        body = plan_to_xlsx(plan, plan_alerts(plan), language)
+        body = plan_to_xlsx(plan, _alerts(plan, redact), language)
     return _attachment(body, fmt, f"{initiative_id}.{fmt}")
 
 
@@ -169,7 +177,9 @@ def shared_export(request: Request, token: str, fmt: str, table: str | None = No
     # hold none to begin with: they show people by their id only.
     language = language_of(request)
     yaml_text = redacted_yaml_note(language) + document_yaml(redacted_document(stored.document))
-    return export_file(request, read.initiative, stored.initiative_id, fmt, table, yaml_text)
+    return export_file(
+        request, read.initiative, stored.initiative_id, fmt, table, yaml_text, redact=True
+    )
 
 
 def _posted_answer(

@@ -20,10 +20,14 @@ from klaverblad.plan.financing_plan import FinancingPlan, compute_plan
 from klaverblad.plan.ledger import LEAVES, Line
 from klaverblad.report.cloverleaf import cloverleaf_svg, leaf_table_rows
 from klaverblad.report.plan_table import LEAF_NAMES
-from klaverblad.report.redaction import redacted_explanations
+from klaverblad.report.redaction import redacted_alerts, redacted_explanations
 from klaverblad.web.views.documents import document_json
+from klaverblad.web.views.plan_gap import cost_table, gap_headline, year_saldos
 from klaverblad.web.views.plan_links import POSTED_FORM, PlanLinks
+from klaverblad.web.views.why_statute import why_statute
 from klaverblad.web.words.common import WORDS
+from klaverblad.web.words.gap import GAP_WORDS
+from klaverblad.web.words.why_statute import WHY_STATUTE_WORDS
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,8 @@ class Year:
     groups: list[LeafGroup]
     funding: str
     costs: str
+    # Funding − costs, signed.
+    saldo: str
 
 
 def _is_web_address(text: str) -> bool:
@@ -165,7 +171,7 @@ def gap_words(cents: int, language: Language) -> tuple[str, str]:
 
 
 def summary_context(
-    plan: FinancingPlan, language: Language, chart_id: str = "klaverblad"
+    plan: FinancingPlan, language: Language, chart_id: str = "klaverblad", redact: bool = False
 ) -> dict[str, Any]:
     """What every view of a computed plan shows at the top (the plan page, the wizard's result
     panel): the chart (its ids prefixed with `chart_id`) and its table, costs, funding, the
@@ -182,6 +188,7 @@ def summary_context(
         "gap_label": gap_label,
         "gap_amount": gap_amount,
         "gap_cents": plan.totals.gap_cents,
+        "gap_headline": gap_headline(plan.totals.gap_cents, plan.months, language),
         "break_even": (
             None if plan.break_even_cents is None else money(plan.break_even_cents, language)
         ),
@@ -194,8 +201,9 @@ def summary_context(
                 "subject": alert.subject,
                 "message": alert.message(language),
             }
-            # plan_alerts gives them errors first, then warnings, then information.
-            for alert in plan_alerts(plan)
+            # plan_alerts gives them errors first, then warnings, then information; a share
+            # link does not say which of a person's conditions fail (report/redaction.py).
+            for alert in (redacted_alerts(plan_alerts(plan)) if redact else plan_alerts(plan))
         ],
     }
 
@@ -218,6 +226,7 @@ def plan_context(
         people = [person.model_dump(mode="json") for person in initiative.people]
         explained = redacted_explanations(explained, people, language)
     years: list[Year] = []
+    saldos = year_saldos(plan)
     for totals in plan.years:
         groups = {
             leaf: LeafGroup(
@@ -235,6 +244,7 @@ def plan_context(
                 groups=[group for group in groups.values() if group.lines],
                 funding=money(totals.totals.funding_cents, language),
                 costs=money(totals.totals.costs_cents, language),
+                saldo=money(saldos[totals.year], language),
             )
         )
     return {
@@ -242,8 +252,14 @@ def plan_context(
         "initiative": initiative,
         "period": horizon(initiative, language),
         "rules_version": plan.rules_version,
-        **summary_context(plan, language),
+        **summary_context(plan, language, redact=redact),
         "years": years,
+        # Not on a share link: the conditions reveal diploma and benefit status.
+        "why_statute": [] if redact else why_statute(plan, language),
+        "why_words": WHY_STATUTE_WORDS[language],
+        # People by id only, so the same on a shared page.
+        "cost_table": cost_table(plan, language),
+        "gw": GAP_WORDS[language],
     }
 
 
