@@ -117,13 +117,26 @@ def test_each_table_of_the_plan_page_has_its_csv_link(visitor: TestClient) -> No
     body = visitor.get(EXAMPLE).text
     tables = len(re.findall(r"<table", body))
     links = re.findall(r'<p class="table-download"><a href="([^"]+)"', body)
-    assert len(links) == tables  # totals, leaves, and one per year (2006 and 2007)
+    assert len(links) == tables  # totals, costs, leaves, and one per year (2006 and 2007)
     assert [html.unescape(link).rsplit("=", 1)[1] for link in links] == [
         "totals",
+        "costs",
         "leaves",
         "lines-2006",
         "lines-2007",
     ]
+
+
+def test_the_costs_csv_holds_every_cost_per_year_and_adds_up_to_the_plans_costs(
+    visitor: TestClient, api_plan: dict[str, object]
+) -> None:
+    costs = rows(visitor.get(f"{EXAMPLE}/export/csv?table=costs").text)
+    assert {row["item"] for row in costs} == {"wage_cost", "operating_costs"}
+    assert {row["person"] for row in costs if row["item"] == "wage_cost"} >= {"w1", "w2"}
+    totals = api_plan["totals"]
+    assert isinstance(totals, dict)
+    total = sum(Decimal(row["amount"]) for row in costs)
+    assert total == Decimal(totals["costs"])
 
 
 def test_the_table_csvs_hold_the_rows_of_their_tables(

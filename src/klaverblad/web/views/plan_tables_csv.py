@@ -6,6 +6,8 @@ a UTF-8 BOM like every table's CSV of the pages (`views/csv_download.py`).
 * `totals`: `item` (costs, funding, gap, break_even_per_hour), `label`, `amount` (empty
   when there is none);
 * `leaves`: per leaf `leaf` (I..IV), `name`, `amount`, `share` (of the funding, 4 decimals);
+* `costs`: the costs table, one row per cost and year: `item` (wage_cost, operating_costs),
+  `person` (the person's id for a wage cost), `year`, `amount`;
 * `lines-YYYY`: the plan's lines of year YYYY, with the columns of the whole-plan CSV.
 """
 
@@ -20,6 +22,7 @@ from klaverblad.plan.ledger import LEAVES
 from klaverblad.report.plan_csv import COLUMNS, line_row
 from klaverblad.report.plan_table import LEAF_NAMES
 from klaverblad.web.views.csv_download import csv_text
+from klaverblad.web.views.plan_gap import cost_table
 from klaverblad.web.words.common import WORDS
 
 LINES_PREFIX = "lines-"
@@ -53,6 +56,22 @@ def totals_csv(plan: FinancingPlan, language: Language) -> str:
     return csv_text(("item", "label", "amount"), rows)
 
 
+def costs_csv(plan: FinancingPlan, language: Language) -> str:
+    """The costs table (`views/plan_gap.cost_table`) in long form: a row per cost and year."""
+    table = cost_table(plan, language)
+    rows = [
+        (
+            "wage_cost" if row.person else "operating_costs",
+            row.person or "",
+            str(year),
+            format_cents(cents),
+        )
+        for row in table.rows
+        for year, cents in zip(table.years, row.cents, strict=True)
+    ]
+    return csv_text(("item", "person", "year", "amount"), rows)
+
+
 def year_lines_csv(plan: FinancingPlan, year: int) -> str:
     rows = [line_row(line) for line in plan.lines if line.year == year]
     return csv_text(COLUMNS, rows)
@@ -60,7 +79,7 @@ def year_lines_csv(plan: FinancingPlan, year: int) -> str:
 
 def table_names(plan: FinancingPlan) -> list[str]:
     """Every table of the plan page that has a CSV."""
-    return ["totals", "leaves", *(f"{LINES_PREFIX}{y.year}" for y in plan.years)]
+    return ["totals", "leaves", "costs", *(f"{LINES_PREFIX}{y.year}" for y in plan.years)]
 
 
 def plan_table_csv(plan: FinancingPlan, table: str, language: Language) -> str | None:
@@ -69,6 +88,8 @@ def plan_table_csv(plan: FinancingPlan, table: str, language: Language) -> str |
         return leaves_csv(plan, language)
     if table == "totals":
         return totals_csv(plan, language)
+    if table == "costs":
+        return costs_csv(plan, language)
     if table.startswith(LINES_PREFIX) and table in table_names(plan):
         return year_lines_csv(plan, int(table.removeprefix(LINES_PREFIX)))
     return None
