@@ -1,20 +1,15 @@
-"""docs/limits.md is the limits table of `klaverblad.model.limits` in words: same names, same
-values, so that what the documentation promises is what the code enforces."""
+"""docs/limits.md and the API's OpenAPI description hold the limits table of
+`klaverblad.model.limits`: same names, same values, so that what the documentation promises is
+what the code enforces."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from klaverblad.model.limits import LIMITS, MEGABYTE, Limit
+from klaverblad.model.limits import LIMITS, shown
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "limits.md"
-
-
-def shown(limit: Limit) -> str:
-    if limit.unit == "bytes" and limit.value % MEGABYTE == 0:
-        return f"{limit.value // MEGABYTE} MB"
-    return f"{limit.value:,}".replace(",", " ") + f" {limit.unit}"
 
 
 def documented_rows() -> dict[str, str]:
@@ -36,3 +31,13 @@ def test_every_limit_says_what_it_bounds_and_why_it_is_safe() -> None:
     for name, limit in LIMITS.items():
         assert limit.value >= 0, name
         assert len(limit.bounds) > 10 and len(limit.why) > 10, name
+
+
+def test_the_openapi_description_lists_every_limit_with_its_value() -> None:
+    from klaverblad.web.app import create_app
+    from klaverblad.web.settings import Settings
+
+    app = create_app(Settings(database_url="sqlite://", secret_key="k" * 40))
+    description = app.openapi()["info"]["description"]
+    for name, item in LIMITS.items():
+        assert f"| `{name}` | {shown(item)} |" in description, name

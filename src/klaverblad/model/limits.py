@@ -187,6 +187,25 @@ LIMITS: dict[str, Limit] = {
 }
 
 
+def shown(item: Limit) -> str:
+    """A limit's value as docs/limits.md and the OpenAPI description write it.
+
+    >>> shown(LIMITS["document_bytes"]), shown(LIMITS["people"])
+    ('1 MB', '200 people')
+    """
+    if item.unit == "bytes" and item.value % MEGABYTE == 0:
+        return f"{item.value // MEGABYTE} MB"
+    return f"{item.value:,}".replace(",", " ") + f" {item.unit}"
+
+
+def limits_markdown() -> str:
+    """The limits table as Markdown rows (name, value, what it bounds), for the API's
+    description; docs/limits.md holds the same rows with the reasons."""
+    rows = ["| limit | value | what it bounds |", "|---|---|---|"]
+    rows += [f"| `{name}` | {shown(item)} | {item.bounds} |" for name, item in LIMITS.items()]
+    return "\n".join(rows)
+
+
 def limit(name: str) -> int:
     """The value of one limit by its name in the table."""
     return LIMITS[name].value

@@ -12,6 +12,7 @@ from importlib.metadata import PackageNotFoundError, version
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from klaverblad.model.limits import limits_markdown
 from klaverblad.store import make_engine, session_factory
 from klaverblad.web.api.limits import API_PREFIX, ApiBodyMiddleware
 from klaverblad.web.api.routes import api_router
@@ -49,6 +50,18 @@ and at most 1"}]}` — 400 malformed JSON, 413 too large, 415 not JSON, 422 anyt
 """
 
 
+LIMITS_SECTION = f"""
+
+## Limits
+
+What one request may hold and cost (docs/limits.md gives the reasons); past a limit the
+answer is 413 (a body too large) or 422 naming the field, and a computation past its time
+budget 503 with Retry-After.
+
+{limits_markdown()}
+"""
+
+
 def _version() -> str:
     try:
         return version("klaverblad")
@@ -66,7 +79,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(
         title="Klaverblad",
         summary="Financing plans for lokale diensteneconomie initiatives (klaverbladmodel)",
-        description=DESCRIPTION,
+        description=DESCRIPTION + LIMITS_SECTION,
         version=_version(),
         openapi_url=f"{API_PREFIX}/openapi.json",
         docs_url=f"{API_PREFIX}/docs",
