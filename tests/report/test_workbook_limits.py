@@ -246,3 +246,40 @@ def test_the_scan_refuses_limits_by_name() -> None:
     with pytest.raises(WorkbookLimitError) as raised:
         scan_workbook(workbook(sheet([]), strings(SHARED_STRINGS + 1)))
     assert (raised.value.limit, raised.value.value) == ("shared_strings", SHARED_STRINGS)
+
+
+def _with_part_changed(data: bytes, name: str, change: str) -> bytes:
+    """The workbook with one part's zip entry marked encrypted, or its bytes damaged."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info, source.read(info.filename))
+    raw = bytearray(out.getvalue())
+    header = raw.find(b"PK\x03\x04" + raw[4:6])  # the first local header; find the part's own
+    while header >= 0:
+        length = struct.unpack("<H", raw[header + 26 : header + 28])[0]
+        if raw[header + 30 : header + 30 + length].decode() == name:
+            break
+        header = raw.find(b"PK\x03\x04", header + 4)
+    assert header >= 0, name
+    if change == "encrypted":
+        raw[header + 6] |= 0x1
+        central = raw.find(b"PK\x01\x02" + raw[4:4], 0)
+        while central >= 0:
+            length = struct.unpack("<H", raw[central + 28 : central + 30])[0]
+            if raw[central + 46 : central + 46 + length].decode() == name:
+                raw[central + 8] |= 0x1
+            central = raw.find(b"PK\x01\x02", central + 4)
+    else:
+        length = struct.unpack("<H", raw[header + 26 : header + 28])[0]
+        start = header + 30 + length
+        raw[start : start + 4] = b"\xff\xff\xff\xff"  # the compressed bytes no longer inflate
+    return bytes(raw)
+
+
+@pytest.mark.parametrize("change", ["encrypted", "damaged"])
+def test_an_encrypted_or_damaged_part_makes_the_upload_not_a_workbook(change: str) -> None:
+    # Such a part was skipped by the scan; it must never reach openpyxl unscanned.
+    data = _with_part_changed(workbook(sheet(people_rows(1))), "xl/worksheets/sheet1.xml", change)
+    assert refused(data) == "the file is not an Excel workbook (.xlsx) or is damaged"

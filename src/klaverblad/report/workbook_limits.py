@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import IO, Any
 from xml.etree.ElementTree import ParseError
@@ -70,7 +71,19 @@ class WorkbookLimitError(ValueError):
 
 
 class NotAWorkbookError(ValueError):
-    """The upload is not a zip file at all."""
+    """The upload is not a readable zip file: not a zip at all, or a part that is damaged,
+    encrypted or compressed in a way zipfile cannot read."""
+
+
+# Zip entries the scan (and openpyxl, through zipfile) can read; bit 0 of the flags marks an
+# encrypted entry.
+_READABLE_COMPRESSION = (
+    zipfile.ZIP_STORED,
+    zipfile.ZIP_DEFLATED,
+    zipfile.ZIP_BZIP2,
+    zipfile.ZIP_LZMA,
+)
+_ENCRYPTED = 0x1
 
 
 @dataclass
@@ -127,13 +140,14 @@ def scan_workbook(data: bytes) -> WorkbookShape:
         for part in parts:
             if part.is_dir():
                 continue
+            if part.flag_bits & _ENCRYPTED or part.compress_type not in _READABLE_COMPRESSION:
+                raise NotAWorkbookError(f"{part.filename}: encrypted or compressed unreadably")
             try:
                 with archive.open(part) as stream:
                     _scan_part(part.filename.lstrip("/"), _BoundedReader(stream, budget), shape)
-            except WorkbookLimitError:
-                raise
-            except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
-                continue  # a damaged or encrypted part: openpyxl refuses the workbook itself
+            except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
+                # A damaged part is refused here, never left for openpyxl to read unscanned.
+                raise NotAWorkbookError(f"{part.filename}: {error}") from None
     return shape
 
 
