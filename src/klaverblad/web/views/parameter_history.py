@@ -25,7 +25,7 @@ from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from klaverblad.locale import BABEL_LOCALE, Language, day, money, number
 from klaverblad.rules.by_month import leaf
-from klaverblad.web.views.plan import Reference
+from klaverblad.web.views.references import Reference, reference
 from klaverblad.web.words.measures import WORDS
 
 
@@ -86,16 +86,6 @@ def leaf_paths(node: ParameterNode, prefix: str) -> list[str]:
         elif isinstance(child, ParameterNode):
             paths += leaf_paths(child, path)
     return paths
-
-
-def reference(item: Any) -> Reference:
-    """A `{title, href}` source of the metadata; only a web address becomes a link."""
-    if isinstance(item, dict):
-        href = str(item.get("href") or "")
-        title = str(item.get("title") or href)
-    else:
-        title = href = str(item)
-    return Reference(title, href if href.startswith(("https://", "http://")) else None)
 
 
 def _count(value: Any, unit: str, language: Language) -> str:

@@ -24,18 +24,11 @@ from klaverblad.report.redaction import redacted_alerts, redacted_explanations
 from klaverblad.web.views.documents import document_json
 from klaverblad.web.views.plan_gap import cost_table, gap_headline, year_saldos
 from klaverblad.web.views.plan_links import POSTED_FORM, PlanLinks
+from klaverblad.web.views.references import Reference, reference
 from klaverblad.web.views.why_statute import why_statute
 from klaverblad.web.words.common import WORDS
 from klaverblad.web.words.gap import GAP_WORDS
 from klaverblad.web.words.why_statute import WHY_STATUTE_WORDS
-
-
-@dataclass(frozen=True)
-class Reference:
-    """A source: its title, and a link when it is a web address."""
-
-    title: str
-    href: str | None = None
 
 
 @dataclass(frozen=True)
@@ -86,19 +79,6 @@ class Year:
     saldo: str
 
 
-def _is_web_address(text: str) -> bool:
-    return text.startswith(("https://", "http://"))
-
-
-def _reference(item: Any) -> Reference:
-    if isinstance(item, dict):
-        href = str(item.get("href") or "")
-        title = str(item.get("title") or href)
-        return Reference(title, href if _is_web_address(href) else None)
-    text = str(item)
-    return Reference(text, text if _is_web_address(text) else None)
-
-
 def show(value: Any, language: Language, unit: str | None = None) -> str:
     """An input or parameter value in words: money, numbers, yes/no, lists; a mapping as
     `key: value` pairs."""
@@ -142,11 +122,11 @@ def _explanation(entry: dict[str, Any], language: Language) -> Explanation:
                 value=show(p.get("value"), language, p.get("unit")),
                 since=_since(p.get("since"), language),
                 grade=_grade(p.get("grade"), language),
-                references=[_reference(r) for r in p.get("reference") or []],
+                references=[reference(r) for r in p.get("reference") or []],
             )
             for p in entry.get("parameters", [])
         ],
-        references=[_reference(r) for r in entry.get("references", [])],
+        references=[reference(r) for r in entry.get("references", [])],
         grade=_grade(entry.get("grade"), language),
     )
 

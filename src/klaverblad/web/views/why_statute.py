@@ -14,15 +14,8 @@ from klaverblad.model.money import to_cents
 from klaverblad.plan.financing_plan import FinancingPlan
 from klaverblad.plan.statutes import REGULAR
 from klaverblad.rules.catalogue import STATUTES
+from klaverblad.web.views.references import Reference, reference
 from klaverblad.web.words.why_statute import WHY_STATUTE_WORDS
-
-
-@dataclass(frozen=True)
-class Source:
-    """A reference: its text, and a link when it is a web address."""
-
-    title: str
-    href: str | None = None
 
 
 @dataclass(frozen=True)
@@ -30,7 +23,7 @@ class Condition:
     label: str
     met: bool
     met_word: str
-    sources: list[Source]
+    sources: list[Reference]
 
 
 @dataclass(frozen=True)
@@ -62,13 +55,9 @@ class PersonWhy:
     runners_up: list[RunnerUp]
 
 
-def _sources(reference: Any) -> list[Source]:
-    items = reference if isinstance(reference, list | tuple) else [reference]
-    return [
-        Source(str(item), str(item) if str(item).startswith(("https://", "http://")) else None)
-        for item in items
-        if item
-    ]
+def _sources(references: Any) -> list[Reference]:
+    items = references if isinstance(references, list | tuple) else [references]
+    return [reference(str(item)) for item in items if item]
 
 
 def statute_label(code: str, language: Language) -> str:
