@@ -14,6 +14,7 @@ from klaverblad.advice import initiative_alerts
 from klaverblad.advice.alert import SEVERITY_ORDER, Alert
 from klaverblad.advice.condition_labels import condition_label
 from klaverblad.advice.measure_closed import measure_closed
+from klaverblad.advice.measure_windows import measure_name
 from klaverblad.locale import Language, money, month_name
 from klaverblad.model.money import snap_to_units, to_cents
 from klaverblad.plan.financing_plan import FinancingPlan
@@ -227,7 +228,7 @@ def funding_cliff(plan: FinancingPlan) -> list[Alert]:
                 person = plan.people[members[row]].id
                 month = int(horizon[position + 1])
                 drop = to_cents(int(units[row, position]))
-                alerts.append(_cliff_alert(person, statute, component.name, month, drop))
+                alerts.append(_cliff_alert(plan, person, statute, component.name, month, drop))
     return alerts
 
 
@@ -256,20 +257,28 @@ def wep_plus_cliff(plan: FinancingPlan) -> list[Alert]:
             person = plan.people[index].id
             month = int(horizon[position + 1])
             drop = to_cents(int(drops[position]))
-            alerts.append(_cliff_alert(person, "wep_plus", "toelage", month, drop))
+            alerts.append(_cliff_alert(plan, person, "wep_plus", "toelage", month, drop))
     return alerts
 
 
-def _cliff_alert(person: str, statute: str, component: str, month: int, drop: int) -> Alert:
+def _cliff_alert(
+    plan: FinancingPlan, person: str, statute: str, component: str, month: int, drop: int
+) -> Alert:
+    # The measure and its component in words (the codes stay in the details).
+    what = {
+        language: f"{measure_name(plan.system.parameters, statute, language)}: "
+        + component.replace("_", " ")
+        for language in ("nl", "en")
+    }
     return Alert(
         "funding_cliff",
         "warning",
         person,
         {
-            "nl": f"Vanaf {month_name(month, 'nl')} stopt {statute} {component} voor {person}, "
+            "nl": f"Vanaf {month_name(month, 'nl')} stopt {what['nl']} voor {person}, "
             f"die in dienst blijft: {money(drop, 'nl')} per maand minder. Plan een andere "
             "financiering of een overstap voor die datum.",
-            "en": f"From {month_name(month, 'en')}, {statute} {component} stops for {person}, "
+            "en": f"From {month_name(month, 'en')}, {what['en']} stops for {person}, "
             f"who stays employed: {money(drop, 'en')} less per month. Plan other funding or a "
             "transition before that date.",
         },

@@ -8,10 +8,21 @@ import numpy
 
 from klaverblad.advice.alert import Alert
 from klaverblad.advice.condition_labels import condition_label
-from klaverblad.locale import money, month_name
+from klaverblad.advice.measure_windows import measure_name
+from klaverblad.locale import Language, money, month_name
 from klaverblad.plan.financing_plan import FinancingPlan
 from klaverblad.rules.by_month import by_month
 from klaverblad.rules.catalogue import STATUTES
+
+# A person's statute in words in an alert ("regular" is an ordinary contract).
+_REGULAR = {"nl": "een gewoon contract", "en": "an ordinary contract"}
+
+
+def _named(plan: FinancingPlan, statute: str, language: Language) -> str:
+    if statute not in STATUTES:
+        return _REGULAR[language]
+    return measure_name(plan.system.parameters, statute, language)
+
 
 # Which policy domains an activity kind serves, and who could pay for it (RULEBOOK §6).
 POLICY_DOMAINS: dict[str, tuple[tuple[str, ...], str, str]] = {
@@ -63,12 +74,12 @@ def sine_not_eligible(plan: FinancingPlan) -> list[Alert]:
                 {
                     "nl": f"{person.id} kan niet overschakelen op SINE, want niet voldaan: "
                     + "; ".join(condition_label(c, "nl") for c in failed)
-                    + f". {person.id} blijft op {result.statute}. De hervorming "
-                    "'SINE uitbreiden naar andere doelgroepen' zou dit verhelpen.",
+                    + f". {person.id} blijft op {_named(plan, result.statute, 'nl')}. "
+                    "De hervorming 'SINE uitbreiden naar andere doelgroepen' zou dit verhelpen.",
                     "en": f"{person.id} cannot switch to SINE; not met: "
                     + "; ".join(condition_label(c, "en") for c in failed)
-                    + f". {person.id} stays on {result.statute}. The reform 'extend SINE to "
-                    "other target groups' would change this.",
+                    + f". {person.id} stays on {_named(plan, result.statute, 'en')}. The reform "
+                    "'extend SINE to other target groups' would change this.",
                 },
                 {"failed_conditions": failed, "statute": result.statute},
             )

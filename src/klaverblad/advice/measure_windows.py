@@ -149,6 +149,21 @@ def _node_metadata(tree: ParameterNode, measure: str) -> dict[str, Any]:
     return dict(_parameter(tree, node).metadata or {}) if node else {}
 
 
+def measure_name(tree: ParameterNode, measure: str, language: Language) -> str:
+    """A measure (or wage statute) in words, as an alert names it: the `name_nl`/`name_en` of
+    its metadata, else its catalogue label; the code only for a measure the catalogue lacks.
+
+    >>> from klaverblad.rules import baseline_system
+    >>> tree = baseline_system().parameters
+    >>> measure_name(tree, "art60", "nl"), measure_name(tree, "wep_plus", "en")
+    ('artikel 60 §7', 'WEP+')
+    """
+    if measure not in MEASURES:
+        return measure
+    metadata = _node_metadata(tree, measure)
+    return str(metadata.get(f"name_{language}") or MEASURES[measure].label)
+
+
 def window_of(tree: ParameterNode, measure: str) -> MeasureWindow | None:
     """The window of `measure` in the rules `tree`; None for a measure without one."""
     spec = MEASURES.get(measure)
