@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 BROWSER := tests/browser
 AXE_STAMP := $(BROWSER)/node_modules/.installed
 
-.PHONY: run test lint typecheck unit browser rules-test bench load fuzz clean
+.PHONY: run test lint typecheck unit browser rules-test bench load fuzz clean catalogues
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -55,6 +55,19 @@ load: $(STAMP)
 # benchmarks/fuzz.py. Exits non-zero when a target (4xx, 1 s, 100 MB, 1 s concurrent) is missed.
 fuzz: $(STAMP)
 	$(BIN)/python -m benchmarks.fuzz $(FUZZ_ARGS)
+
+# The words: extract the marked message ids (N_) into build/klaverblad.pot, add new ids to
+# the nl and en catalogues (empty: the completeness test then names them until they are
+# translated), drop ids no longer in the code, and compile the .mo files the package loads.
+POT := build/klaverblad.pot
+catalogues: $(STAMP)
+	mkdir -p build
+	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-default-keywords --add-location=file \
+		--sort-by-file --project=Klaverblad --version=0.1.0 \
+		--copyright-holder="Klaverblad contributors" -o $(POT) src/klaverblad
+	$(BIN)/pybabel update -i $(POT) -d src/klaverblad/translations -D klaverblad \
+		--no-fuzzy-matching --ignore-obsolete --width=100
+	$(BIN)/pybabel compile -d src/klaverblad/translations -D klaverblad --statistics
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info $(BROWSER)/node_modules
