@@ -24,7 +24,7 @@ PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")
 def extracted_ids() -> set[str]:
     method_map = [("**.py", "python")]
     found = extract_from_dir(str(PACKAGE), method_map, keywords={"N_": None})
-    return {message for _file, _line, message, _comments, _context in found}
+    return {str(message) for _file, _line, message, _comments, _context in found}
 
 
 def catalogue(language: Language) -> Catalog:

@@ -25,6 +25,7 @@ from decimal import Decimal
 from typing import Literal
 
 from klaverblad.locale import Language, money, number
+from klaverblad.messages import N_, words
 from klaverblad.model.echo import echo
 from klaverblad.model.limits import NUMBER_CHARACTERS, SIGNIFICANT_DIGITS
 from klaverblad.model.locale_numbers import AmbiguousNumberError, read_number
@@ -34,46 +35,19 @@ NumberKind = Literal["money", "decimal", "integer"]
 NUMBER_KINDS: tuple[NumberKind, ...] = ("money", "decimal", "integer")
 _CENT = Decimal("0.01")
 
-WORDS: dict[Language, dict[str, str]] = {
-    "nl": {
-        "read_as": "gelezen als {value}",
-        "empty": "is leeg: vul een getal in",
-        "not_number": "{value} is geen getal",
-        "too_long": "{value} is te lang voor een getal (hoogstens {characters} tekens)",
-        "exponent": "{value} is geen getal: schrijf het in cijfers, zonder exponent",
-        "digits": "{value} heeft meer dan {digits} beduidende cijfers",
-        "groups": (
-            "{value} is geen getal: een punt scheidt groepen van drie cijfers (2.950), "
-            "een komma de decimalen (2,95)"
-        ),
-        "not_integer": "{value} is geen geheel getal",
-        "ambiguous_two": "{value} kan op twee manieren gelezen worden: bedoel je {readings}?",
-        "ambiguous_one": (
-            "{value} is niet zoals we in België getallen schrijven: bedoel je {reading}? "
-            "Typ het dan zo"
-        ),
-        "or": " of ",
-    },
-    "en": {
-        "read_as": "read as {value}",
-        "empty": "is empty: fill in a number",
-        "not_number": "{value} is not a number",
-        "too_long": "{value} is too long for a number (at most {characters} characters)",
-        "exponent": "{value} is not a number: write it in digits, without an exponent",
-        "digits": "{value} has more than {digits} significant digits",
-        "groups": (
-            "{value} is not a number: a comma separates groups of three digits (2,950), "
-            "a point starts the decimals (2.95)"
-        ),
-        "not_integer": "{value} is not a whole number",
-        "ambiguous_two": "{value} can be read in two ways: did you mean {readings}?",
-        "ambiguous_one": (
-            "{value} is not how numbers are written in English: did you mean {reading}? "
-            "Then type it that way"
-        ),
-        "or": " or ",
-    },
-}
+WORDS = words(
+    N_("numbers.read_as"),
+    N_("numbers.empty"),
+    N_("numbers.not_number"),
+    N_("numbers.too_long"),
+    N_("numbers.exponent"),
+    N_("numbers.digits"),
+    N_("numbers.groups"),
+    N_("numbers.not_integer"),
+    N_("numbers.ambiguous_two"),
+    N_("numbers.ambiguous_one"),
+    N_("numbers.or"),
+)
 
 # The reader's reasons (its messages are in English) and the words that say them.
 _REASONS = (

@@ -24,6 +24,7 @@ from xml.sax.saxutils import escape, quoteattr
 from babel.numbers import format_percent
 
 from klaverblad.locale import BABEL_LOCALE, Language, money
+from klaverblad.messages import N_, words
 from klaverblad.plan.ledger import LEAVES
 from klaverblad.report.plan_table import LEAF_NAMES
 
@@ -43,20 +44,12 @@ CENTRE = (WIDTH / 2, HEIGHT / 2)
 MAX_RADIUS = 88.0
 LABEL_GAP = 10.0
 
-WORDS = {
-    "nl": {
-        "title": "Klavertje vier van de financiering",
-        "intro": "De oppervlakte van elk blad is evenredig met het bedrag.",
-        "total": "Totaal",
-        "none": "geen bedrag",
-    },
-    "en": {
-        "title": "Four-leaf clover of the funding",
-        "intro": "The area of each leaf is proportional to its amount.",
-        "total": "Total",
-        "none": "no amount",
-    },
-}
+WORDS = words(
+    N_("cloverleaf.title"),
+    N_("cloverleaf.intro"),
+    N_("cloverleaf.total"),
+    N_("cloverleaf.none"),
+)
 
 
 class LeafRow(NamedTuple):

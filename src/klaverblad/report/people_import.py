@@ -35,6 +35,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from klaverblad.locale import Language
+from klaverblad.messages import N_, words
 from klaverblad.model.echo import echo
 from klaverblad.model.initiative import Person
 from klaverblad.model.limits import (
@@ -76,81 +77,35 @@ PLACES = {"fte": 4, "monthly_wage_cost": 2}
 # How a number typed as text is read: the wage cost as money, the FTE as a decimal.
 NUMBER_KINDS: dict[str, NumberKind] = {"fte": "decimal", "monthly_wage_cost": "money"}
 
-WORDS = {
-    "nl": {
-        "where": "rij {row}, kolom {column}: {message}",
-        "not_xlsx": "het bestand is geen Excel-werkmap (.xlsx) of is beschadigd",
-        "too_large": "het bestand is groter dan {megabytes} MB (de limiet excel_bytes)",
-        "too_unpacked": "het bestand is uitgepakt groter dan {megabytes} MB (de limiet "
-        "excel_uncompressed_bytes)",
-        "too_many_strings": "het bestand heeft meer dan {count} verschillende teksten (de limiet "
-        "shared_strings)",
-        "too_many_cells": "een werkblad heeft meer dan {count} ingevulde cellen (de limiet "
-        "excel_cells)",
-        "too_many_rows": "het werkblad {sheet} heeft gegevens voorbij rij {rows}: meer dan "
-        "{count} personen (de limiet people); splits het bestand",
-        "too_deep": "het bestand is geen gewone Excel-werkmap: de XML is meer dan {count} "
-        "niveaus diep genest (de limiet nesting_depth)",
-        "too_many_elements": "het bestand is geen gewone Excel-werkmap: de XML heeft meer dan "
-        "{count} elementen (tien per toegelaten cel)",
-        "entities": "het bestand is geen gewone Excel-werkmap: de XML bevat een DTD of "
-        "entiteiten, die niet toegelaten zijn",
-        "no_sheet": "de werkmap heeft geen werkblad",
-        "empty": "het werkblad {sheet} is leeg: verwacht een kopregel met {fields}",
-        "unknown_column": "kolom {letter} {name} is geen veld van een persoon (toegelaten: "
-        "{fields})",
-        "unnamed_column": "kolom {letter} heeft gegevens maar geen naam in de kopregel",
-        "twice": "kolom '{name}' staat twee keer in de kopregel ({letters})",
-        "missing_column": "kolom '{name}' ontbreekt in de kopregel (verplicht)",
-        "too_many": "meer dan {count} personen: splits het bestand",
-        "no_people": "geen enkele persoon ingevuld (vanaf rij 2)",
-        "required": "verplicht, maar leeg",
-        "not_date": "{value} is geen datum (JJJJ-MM-DD of d/mm/jjjj)",
-        "has_time": "moet een datum zijn zonder uur",
-        "not_number": "{value} is geen getal",
-        "not_integer": "{value} is geen geheel getal",
-        "not_boolean": "{value} is geen ja of nee",
-        "not_choice": "{value} is niet toegelaten; kies uit {choices}",
-        "bad_value": "onleesbare waarde ({value})",
-        "duplicate_id": "id {value} komt al voor op rij {first}",
-    },
-    "en": {
-        "where": "row {row}, column {column}: {message}",
-        "not_xlsx": "the file is not an Excel workbook (.xlsx) or is damaged",
-        "too_large": "the file is larger than {megabytes} MB (the limit excel_bytes)",
-        "too_unpacked": "the file is larger than {megabytes} MB once unzipped (the limit "
-        "excel_uncompressed_bytes)",
-        "too_many_strings": "the file has more than {count} different texts (the limit "
-        "shared_strings)",
-        "too_many_cells": "a sheet has more than {count} cells with a value (the limit "
-        "excel_cells)",
-        "too_many_rows": "the sheet {sheet} has data past row {rows}: more than {count} "
-        "people (the limit people); split the file",
-        "too_deep": "the file is not a plain Excel workbook: its XML nests more than {count} "
-        "levels deep (the limit nesting_depth)",
-        "too_many_elements": "the file is not a plain Excel workbook: its XML has more than "
-        "{count} elements (ten per allowed cell)",
-        "entities": "the file is not a plain Excel workbook: its XML has a DTD or entities, "
-        "which are not allowed",
-        "no_sheet": "the workbook has no worksheet",
-        "empty": "the sheet {sheet} is empty: expected a header row with {fields}",
-        "unknown_column": "column {letter} {name} is not a field of a person (allowed: {fields})",
-        "unnamed_column": "column {letter} has data but no name in the header row",
-        "twice": "column '{name}' appears twice in the header row ({letters})",
-        "missing_column": "column '{name}' is missing from the header row (required)",
-        "too_many": "more than {count} people: split the file",
-        "no_people": "no person filled in (from row 2 on)",
-        "required": "required but empty",
-        "not_date": "{value} is not a date (YYYY-MM-DD or d/mm/yyyy)",
-        "has_time": "must be a date without a time",
-        "not_number": "{value} is not a number",
-        "not_integer": "{value} is not a whole number",
-        "not_boolean": "{value} is not yes or no",
-        "not_choice": "{value} is not allowed; choose from {choices}",
-        "bad_value": "unreadable value ({value})",
-        "duplicate_id": "id {value} already appears on row {first}",
-    },
-}
+WORDS = words(
+    N_("people_import.where"),
+    N_("people_import.not_xlsx"),
+    N_("people_import.too_large"),
+    N_("people_import.too_unpacked"),
+    N_("people_import.too_many_strings"),
+    N_("people_import.too_many_cells"),
+    N_("people_import.too_many_rows"),
+    N_("people_import.too_deep"),
+    N_("people_import.too_many_elements"),
+    N_("people_import.entities"),
+    N_("people_import.no_sheet"),
+    N_("people_import.empty"),
+    N_("people_import.unknown_column"),
+    N_("people_import.unnamed_column"),
+    N_("people_import.twice"),
+    N_("people_import.missing_column"),
+    N_("people_import.too_many"),
+    N_("people_import.no_people"),
+    N_("people_import.required"),
+    N_("people_import.not_date"),
+    N_("people_import.has_time"),
+    N_("people_import.not_number"),
+    N_("people_import.not_integer"),
+    N_("people_import.not_boolean"),
+    N_("people_import.not_choice"),
+    N_("people_import.bad_value"),
+    N_("people_import.duplicate_id"),
+)
 
 
 class PeopleImportError(Exception):

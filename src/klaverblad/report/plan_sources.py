@@ -11,6 +11,7 @@ from typing import Any
 
 from klaverblad.advice.line_explanations import explain_lines
 from klaverblad.locale import Language, money, number
+from klaverblad.messages import N_, words
 from klaverblad.plan.financing_plan import FinancingPlan
 
 
@@ -95,28 +96,22 @@ def source_value_text(source: Source, language: Language = "nl") -> str:
     return value_text(value, language)
 
 
-STATUS_WORDS = {
-    "nl": {"computed": "berekend", "entered": "ingevoerd", "not_computable": "niet berekenbaar"},
-    "en": {"computed": "computed", "entered": "entered", "not_computable": "not computable"},
-}
-SEVERITY_WORDS = {
-    "nl": {"error": "fout", "warning": "waarschuwing", "info": "info"},
-    "en": {"error": "error", "warning": "warning", "info": "info"},
-}
-GRADE_WORDS = {
-    "nl": {
-        "H": "H (officiële bron)",
-        "M": "M (secundaire bron of afgeleide datum)",
-        "L": "L (reconstructie, aanname)",
-        "entered": "ingevoerd",
-    },
-    "en": {
-        "H": "H (official source)",
-        "M": "M (secondary source or inferred date)",
-        "L": "L (reconstruction, assumption)",
-        "entered": "entered",
-    },
-}
+STATUS_WORDS = words(
+    N_("line_status.computed"),
+    N_("line_status.entered"),
+    N_("line_status.not_computable"),
+)
+SEVERITY_WORDS = words(
+    N_("severity.error"),
+    N_("severity.warning"),
+    N_("severity.info"),
+)
+GRADE_WORDS = words(
+    N_("grade.H"),
+    N_("grade.M"),
+    N_("grade.L"),
+    N_("grade.entered"),
+)
 
 
 def grade_text(grade: str | None, language: Language = "nl") -> str:

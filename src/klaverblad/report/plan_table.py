@@ -9,63 +9,35 @@ from rich.text import Text
 
 from klaverblad.advice.alerts import Alert
 from klaverblad.locale import Language, money
+from klaverblad.messages import N_, words
 from klaverblad.model.months import month_label
 from klaverblad.plan.financing_plan import FinancingPlan
 
-LEAF_NAMES = {
-    "nl": {
-        "I": "I sociaal-economisch",
-        "II": "II werkgelegenheid",
-        "III": "III klant",
-        "IV": "IV andere beleidsdomeinen",
-    },
-    "en": {
-        "I": "I socio-economic",
-        "II": "II employment",
-        "III": "III client",
-        "IV": "IV other policy domains",
-    },
-}
-WORDS = {
-    "nl": {
-        "plan": "Financieringsplan",
-        "from": "vanaf",
-        "months": "maanden",
-        "leaf": "Blad",
-        "measure": "Maatregel",
-        "component": "Onderdeel",
-        "for": "Persoon/activiteit",
-        "funder": "Financier",
-        "amount": "Bedrag",
-        "costs": "Kosten",
-        "funding": "Financiering",
-        "gap": "Tekort (+) / overschot (−)",
-        "total": "Hele horizon",
-        "break_even": "Break-evenprijs per uur (contant/factuur)",
-        "alerts": "Signalen",
-        "not_computable": "niet berekenbaar",
-        "entered": "ingevoerd",
-    },
-    "en": {
-        "plan": "Financing plan",
-        "from": "from",
-        "months": "months",
-        "leaf": "Leaf",
-        "measure": "Measure",
-        "component": "Component",
-        "for": "Person/activity",
-        "funder": "Funder",
-        "amount": "Amount",
-        "costs": "Costs",
-        "funding": "Funding",
-        "gap": "Gap (+ shortfall)",
-        "total": "Whole horizon",
-        "break_even": "Break-even price per hour (cash/invoice)",
-        "alerts": "Alerts",
-        "not_computable": "not computable",
-        "entered": "entered",
-    },
-}
+LEAF_NAMES = words(
+    N_("leaf.I"),
+    N_("leaf.II"),
+    N_("leaf.III"),
+    N_("leaf.IV"),
+)
+WORDS = words(
+    N_("plan_table.plan"),
+    N_("plan_table.from"),
+    N_("plan_table.months"),
+    N_("plan_table.leaf"),
+    N_("plan_table.measure"),
+    N_("plan_table.component"),
+    N_("plan_table.for"),
+    N_("plan_table.funder"),
+    N_("plan_table.amount"),
+    N_("plan_table.costs"),
+    N_("plan_table.funding"),
+    N_("plan_table.gap"),
+    N_("plan_table.total"),
+    N_("plan_table.break_even"),
+    N_("plan_table.alerts"),
+    N_("plan_table.not_computable"),
+    N_("plan_table.entered"),
+)
 
 
 def plan_table(plan: FinancingPlan, alerts: list[Alert], language: Language = "nl") -> Group:

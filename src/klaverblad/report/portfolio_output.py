@@ -10,6 +10,7 @@ from rich.table import Table
 
 from klaverblad.advice.portfolio import SCHEMA, Figures, Portfolio, Summary
 from klaverblad.locale import Language, money
+from klaverblad.messages import N_, words
 from klaverblad.model.money import format_cents
 from klaverblad.plan.ledger import LEAVES
 from klaverblad.report.csv_cells import csv_writer
@@ -102,48 +103,26 @@ def portfolio_to_csv(portfolio: Portfolio) -> str:
     return buffer.getvalue()
 
 
-WORDS = {
-    "nl": {
-        "initiatives": "Initiatieven",
-        "initiative": "Initiatief",
-        "municipality": "Gemeente",
-        "costs": "Kosten",
-        "funding": "Financiering",
-        "gap": "Tekort",
-        "reform": "Met hervorming",
-        "change": "Verschil",
-        "funders": "Per financier",
-        "funder": "Financier",
-        "leaves": "Per blad",
-        "leaf": "Blad",
-        "years": "Per jaar",
-        "year": "Jaar",
-        "total": "Totaal",
-        "gaining": "Winnen",
-        "losing": "Verliezen",
-        "baseline": "Basis",
-    },
-    "en": {
-        "initiatives": "Initiatives",
-        "initiative": "Initiative",
-        "municipality": "Municipality",
-        "costs": "Costs",
-        "funding": "Funding",
-        "gap": "Gap",
-        "reform": "With reform",
-        "change": "Change",
-        "funders": "Per funder",
-        "funder": "Funder",
-        "leaves": "Per leaf",
-        "leaf": "Leaf",
-        "years": "Per year",
-        "year": "Year",
-        "total": "Total",
-        "gaining": "Gaining",
-        "losing": "Losing",
-        "baseline": "Baseline",
-    },
-}
+WORDS = words(
+    N_("portfolio_output.initiatives"),
+    N_("portfolio_output.initiative"),
+    N_("portfolio_output.municipality"),
+    N_("portfolio_output.costs"),
+    N_("portfolio_output.funding"),
+    N_("portfolio_output.gap"),
+    N_("portfolio_output.reform"),
+    N_("portfolio_output.change"),
+    N_("portfolio_output.funders"),
+    N_("portfolio_output.funder"),
+    N_("portfolio_output.leaves"),
+    N_("portfolio_output.leaf"),
+    N_("portfolio_output.years"),
+    N_("portfolio_output.year"),
+    N_("portfolio_output.total"),
+    N_("portfolio_output.gaining"),
+    N_("portfolio_output.losing"),
+    N_("portfolio_output.baseline"),
+)
 
 
 def render_portfolio(portfolio: Portfolio, language: Language = "nl", width: int = 130) -> str:

@@ -13,65 +13,28 @@ from rich.text import Text
 
 from klaverblad.advice.ranking import Ranking
 from klaverblad.locale import BABEL_LOCALE, Language, money
+from klaverblad.messages import N_, words
 
-WORDS = {
-    "nl": {
-        "title": "Behoefterangschikking",
-        "weights": "Gewichten",
-        "youth": "jongeren",
-        "general": "algemeen",
-        "formula": (
-            "score = {wy} × jeugdwerkloosheid / {my} % + {wg} × algemene werkloosheid / {mg} %\n"
-            "(gedeeld door het gemiddelde over de gemeenten; de gemiddelde score is 1)"
-        ),
-        "rank": "Rang",
-        "municipality": "Gemeente",
-        "youth_rate": "Jongeren %",
-        "general_rate": "Algemeen %",
-        "population": "Bevolking",
-        "score": "Score",
-        "youth_rank": "Rang jongeren",
-        "shift": "Verschuiving",
-        "allocation": "Toewijzing",
-        "budget": "Budget {amount}, verdeeld in verhouding tot de score{population}",
-        "by_population": " × bevolking",
-        "total": "Totaal",
-        "legend": (
-            "Jongeren % en Algemeen %: werkloosheidsgraad van de jongeren en van de hele "
-            "beroepsbevolking.\nRang jongeren: de rang op jeugdwerkloosheid alleen.\nVerschuiving "
-            "= rang jongeren − rang: ↑ stijgt, ↓ daalt zodra de algemene werkloosheid meetelt, "
-            "= blijft.\nGelijke scores: alfabetisch."
-        ),
-    },
-    "en": {
-        "title": "Need ranking",
-        "weights": "Weights",
-        "youth": "youth",
-        "general": "general",
-        "formula": (
-            "score = {wy} × youth unemployment / {my} % + {wg} × general unemployment / {mg} %\n"
-            "(divided by the mean over the municipalities; the mean score is 1)"
-        ),
-        "rank": "Rank",
-        "municipality": "Municipality",
-        "youth_rate": "Youth %",
-        "general_rate": "General %",
-        "population": "Population",
-        "score": "Score",
-        "youth_rank": "Youth-only rank",
-        "shift": "Shift",
-        "allocation": "Allocation",
-        "budget": "Budget {amount}, split in proportion to the score{population}",
-        "by_population": " × population",
-        "total": "Total",
-        "legend": (
-            "Youth % and General %: unemployment rate of young people and of the whole labour "
-            "force.\nYouth-only rank: the rank on youth unemployment alone.\nShift = youth-only "
-            "rank − rank: ↑ rises, ↓ falls once general unemployment counts, = unchanged.\n"
-            "Equal scores: by name."
-        ),
-    },
-}
+WORDS = words(
+    N_("rank_table.title"),
+    N_("rank_table.weights"),
+    N_("rank_table.youth"),
+    N_("rank_table.general"),
+    N_("rank_table.formula"),
+    N_("rank_table.rank"),
+    N_("rank_table.municipality"),
+    N_("rank_table.youth_rate"),
+    N_("rank_table.general_rate"),
+    N_("rank_table.population"),
+    N_("rank_table.score"),
+    N_("rank_table.youth_rank"),
+    N_("rank_table.shift"),
+    N_("rank_table.allocation"),
+    N_("rank_table.budget"),
+    N_("rank_table.by_population"),
+    N_("rank_table.total"),
+    N_("rank_table.legend"),
+)
 
 
 def _number(value: Fraction | int, language: Language, pattern: str = "#,##0.###") -> str:

@@ -34,6 +34,7 @@ from typing import Any
 
 from klaverblad.advice.alert import Alert
 from klaverblad.locale import Language
+from klaverblad.messages import N_, words
 
 # The person fields a share link shows as they are.
 KEPT_FIELDS = ("id", "role", "start_date", "end_date", "fte", "monthly_wage_cost", "statute")
@@ -48,40 +49,18 @@ UNKNOWN_BAND = "unknown"
 # The benefit status of someone who comes from no target group.
 NO_TARGET_GROUP = "geen"
 
-WORDS: dict[Language, dict[str, str]] = {
-    "nl": {
-        "under_25": "jonger dan 25",
-        "25_44": "25–44",
-        "45_54": "45–54",
-        "55_plus": "55 of ouder",
-        "unknown": "onbekend",
-        "age_band": "leeftijdsgroep bij de start",
-        "target_group": "doelgroep",
-        "yes": "ja",
-        "no": "nee",
-        "yaml_note": (
-            "Gedeeld plan zonder persoonsgegevens: geboortedatum, diploma en uitkering zijn "
-            "vervangen door een leeftijdsgroep (age_band) en doelgroep ja/nee (target_group). "
-            "Dit bestand kan daarom niet opnieuw berekend worden."
-        ),
-    },
-    "en": {
-        "under_25": "under 25",
-        "25_44": "25–44",
-        "45_54": "45–54",
-        "55_plus": "55 or older",
-        "unknown": "unknown",
-        "age_band": "age band at the start",
-        "target_group": "target group",
-        "yes": "yes",
-        "no": "no",
-        "yaml_note": (
-            "Shared plan without personal data: birth date, diploma and benefit are replaced "
-            "by an age band (age_band) and target group yes/no (target_group). This file "
-            "therefore cannot be computed again."
-        ),
-    },
-}
+WORDS = words(
+    N_("redaction.under_25"),
+    N_("redaction.25_44"),
+    N_("redaction.45_54"),
+    N_("redaction.55_plus"),
+    N_("redaction.unknown"),
+    N_("redaction.age_band"),
+    N_("redaction.target_group"),
+    N_("redaction.yes"),
+    N_("redaction.no"),
+    N_("redaction.yaml_note"),
+)
 
 
 def _day(value: Any) -> date | None:

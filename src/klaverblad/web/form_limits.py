@@ -23,31 +23,18 @@ from starlette.requests import Request
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from klaverblad.locale import Language
+from klaverblad.messages import N_, words
 from klaverblad.model.limits import DOCUMENT_BYTES, FORM_BYTES, MEGABYTE
 from klaverblad.web.bounded_body import ClientGoneError, read_body, replaying
 
 API_PREFIX = "/api"
 BODY_METHODS = ("POST", "PUT", "PATCH")
 
-WORDS: dict[Language, dict[str, str]] = {
-    "nl": {
-        "title": "Het formulier is te groot",
-        "message": (
-            "Wat u verstuurde is groter dan {size}, de grens voor één formulier (bestanden "
-            "inbegrepen). Er is niets bewaard of berekend. Een initiatiefbestand mag hoogstens "
-            "{document} zijn."
-        ),
-        "document_too_large": "is groter dan {size}",
-    },
-    "en": {
-        "title": "The form is too large",
-        "message": (
-            "What you sent is larger than {size}, the limit of one form (files included). "
-            "Nothing was saved or computed. An initiative file may be at most {document}."
-        ),
-        "document_too_large": "is larger than {size}",
-    },
-}
+WORDS = words(
+    N_("form_limits.title"),
+    N_("form_limits.message"),
+    N_("form_limits.document_too_large"),
+)
 
 
 def megabytes(size: int) -> str:
