@@ -73,7 +73,7 @@ def test_no_message_is_marked_fuzzy_so_every_one_is_compiled() -> None:
 
 
 def test_a_missing_message_fails_loudly_instead_of_showing_its_id() -> None:
-    with pytest.raises(messages.MissingMessageError, match="common.no_such_words"):
+    with pytest.raises(messages.MissingMessageError, match=r"common\.no_such_words"):
         messages.words(messages.N_("common.no_such_words"))
 
 

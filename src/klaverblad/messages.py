@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import io
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
@@ -78,5 +79,28 @@ def words(*message_ids: str) -> Words:
         language: {
             message_id.split(".", 1)[1]: text(message_id, language) for message_id in message_ids
         }
+        for language in LANGUAGES
+    }
+
+
+# A value filled into a message: the same in every language, or one text per language.
+Param = str | Mapping[str, str]
+
+
+def per_language(render: Callable[[Language], str]) -> dict[str, str]:
+    """`render(language)` for every language: a value that reads differently per language (a
+    month name, an amount, a measure's name) to fill into `localized`."""
+    return {language: render(language) for language in LANGUAGES}
+
+
+def localized(message_id: str, **params: Param) -> dict[str, str]:
+    """The message in every language with `params` filled in (`{name}` placeholders)."""
+    return {
+        language: text(message_id, language).format(
+            **{
+                name: value if isinstance(value, str) else value[language]
+                for name, value in params.items()
+            }
+        )
         for language in LANGUAGES
     }

@@ -25,7 +25,7 @@ def test_a_statute_named_in_the_file_that_does_not_fit_is_an_error_listing_what_
     (alert,) = alerts(people=[person(statute="art60")], grants=[LDE_GRANT])
     assert (alert.code, alert.severity, alert.subject) == ("statute_not_eligible", "error", "w1")
     assert alert.details["failed_conditions"] == ["art60_employer_ok", "art60_status_ok"]
-    assert "leefloon" in alert.message("nl") and "sine" in alert.message("nl")
+    assert "leefloon" in alert.message("nl") and "Wel in aanmerking: SINE" in alert.message("nl")
     assert "does not meet" in alert.message("en")
 
 
@@ -113,3 +113,10 @@ def test_no_funding_cliff_for_the_quarterly_forfait_or_beyond_the_horizon() -> N
     assert (
         alerts(horizon={"start": "2006-01", "months": 24}, people=[young], grants=[LDE_GRANT]) == []
     )
+
+
+def test_an_alert_calls_a_person_by_the_name_when_the_file_gives_one() -> None:
+    (alert,) = alerts(people=[person(statute="art60", name="Fatima")], grants=[LDE_GRANT])
+    assert alert.subject == "w1"  # the id stays the key
+    assert alert.message("nl").startswith("Fatima staat op artikel 60 §7")
+    assert alert.message("en").startswith("Fatima is on article 60 §7")

@@ -36,11 +36,11 @@ def test_an_lde_grant_in_2027_raises_measure_closed_with_months_closing_date_and
     assert isinstance(successors, list)
     assert [s["measure"] for s in successors] == ["maatwerk", None]
     dutch = alert.message("nl")
-    assert "2027-01 tot 2027-12" in dutch
+    assert "januari 2027 tot december 2027" in dutch
     assert "gesloten sinds 1 juli 2023" in dutch
     assert "individueel maatwerk" in dutch and "aanvullende lokale diensten" in dutch
     english = alert.message("en")
-    assert "2027-01 to 2027-12" in english and "closed on 1 July 2023" in english
+    assert "January 2027 to December 2027" in english and "closed on 1 July 2023" in english
     assert "individueel maatwerk" in english and "aanvullende lokale diensten" in english
     assert alert.title("nl") == "Maatregel gesloten" and alert.title("en") == "Measure closed"
 
@@ -60,7 +60,7 @@ def test_a_grant_inside_the_window_raises_nothing() -> None:
 def test_a_grant_spanning_the_closing_date_names_only_the_closed_months() -> None:
     (alert,) = closed(horizon={"start": "2023-01", "months": 12}, grants=[LDE_GRANT])
     assert alert.details["ranges"] == [["2023-07", "2023-12"]]
-    assert "2023-07 tot 2023-12" in alert.message("nl")
+    assert "juli 2023 tot december 2023" in alert.message("nl")
     assert "2023-01" not in alert.message("nl")
 
 
@@ -74,7 +74,7 @@ def test_two_grants_of_one_closed_measure_make_one_alert_with_their_months_unite
     (alert,) = closed(horizon={"start": "2027-01", "months": 12}, grants=grants)
     assert alert.details["ranges"] == [["2027-01", "2027-03"], ["2027-10", "2027-12"]]
     assert alert.details["grants"] == [0, 1]
-    assert "2027-01 tot 2027-03 en 2027-10 tot 2027-12" in alert.message("nl")
+    assert "januari 2027 tot maart 2027 en oktober 2027 tot december 2027" in alert.message("nl")
 
 
 def test_a_statute_closed_to_new_hires_raises_it_for_all_the_employed_months() -> None:

@@ -38,7 +38,7 @@ def test_the_wizard_shows_the_message_at_the_grant_measure_and_marks_the_closed_
     funding = press(client, wizard_form(review), go="step-4").text
     assert 'id="f-grants-0-measure-warning"' in funding
     warning = funding.split('id="f-grants-0-measure-warning">', 1)[1].split("</p>", 1)[0]
-    assert "2027-01 tot 2027-12" in warning and "gesloten sinds 1 juli 2023" in warning
+    assert "januari 2027 tot december 2027" in warning and "gesloten sinds 1 juli 2023" in warning
     assert "(gesloten sinds 1 juli 2023)</option>" in funding
     # The select points its description at the warning.
     select = funding.split('<select id="f-grants-0-measure"', 1)[1].split(">", 1)[0]

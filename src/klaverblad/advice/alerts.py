@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import numpy
 
+from klaverblad.advice import alert_words as words
 from klaverblad.advice import initiative_alerts
 from klaverblad.advice.alert import SEVERITY_ORDER, Alert
-from klaverblad.advice.condition_labels import condition_label
 from klaverblad.advice.measure_closed import measure_closed
-from klaverblad.advice.measure_windows import measure_name
-from klaverblad.locale import Language, money, month_name
+from klaverblad.messages import N_, localized
+from klaverblad.model.initiative import Person
 from klaverblad.model.money import snap_to_units, to_cents
 from klaverblad.plan.financing_plan import FinancingPlan
 from klaverblad.plan.initiative_lines import grant_units_by_month
@@ -74,36 +74,31 @@ def statute_not_eligible(plan: FinancingPlan) -> list[Alert]:
         if not failed:
             continue
         fitting = [name for name, ok in person.eligible.items() if ok]
-        nl_fit = (
-            f" Wel in aanmerking: {', '.join(fitting)}." if fitting else " Geen enkel statuut past."
+        tree = plan.system.parameters
+        fit = (
+            localized(
+                N_("alert.fits_instead"),
+                statutes=words.joined([words.statute(tree, name) for name in fitting]),
+            )
+            if fitting
+            else localized(N_("alert.fits_none"))
         )
-        en_fit = f" Eligible instead: {', '.join(fitting)}." if fitting else " No statute fits."
         alerts.append(
             Alert(
                 "statute_not_eligible",
                 "error",
                 person.id,
-                {
-                    "nl": f"{person.id} staat op {person.statute}, maar voldoet niet aan: "
-                    + "; ".join(condition_label(c, "nl") for c in failed)
-                    + f". De bedragen van {person.statute} zijn daarom 0."
-                    + nl_fit,
-                    "en": f"{person.id} is on {person.statute} but does not meet: "
-                    + "; ".join(condition_label(c, "en") for c in failed)
-                    + f". Its {person.statute} amounts are therefore 0."
-                    + en_fit,
-                },
+                localized(
+                    N_("alert.statute_not_eligible"),
+                    person=plan.initiative.people[index].label,
+                    statute=words.statute(tree, person.statute),
+                    failed=words.conditions(failed),
+                    fitting=fit,
+                ),
                 {"statute": person.statute, "failed_conditions": failed, "eligible": fitting},
             )
         )
     return alerts
-
-
-def _span(months: numpy.ndarray, language: Language) -> str:
-    first, last = month_name(int(months.min()), language), month_name(int(months.max()), language)
-    if first == last:
-        return first
-    return f"{first} – {last}"
 
 
 def amount_unknown(plan: FinancingPlan) -> list[Alert]:
@@ -115,67 +110,45 @@ def amount_unknown(plan: FinancingPlan) -> list[Alert]:
             months = horizon[plan.statutes.wep_plus_applies[index]]
             if not months.size:
                 continue
-            person = plan.initiative.people[index].id
+            person = plan.initiative.people[index]
             alerts.append(
                 Alert(
                     "amount_unknown",
                     "warning",
-                    person,
-                    {
-                        "nl": f"{person} werkt onder WEP+ ({_span(months, 'nl')}), maar WEP+ "
-                        "heeft geen gekend bedrag en er is geen WEP+-toelage ingevoerd: die lijn "
-                        "is niet berekenbaar. Voer het toegekende bedrag in als toelage "
-                        "(measure: wep_plus).",
-                        "en": f"{person} works under WEP+ ({_span(months, 'en')}), but WEP+ has "
-                        "no known amount and no WEP+ grant is entered: that line is not "
-                        "computable. Enter the granted amount as a grant (measure: wep_plus).",
-                    },
+                    person.id,
+                    localized(
+                        N_("alert.wep_plus_unknown"),
+                        person=person.label,
+                        months=words.months_span(months),
+                    ),
                     {"measure": "wep_plus", "months": [int(m) for m in months]},
                 )
             )
-    names = {"lde": "LDE-ondersteuning", "swp": "sociale-werkplaatsondersteuning"}
+    tree = plan.system.parameters
     for measure, months in plan.booking.uncovered_months.items():
-        subject = plan.initiative.id
         alerts.append(
             Alert(
                 "amount_unknown",
                 "warning",
-                subject,
-                {
-                    "nl": f"Het initiatief is erkend voor {measure} en kan {names[measure]} "
-                    f"krijgen ({_span(months, 'nl')}), maar er is geen toelage ingevoerd voor "
-                    "die maanden: het bedrag wordt per dossier beslist. Voer de toegekende "
-                    f"toelage in (measure: {measure}).",
-                    "en": f"The initiative is recognised for {measure} and can receive that "
-                    f"support ({_span(months, 'en')}), but no grant is entered for those "
-                    "months: the amount is decided case by case. Enter the granted amount "
-                    f"(measure: {measure}).",
-                },
+                plan.initiative.id,
+                localized(
+                    N_("alert.grant_unknown"),
+                    recognition=words.value("recognitions", measure),
+                    measure=words.measure(tree, measure),
+                    months=words.months_span(months),
+                ),
                 {"measure": measure, "months": [int(m) for m in months]},
             )
         )
     return alerts
 
 
-_VOUCHER_REASONS = {
-    "kind": (
-        "deze taak staat niet op de lijst van toegelaten taken",
-        "this task is not on the list of allowed tasks",
-    ),
-    "client_group": (
-        "de klant is geen toegelaten gebruiker (dienstencheques: enkel particuliere "
-        "huishoudens; PWA: geen bedrijven)",
-        "the client is not an allowed user (service vouchers: private households only; "
-        "PWA: no companies)",
-    ),
-    "recognition": (
-        "de promotor is niet erkend als dienstencheque-onderneming",
-        "the promoter is not recognised as a dienstencheque company",
-    ),
-    "price": (
-        "de prijs per uur ligt buiten de toegelaten vork van de cheque in die maand",
-        "the price per hour lies outside the cheque's allowed range in that month",
-    ),
+# Why a voucher is refused, in words (the reason codes stay in the details).
+VOUCHER_REASONS = {
+    "kind": N_("alert.voucher_reason_kind"),
+    "client_group": N_("alert.voucher_reason_client_group"),
+    "recognition": N_("alert.voucher_reason_recognition"),
+    "price": N_("alert.voucher_reason_price"),
 }
 
 
@@ -184,23 +157,22 @@ def voucher_not_allowed(plan: FinancingPlan) -> list[Alert]:
     activities = {activity.id: activity for activity in plan.initiative.activities}
     for activity_id, check in plan.booking.voucher_refusals.items():
         activity = activities[activity_id]
-        voucher = "dienstencheques" if activity.payment == "dienstencheque" else "PWA-cheques"
-        nl_why = "; ".join(_VOUCHER_REASONS[r][0] for r in check.reasons)
-        en_why = "; ".join(_VOUCHER_REASONS[r][1] for r in check.reasons)
-        months = check.refused_months
+        reasons = words.joined(
+            [localized(VOUCHER_REASONS[r]) for r in check.reasons], N_("alert.list_semicolon")
+        )
         alerts.append(
             Alert(
                 "voucher_not_allowed",
                 "error",
                 activity_id,
-                {
-                    "nl": f"{activity_id} ({activity.kind}) kan niet met {voucher} betaald "
-                    f"worden ({_span(months, 'nl')}): {nl_why}. Deze activiteit brengt dan "
-                    "niets op: kies contante betaling of factuur, of een andere financier.",
-                    "en": f"{activity_id} ({activity.kind}) cannot be paid with {voucher} "
-                    f"({_span(months, 'en')}): {en_why}. The activity then earns nothing: "
-                    "choose cash or invoice, or another funder.",
-                },
+                localized(
+                    N_("alert.voucher_not_allowed"),
+                    activity=activity.label,
+                    kind=words.value("kind", activity.kind),
+                    voucher=words.value("payment", activity.payment),
+                    months=words.months_span(check.refused_months),
+                    reasons=reasons,
+                ),
                 {"payment": activity.payment, "reasons": list(check.reasons)},
             )
         )
@@ -225,7 +197,7 @@ def funding_cliff(plan: FinancingPlan) -> list[Alert]:
             units = snap_to_units(results.amounts(statute, component.name)[members])
             stops = (units[:, :-1] > 0) & (units[:, 1:] == 0) & employed[:, 1:]
             for row, position in zip(*numpy.nonzero(stops), strict=True):
-                person = plan.people[members[row]].id
+                person = plan.initiative.people[members[row]]
                 month = int(horizon[position + 1])
                 drop = to_cents(int(units[row, position]))
                 alerts.append(_cliff_alert(plan, person, statute, component.name, month, drop))
@@ -254,7 +226,7 @@ def wep_plus_cliff(plan: FinancingPlan) -> list[Alert]:
         drops = booked[:-1] - booked[1:]
         stops = funded[:-1] & ~funded[1:] & employed[1:] & (drops > 0)
         for position in numpy.flatnonzero(stops):
-            person = plan.people[index].id
+            person = plan.initiative.people[index]
             month = int(horizon[position + 1])
             drop = to_cents(int(drops[position]))
             alerts.append(_cliff_alert(plan, person, "wep_plus", "toelage", month, drop))
@@ -262,25 +234,24 @@ def wep_plus_cliff(plan: FinancingPlan) -> list[Alert]:
 
 
 def _cliff_alert(
-    plan: FinancingPlan, person: str, statute: str, component: str, month: int, drop: int
+    plan: FinancingPlan, person: Person, statute: str, component: str, month: int, drop: int
 ) -> Alert:
     # The measure and its component in words (the codes stay in the details).
-    what = {
-        language: f"{measure_name(plan.system.parameters, statute, language)}: "
-        + component.replace("_", " ")
-        for language in ("nl", "en")
-    }
+    what = localized(
+        N_("alert.measure_component"),
+        measure=words.measure(plan.system.parameters, statute),
+        component=component.replace("_", " "),
+    )
     return Alert(
         "funding_cliff",
         "warning",
-        person,
-        {
-            "nl": f"Vanaf {month_name(month, 'nl')} stopt {what['nl']} voor {person}, "
-            f"die in dienst blijft: {money(drop, 'nl')} per maand minder. Plan een andere "
-            "financiering of een overstap voor die datum.",
-            "en": f"From {month_name(month, 'en')}, {what['en']} stops for {person}, "
-            f"who stays employed: {money(drop, 'en')} less per month. Plan other funding or a "
-            "transition before that date.",
-        },
+        person.id,
+        localized(
+            N_("alert.funding_cliff"),
+            month=words.month(month),
+            what=what,
+            person=person.label,
+            drop=words.amount(drop),
+        ),
         {"statute": statute, "component": component, "month": month, "monthly_drop": drop},
     )

@@ -6,44 +6,29 @@ from __future__ import annotations
 
 import numpy
 
+from klaverblad.advice import alert_words as words
 from klaverblad.advice.alert import Alert
-from klaverblad.advice.condition_labels import condition_label
-from klaverblad.advice.measure_windows import measure_name
-from klaverblad.locale import Language, money, month_name
+from klaverblad.messages import N_, localized
 from klaverblad.plan.financing_plan import FinancingPlan
 from klaverblad.rules.by_month import by_month
 from klaverblad.rules.catalogue import STATUTES
-
-# A person's statute in words in an alert ("regular" is an ordinary contract).
-_REGULAR = {"nl": "een gewoon contract", "en": "an ordinary contract"}
-
-
-def _named(plan: FinancingPlan, statute: str, language: Language) -> str:
-    if statute not in STATUTES:
-        return _REGULAR[language]
-    return measure_name(plan.system.parameters, statute, language)
-
+from klaverblad.rules.reforms.sine_uitbreiding import SineUitbreiding
 
 # Which policy domains an activity kind serves, and who could pay for it (RULEBOOK §6).
-POLICY_DOMAINS: dict[str, tuple[tuple[str, ...], str, str]] = {
-    "kinderopvang": (("kinderopvang",), "Kind en Gezin", "Kind en Gezin"),
-    "huiswerkbegeleiding": (
-        ("onderwijs", "jeugd"),
-        "scholen of de jeugddienst (onderwijs/jeugd)",
-        "schools or the youth service (education/youth)",
-    ),
-    "klusjes": (
-        ("wonen",),
-        "de sociale huisvestingsmaatschappij (klussen in sociale woningen)",
-        "the social housing company (jobs in social housing)",
-    ),
-    "milieu": (("milieu",), "de gemeentelijke milieudienst", "the municipal environment service"),
-    "begeleiding_zieken_ouderen": (
-        ("welzijn",),
-        "het OCMW of welzijn",
-        "the OCMW or the welfare domain",
-    ),
+POLICY_DOMAINS: dict[str, tuple[tuple[str, ...], str]] = {
+    "kinderopvang": (("kinderopvang",), N_("alert.funders_kinderopvang")),
+    "huiswerkbegeleiding": (("onderwijs", "jeugd"), N_("alert.funders_huiswerkbegeleiding")),
+    "klusjes": (("wonen",), N_("alert.funders_klusjes")),
+    "milieu": (("milieu",), N_("alert.funders_milieu")),
+    "begeleiding_zieken_ouderen": (("welzijn",), N_("alert.funders_begeleiding_zieken_ouderen")),
 }
+
+
+def _mentions_2006_proposals(plan: FinancingPlan) -> bool:
+    """The 2006 report's proposals are actions for a plan that runs in 2006 or 2007 only (the
+    report's year and the next, the years its proposals concerned); later plans are told what
+    they can do today."""
+    return int(plan.month_indexes[0]) // 12 <= SineUitbreiding.proposed_until
 
 
 def _threshold(plan: FinancingPlan, name: str) -> float | None:
@@ -66,21 +51,21 @@ def sine_not_eligible(plan: FinancingPlan) -> list[Alert]:
         failed = [c for c in STATUTES["sine"].conditions if not plan.statutes.conditions[c][index]]
         if failed == ["sine_start_window_ok"]:
             continue  # no one can switch after SINE closed (RULEBOOK §6)
+        message = localized(
+            N_("alert.sine_not_eligible"),
+            person=person.label,
+            failed=words.conditions(failed),
+            statute=words.statute(plan.system.parameters, result.statute),
+        )
+        if _mentions_2006_proposals(plan):
+            reform = localized(N_("alert.sine_reform_2006"))
+            message = {language: f"{message[language]} {reform[language]}" for language in message}
         alerts.append(
             Alert(
                 "sine_not_eligible",
                 "warning",
                 person.id,
-                {
-                    "nl": f"{person.id} kan niet overschakelen op SINE, want niet voldaan: "
-                    + "; ".join(condition_label(c, "nl") for c in failed)
-                    + f". {person.id} blijft op {_named(plan, result.statute, 'nl')}. "
-                    "De hervorming 'SINE uitbreiden naar andere doelgroepen' zou dit verhelpen.",
-                    "en": f"{person.id} cannot switch to SINE; not met: "
-                    + "; ".join(condition_label(c, "en") for c in failed)
-                    + f". {person.id} stays on {_named(plan, result.statute, 'en')}. The reform "
-                    "'extend SINE to other target groups' would change this.",
-                },
+                message,
                 {"failed_conditions": failed, "statute": result.statute},
             )
         )
@@ -93,15 +78,7 @@ def voucher_unsuitable_for_low_income(plan: FinancingPlan) -> list[Alert]:
             "voucher_unsuitable_for_low_income",
             "warning",
             activity.id,
-            {
-                "nl": f"{activity.id} wordt met dienstencheques betaald door kansarme klanten: "
-                "zij betalen de volle gebruikersprijs, want zij hebben geen belasting om de "
-                "fiscale vermindering van af te trekken. Overweeg een sociaal tarief "
-                "(contant of factuur) of een tussenkomst van het OCMW.",
-                "en": f"{activity.id} is paid with service vouchers by low-income clients: they "
-                "pay the full user price, having no tax to deduct the reduction from. Consider "
-                "a social tariff (cash or invoice) or a contribution by the OCMW.",
-            },
+            localized(N_("alert.voucher_unsuitable_for_low_income"), activity=activity.label),
         )
         for activity in plan.initiative.activities
         if activity.payment == "dienstencheque" and activity.client_group == "kansarm"
@@ -114,7 +91,7 @@ def policy_domain_funder_missing(plan: FinancingPlan) -> list[Alert]:
     for activity in plan.initiative.activities:
         if activity.kind not in POLICY_DOMAINS:
             continue
-        domains, nl_funders, en_funders = POLICY_DOMAINS[activity.kind]
+        domains, funders = POLICY_DOMAINS[activity.kind]
         if agreed.intersection(domains):
             continue
         alerts.append(
@@ -122,14 +99,15 @@ def policy_domain_funder_missing(plan: FinancingPlan) -> list[Alert]:
                 "policy_domain_funder_missing",
                 "info",
                 activity.id,
-                {
-                    "nl": f"{activity.id} ({activity.kind}) dient ook het beleidsdomein "
-                    f"{' of '.join(domains)}, maar er is geen afspraak met dat domein. "
-                    f"Mogelijke financier: {nl_funders}.",
-                    "en": f"{activity.id} ({activity.kind}) also serves the policy domain "
-                    f"{' or '.join(domains)}, but there is no agreement with it. "
-                    f"Possible funder: {en_funders}.",
-                },
+                localized(
+                    N_("alert.policy_domain_funder_missing"),
+                    activity=activity.label,
+                    kind=words.value("kind", activity.kind),
+                    domains=words.joined(
+                        [words.value("domain", d) for d in domains], N_("alert.list_or")
+                    ),
+                    funders=localized(funders),
+                ),
                 {"domains": list(domains)},
             )
         )
@@ -141,20 +119,16 @@ def double_classification(plan: FinancingPlan) -> list[Alert]:
     workshop = recognitions & {"swp", "maatwerkbedrijf"}
     if "lde" not in recognitions or not workshop:
         return []
-    names = " en ".join(sorted(workshop))
     return [
         Alert(
             "double_classification",
             "warning",
             plan.initiative.id,
-            {
-                "nl": f"Het initiatief is erkend als lde én als {names}: het kan onder beide "
-                "kaders ressorteren (maatwerkbedrijf en buurt- en nabijheidsdienst). Kies per "
-                "activiteit één kader, zodat dezelfde kost niet dubbel gesubsidieerd wordt.",
-                "en": f"The initiative is recognised as lde and as {names.replace(' en ', ' and ')}"
-                ": it fits both frameworks (custom work company and proximity service). Choose "
-                "one framework per activity so that no cost is subsidised twice.",
-            },
+            localized(
+                N_("alert.double_classification"),
+                lde=words.value("recognitions", "lde"),
+                workshops=words.joined([words.value("recognitions", r) for r in sorted(workshop)]),
+            ),
             {"recognitions": sorted(workshop | {"lde"})},
         )
     ]
@@ -180,16 +154,13 @@ def affordability(plan: FinancingPlan) -> list[Alert]:
                 "affordability",
                 "warning",
                 activity.id,
-                {
-                    "nl": f"Kansarme klanten betalen voor {activity.id} {money(price_cents)} per "
-                    f"uur, meer dan de gebruikersprijs van een dienstencheque "
-                    f"({money(reference)} in {month_name(int(months[first]))}). Overweeg een "
-                    "lager sociaal tarief, gedragen door een ander blad.",
-                    "en": f"Low-income clients pay {money(price_cents, 'en')} an hour for "
-                    f"{activity.id}, more than a service voucher's user price "
-                    f"({money(reference, 'en')} in {month_name(int(months[first]), 'en')}). "
-                    "Consider a lower social tariff, carried by another leaf.",
-                },
+                localized(
+                    N_("alert.affordability"),
+                    activity=activity.label,
+                    price=words.amount(price_cents),
+                    reference=words.amount(reference),
+                    month=words.month(int(months[first])),
+                ),
                 {"price": price_cents, "dienstencheque_user_price": reference},
             )
         )
@@ -224,14 +195,11 @@ def supervision_ratio(plan: FinancingPlan) -> list[Alert]:
             "supervision_ratio",
             "warning",
             plan.initiative.id,
-            {
-                "nl": f"Vanaf {month_name(first)} is er te weinig omkadering: meer dan "
-                f"{limit:g} VTE doelgroepwerknemers per VTE begeleider, of geen begeleider. "
-                "Voorzie een begeleider (bv. GESCO of individueel maatwerk begeleidingspremie).",
-                "en": f"From {month_name(first, 'en')} there is too little supervision: more "
-                f"than {limit:g} target FTE per supervisor FTE, or no supervisor. Plan a "
-                "supervisor (e.g. GESCO or the maatwerk begeleidingspremie).",
-            },
+            localized(
+                N_("alert.supervision_ratio"),
+                month=words.month(first),
+                limit=words.decimal(limit),
+            ),
             {"months": [int(m) for m in months], "limit": limit},
         )
     ]
@@ -250,14 +218,11 @@ def fragmentation(plan: FinancingPlan) -> list[Alert]:
             "fragmentation",
             "info",
             plan.initiative.id,
-            {
-                "nl": f"Het initiatief stelt op zijn grootst {largest:g} VTE doelgroepwerknemers "
-                f"te werk, minder dan {minimum:g}: een versnipperd initiatief. Overweeg "
-                "intergemeentelijke samenwerking of samengaan met een ander initiatief.",
-                "en": f"At its largest the initiative employs {largest:g} target FTE, fewer "
-                f"than {minimum:g}: a fragmented initiative. Consider intermunicipal "
-                "cooperation or joining another initiative.",
-            },
+            localized(
+                N_("alert.fragmentation"),
+                largest=words.decimal(round(largest, 2)),
+                minimum=words.decimal(minimum),
+            ),
             {"largest_target_fte": largest, "minimum": minimum},
         )
     ]

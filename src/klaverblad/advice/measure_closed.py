@@ -15,17 +15,19 @@ from datetime import date
 import numpy
 from openfisca_core.parameters import ParameterNode
 
+from klaverblad.advice import alert_words as words
 from klaverblad.advice.alert import Alert
+from klaverblad.advice.alert_words import Localized
 from klaverblad.advice.measure_windows import (
     MeasureWindow,
     Side,
-    joined,
     month_runs,
     month_sides,
-    ranges_text,
+    ranges,
     window_of,
 )
-from klaverblad.locale import LANGUAGES, Language, day
+from klaverblad.locale import Language, day
+from klaverblad.messages import N_, localized, per_language
 from klaverblad.model.initiative import Initiative
 from klaverblad.model.months import first_day, month_of_date
 from klaverblad.plan.financing_plan import FinancingPlan
@@ -43,51 +45,51 @@ class Closure:
     months: numpy.ndarray
 
 
-def _others(window: MeasureWindow, side: Side, tree: ParameterNode, language: Language) -> str:
+def _others(window: MeasureWindow, side: Side, tree: ParameterNode) -> Localized:
     """What replaced the measure (closed), or what it replaced (not yet open), in a sentence."""
     if side == "closed":
-        names = [successor.names[language] for successor in window.successors]
+        names = [dict(successor.names) for successor in window.successors]
         if not names:
-            return {
-                "nl": "Er is geen opvolger bekend.",
-                "en": "No successor is known.",
-            }[language]
-        return (
-            {"nl": "In de plaats kwam: ", "en": "Replaced by: "}[language] + "; ".join(names) + "."
+            return localized(N_("alert.no_successor"))
+        return localized(
+            N_("alert.replaced_by"),
+            names=per_language(lambda language: "; ".join(n[language] for n in names)),
         )
-    earlier = [w.name(language) for m in window.predecessors if (w := window_of(tree, m))]
+    earlier = [w.names for m in window.predecessors if (w := window_of(tree, m))]
     if not earlier:
-        return ""
-    return {"nl": "Daarvoor: ", "en": "Before it: "}[language] + joined(earlier, language) + "."
+        return words.same("")
+    return localized(N_("alert.before_it"), names=words.joined(earlier))
 
 
-def _state(window: MeasureWindow, side: Side, when: date, language: Language) -> str:
-    name = window.name(language)
-    shown = day(when, language)
-    if side == "closed":
-        return {"nl": f"{name} is gesloten sinds {shown}", "en": f"{name} closed on {shown}"}[
-            language
-        ]
-    return {"nl": f"{name} opent pas op {shown}", "en": f"{name} only opens on {shown}"}[language]
+def _state(window: MeasureWindow, side: Side, when: date) -> Localized:
+    return localized(
+        N_("alert.closed_since") if side == "closed" else N_("alert.opens_on"),
+        measure=window.names,
+        day=per_language(lambda language: day(when, language)),
+    )
+
+
+def _tidy(message: Localized) -> Localized:
+    """One space between sentences where a part was empty."""
+    return {language: " ".join(text.split()) for language, text in message.items()}
 
 
 def grant_message(closure: Closure, tree: ParameterNode, language: Language) -> str:
     """The message at the grant (the alert's and the wizard's field's)."""
+    return grant_messages(closure, tree)[language]
+
+
+def grant_messages(closure: Closure, tree: ParameterNode) -> Localized:
     window, side = closure.window, closure.side
-    months = ranges_text(closure.months, language)
-    state = _state(window, side, _date(window, side, "paid"), language)
-    others = _others(window, side, tree, language)
-    if language == "nl":
-        text = (
-            f"De ingevoerde toelage voor {window.name('nl')} brengt niets op van {months}: "
-            f"{state}. {others} Plan een andere financiering of haal de toelage weg."
+    return _tidy(
+        localized(
+            N_("alert.grant_closed"),
+            measure=window.names,
+            months=ranges(closure.months),
+            state=_state(window, side, _date(window, side, "paid")),
+            others=_others(window, side, tree),
         )
-    else:
-        text = (
-            f"The grant entered for {window.name('en')} yields nothing in {months}: {state}. "
-            f"{others} Plan other funding or remove the grant."
-        )
-    return " ".join(text.split())
+    )
 
 
 def _date(window: MeasureWindow, side: Side, which: str) -> date:
@@ -152,40 +154,28 @@ def grant_alerts(plan: FinancingPlan) -> list[Alert]:
                 CODE,
                 "warning",
                 plan.initiative.id,
-                {language: grant_message(closure, tree, language) for language in LANGUAGES},
+                grant_messages(closure, tree),
                 {**_details(closure, when), "grants": indexes},
             )
         )
     return alerts
 
 
-def _statute_message(
-    person: str,
-    started: date,
-    closure: Closure,
-    at_start: bool,
-    tree: ParameterNode,
-    language: Language,
-) -> str:
+def _statute_messages(
+    person: str, started: date, closure: Closure, at_start: bool, tree: ParameterNode
+) -> Localized:
     window, side = closure.window, closure.side
-    months = ranges_text(closure.months, language)
-    state = _state(window, side, _date(window, side, "start" if at_start else "paid"), language)
-    others = _others(window, side, tree, language)
-    start = day(started, language)
-    if language == "nl":
-        why = f" voor wie op {start} begint" if at_start else ""
-        text = (
-            f"{person} staat op {window.name('nl')}, maar {state}{why}: het brengt voor "
-            f"{person} niets op van {months}. {others} Kies een ander statuut of plan een "
-            "andere financiering."
+    return _tidy(
+        localized(
+            N_("alert.statute_closed_at_start") if at_start else N_("alert.statute_closed"),
+            person=person,
+            measure=window.names,
+            state=_state(window, side, _date(window, side, "start" if at_start else "paid")),
+            start=per_language(lambda language: day(started, language)),
+            months=ranges(closure.months),
+            others=_others(window, side, tree),
         )
-    else:
-        why = f" for someone starting on {start}" if at_start else ""
-        text = (
-            f"{person} is on {window.name('en')}, but {state}{why}: it yields nothing for "
-            f"{person} in {months}. {others} Choose another statute or plan other funding."
-        )
-    return " ".join(text.split())
+    )
 
 
 def statute_alerts(plan: FinancingPlan) -> list[Alert]:
@@ -221,12 +211,7 @@ def statute_alerts(plan: FinancingPlan) -> list[Alert]:
                     CODE,
                     "warning",
                     person.id,
-                    {
-                        language: _statute_message(
-                            person.id, person.start_date, closure, at_start, tree, language
-                        )
-                        for language in LANGUAGES
-                    },
+                    _statute_messages(person.label, person.start_date, closure, at_start, tree),
                     {**_details(closure, when, at_start), "at_start": at_start},
                 )
             )

@@ -24,7 +24,8 @@ from typing import Any, Literal
 import numpy
 from openfisca_core.parameters import ParameterNode
 
-from klaverblad.locale import Language
+from klaverblad.locale import Language, month_name
+from klaverblad.messages import N_, per_language, text
 from klaverblad.model.months import first_day, month_label
 from klaverblad.rules.catalogue import MEASURES
 
@@ -198,34 +199,43 @@ def month_sides(bounds: Bounds, months: numpy.ndarray) -> dict[Side, numpy.ndarr
     return {side: numpy.array(values, dtype=numpy.int64) for side, values in found.items()}
 
 
-def month_runs(months: numpy.ndarray) -> list[tuple[str, str]]:
-    """Consecutive months as (first, last) 'YYYY-MM' pairs."""
+def month_index_runs(months: numpy.ndarray) -> list[tuple[int, int]]:
+    """Consecutive months as (first, last) month indexes."""
     runs: list[list[int]] = []
     for month in sorted(int(m) for m in months):
         if runs and month == runs[-1][1] + 1:
             runs[-1][1] = month
         else:
             runs.append([month, month])
-    return [(month_label(first), month_label(last)) for first, last in runs]
+    return [(first, last) for first, last in runs]
 
 
-_TO = {"nl": "tot", "en": "to"}
-_AND = {"nl": "en", "en": "and"}
+def month_runs(months: numpy.ndarray) -> list[tuple[str, str]]:
+    """Consecutive months as (first, last) 'YYYY-MM' pairs."""
+    return [(month_label(a), month_label(b)) for a, b in month_index_runs(months)]
 
 
-def joined(items: list[str], language: Language) -> str:
-    """'a', 'a en b', 'a, b en c' (English: 'and')."""
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {_AND[language]} {items[-1]}"
+def ranges(months: numpy.ndarray) -> dict[str, str]:
+    """'januari 2027 tot december 2027' (English: 'to'); a single month alone; runs joined
+    with 'en'/'and'."""
+
+    def run(first: int, last: int, language: Language) -> str:
+        if first == last:
+            return month_name(first, language)
+        return text(N_("alert.range"), language).format(
+            first=month_name(first, language), last=month_name(last, language)
+        )
+
+    def in_language(language: Language) -> str:
+        parts = [run(first, last, language) for first, last in month_index_runs(months)]
+        if len(parts) <= 1:
+            return "".join(parts)
+        return text(N_("alert.list_and"), language).format(
+            first=", ".join(parts[:-1]), last=parts[-1]
+        )
+
+    return per_language(in_language)
 
 
 def ranges_text(months: numpy.ndarray, language: Language) -> str:
-    """'2027-01 tot 2027-12' (English: 'to'); a single month alone; runs joined."""
-    return joined(
-        [
-            first if first == last else f"{first} {_TO[language]} {last}"
-            for first, last in month_runs(months)
-        ],
-        language,
-    )
+    return ranges(months)[language]

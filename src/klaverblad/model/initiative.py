@@ -99,6 +99,9 @@ class Horizon(StrictModel):
 
 class Person(StrictModel):
     id: Id
+    # Optional (an extension of the contract): what pages, alerts and downloads call the person
+    # ("Ahmed", "klusjesman 1"); the id stays the key. Personal data: a share link shows the id.
+    name: Id | None = None
     role: Role
     birth_date: Day
     diploma: Diploma
@@ -115,14 +118,26 @@ class Person(StrictModel):
     maatwerk_loonpremie_pct: MaatwerkPercentage | None = None
     maatwerk_begeleiding: Begeleiding | None = None
 
+    @property
+    def label(self) -> str:
+        """The person as pages and alerts call them: the name, else the id."""
+        return self.name or self.id
+
 
 class Activity(StrictModel):
     id: Id
+    # Optional (an extension of the contract): what pages, alerts and downloads call it.
+    name: Id | None = None
     kind: ActivityKind
     hours_per_month: Hours
     payment: Payment
     price_per_hour: Money | None = None
     client_group: ClientGroup
+
+    @property
+    def label(self) -> str:
+        """The activity as pages and alerts call it: the name, else the id."""
+        return self.name or self.id
 
 
 class Agreement(StrictModel):

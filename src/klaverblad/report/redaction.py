@@ -35,6 +35,7 @@ from typing import Any
 from klaverblad.advice.alert import Alert
 from klaverblad.locale import Language
 from klaverblad.messages import N_, words
+from klaverblad.model.initiative import Initiative
 
 # The person fields a share link shows as they are.
 KEPT_FIELDS = ("id", "role", "start_date", "end_date", "fte", "monthly_wage_cost", "statute")
@@ -177,6 +178,13 @@ _WITHHELD: dict[Language, str] = {
         "may edit the plan: they concern personal data."
     ),
 }
+
+
+def unnamed(initiative: Initiative) -> Initiative:
+    """`initiative` without its people's names (personal data): a share link computes and
+    shows the plan of this, so that pages, alerts and downloads call people by their id."""
+    people = tuple(person.model_copy(update={"name": None}) for person in initiative.people)
+    return initiative.model_copy(update={"people": people})
 
 
 def redacted_alerts(alerts: Sequence[Alert]) -> list[Alert]:

@@ -31,6 +31,9 @@ def extend_sine(parameters: ParameterNode) -> ParameterNode:
 
 class SineUitbreiding(Reform):
     name = "SINE uitbreiden naar andere doelgroepen"
+    # The last year the proposal concerned: the working group reported in 2006 for the
+    # policy of 2006–2007 (seed report). A plan starting later is not told to wait for it.
+    proposed_until = 2007
 
     def apply(self) -> None:
         self.modify_parameters(modifier_function=extend_sine)

@@ -26,7 +26,12 @@ from klaverblad.model import Initiative
 from klaverblad.model.consistency import Problem
 from klaverblad.model.limits import FORM_BYTES, FORM_FIELDS
 from klaverblad.plan.financing_plan import FinancingPlan, compute_plan
-from klaverblad.report.redaction import redacted_alerts, redacted_document, redacted_yaml_note
+from klaverblad.report.redaction import (
+    redacted_alerts,
+    redacted_document,
+    redacted_yaml_note,
+    unnamed,
+)
 from klaverblad.store import NotFoundError, by_share_token, get_version, history, transaction
 from klaverblad.web.access import login_redirect, readable_initiative, refusal_page
 from klaverblad.web.routes.plans import examples, start_form
@@ -103,24 +108,24 @@ def export_file(
         return _attachment(yaml_text.encode("utf-8"), fmt, f"{initiative_id}.yaml")
     if initiative is None:
         return _not_found(request, "export_not_found", fmt)
-    plan = compute_plan(initiative)
+    plan = compute_plan(unnamed(initiative) if redact else initiative)
     if table is not None:
-        text = plan_table_csv(plan, table, language)
+        text = plan_table_csv(plan, table, language, redact)
         if text is None:
             return _not_found(request, "table_not_found", table)
         return _attachment(text.encode("utf-8"), fmt, f"{initiative_id}-{table}.csv")
     if fmt == "csv":
         from klaverblad.report.plan_csv import plan_to_csv
 
-        body = plan_to_csv(plan).encode("utf-8")
+        body = plan_to_csv(plan, language, redact).encode("utf-8")
     elif fmt == "pdf":
         from klaverblad.report.plan_pdf import plan_to_pdf
 
-        body = plan_to_pdf(plan, _alerts(plan, redact), language)
+        body = plan_to_pdf(plan, _alerts(plan, redact), language, redact=redact)
     else:
         from klaverblad.report.plan_xlsx import plan_to_xlsx
 
-        body = plan_to_xlsx(plan, _alerts(plan, redact), language)
+        body = plan_to_xlsx(plan, _alerts(plan, redact), language, redact=redact)
     return _attachment(body, fmt, f"{initiative_id}.{fmt}")
 
 

@@ -28,7 +28,7 @@ from starlette.responses import Response
 
 from klaverblad.locale import Language
 from klaverblad.model.consistency import Problem
-from klaverblad.report.redaction import redacted_document
+from klaverblad.report.redaction import redacted_document, unnamed
 from klaverblad.store import (
     ConflictError,
     NotAllowedError,
@@ -423,7 +423,11 @@ def shared_page(request: Request, token: str) -> Response:
         switch_url=url("shared", other(language), token=token),
         words=SAVED_WORDS,
         **plan_view(
-            read.initiative, language, links, redacted_document(version.document), redact=True
+            unnamed(read.initiative),
+            language,
+            links,
+            redacted_document(version.document),
+            redact=True,
         ),
         people=shared_people(read.initiative, language),
         shared=True,
