@@ -99,9 +99,15 @@ def test_the_plan_page_tables_escape_a_funder_and_keep_a_negative_gap_a_number()
     plan = plan_with()
     lines = rows_of(year_lines_csv(plan, 2006))
     assert any(row[4] == "'" + HYPERLINK for row in lines[1:])
-    totals = {row[0]: row[2] for row in rows_of(totals_csv(plan, "nl"))[1:]}
+    totals = {row[0]: row[2] for row in rows_of(totals_csv(plan, "en"))[1:]}
     assert totals["gap"].startswith("-")
     assert is_amount(totals["gap"])
+    # The Dutch file: `;` between fields, the gap a number with a decimal comma, not escaped.
+    dutch = list(csv.reader(io.StringIO(totals_csv(plan, "nl")[1:]), delimiter=";"))
+    gap = dutch[3][1]
+    assert gap.startswith("-") and is_amount(gap.replace(",", "."))
+    dutch_lines = list(csv.reader(io.StringIO(year_lines_csv(plan, 2006, "nl")[1:]), delimiter=";"))
+    assert any(row[4] == "'" + HYPERLINK for row in dutch_lines[1:])
 
 
 def test_the_wizard_statutes_csv_escapes_a_person_id() -> None:

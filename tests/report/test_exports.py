@@ -14,6 +14,7 @@ import openpyxl
 import pypdf
 import pytest
 import yaml
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from klaverblad.advice.alerts import Alert, plan_alerts
@@ -84,8 +85,8 @@ def evaluate_sumifs(workbook: openpyxl.Workbook, sheet: Worksheet, formula: str)
     return sum(amount for amount, kept in zip(sums, keep, strict=True) if kept)
 
 
-def test_the_workbook_has_the_four_sheets(bik_workbook: openpyxl.Workbook) -> None:
-    assert bik_workbook.sheetnames == ["Jaren", "Plan", "Signalen", "Bronnen"]
+def test_the_workbook_has_the_five_sheets(bik_workbook: openpyxl.Workbook) -> None:
+    assert bik_workbook.sheetnames == ["Jaren", "Kosten", "Plan", "Signalen", "Bronnen"]
 
 
 def test_the_lines_sheet_holds_every_line_with_its_amount_as_a_number(
@@ -129,7 +130,10 @@ def test_the_year_sheet_sums_the_lines_with_live_sumifs_formulas(
         assert total == f"=SUM(C{row}:D{row})"
     funding, costs, gap = header + 5, header + 6, header + 7
     assert sheet[f"C{funding}"].value == f"=SUM(C{header + 1}:C{header + 4})"
-    assert sheet[f"C{costs}"].value == plan.years[0].totals.costs_cents / 100
+    # The costs come from the costs sheet's total row: BIK's five people and the operating
+    # costs are its rows 5..10, the totals row 11; columns E:F count months, G:H cost.
+    assert sheet[f"C{costs}"].value == "='Kosten'!G11"
+    assert sheet[f"D{costs}"].value == "='Kosten'!H11"
     assert sheet[f"C{gap}"].value == f"=C{costs}-C{funding}"
     assert sheet[f"E{gap}"].value == f"=E{costs}-E{funding}"
     assert sheet[f"E{costs}"].value == f"=SUM(C{costs}:D{costs})"
@@ -152,8 +156,8 @@ def test_the_workbook_says_rules_version_date_alerts_and_sources(
     years = bik_workbook["Jaren"]
     assert years["B4"].value == plan.rules_version
     assert years["B5"].value == datetime(2025, 3, 5)
-    codes = [row[1] for row in bik_workbook["Signalen"].iter_rows(min_row=2, values_only=True)]
-    assert codes == [alert.code for alert in alerts]
+    titles = [row[1] for row in bik_workbook["Signalen"].iter_rows(min_row=2, values_only=True)]
+    assert titles == [alert.title("nl") for alert in alerts]
     sources = list(bik_workbook["Bronnen"].iter_rows(min_row=2, values_only=True))
     leefloon = [row for row in sources if row[0] == "art60.leefloon_cat3"]
     assert [(row[2], row[4]) for row in leefloon] == [
@@ -168,7 +172,7 @@ def test_a_plan_without_lines_still_gives_valid_formulas() -> None:
     plan = compute_plan(parse_initiative(dict(BASE, recognitions=[]), "empty"))
     assert plan.lines == []
     workbook = openpyxl.load_workbook(io.BytesIO(plan_to_xlsx(plan, [], "en")))
-    assert workbook.sheetnames == ["Years", "Plan", "Alerts", "Sources"]
+    assert workbook.sheetnames == ["Years", "Costs", "Plan", "Alerts", "Sources"]
     sheet = workbook["Years"]
     assert sheet["C9"].value == (
         "=SUMIFS('Plan'!$H$2:$H$2,'Plan'!$A$2:$A$2,C$8,'Plan'!$B$2:$B$2,$A9)"
@@ -190,18 +194,19 @@ def test_the_template_has_one_column_per_person_field_with_help_and_validation()
     assert sheet.title == "Personen"
     assert [cell.value for cell in sheet[1]] == list(PERSON_FIELDS)
     assert all(cell.comment is not None and cell.comment.text for cell in sheet[1])
-    assert sheet["A1"].comment.text.startswith("verplicht")
-    assert sheet["H1"].comment.text.startswith("optioneel")  # end_date
+    column = {field: get_column_letter(index) for index, field in enumerate(PERSON_FIELDS, 1)}
+    assert sheet[f"{column['id']}1"].comment.text.startswith("verplicht")
+    assert sheet[f"{column['end_date']}1"].comment.text.startswith("optioneel")
     lists = {
         str(v.sqref).split(":")[0][:-1]: v.formula1
         for v in sheet.data_validations.dataValidation
         if v.type == "list"
     }
-    assert lists["B"] == '"target,supervisor"'
-    assert "leefloon" in lists["E"]
-    assert "regular" in lists["K"] and "sine" in lists["K"]
-    assert lists["L"] == '"ja,nee"'
-    assert lists["P"] == '"laag,midden,hoog"'
+    assert lists[column["role"]] == '"target,supervisor"'
+    assert "leefloon" in lists[column["status"]]
+    assert "regular" in lists[column["statute"]] and "sine" in lists[column["statute"]]
+    assert lists[column["placed_by_ocmw"]] == '"ja,nee"'
+    assert lists[column["maatwerk_begeleiding"]] == '"laag,midden,hoog"'
     kinds = {v.type for v in sheet.data_validations.dataValidation}
     assert {"list", "date", "decimal", "whole"} <= kinds
 
@@ -407,7 +412,7 @@ def test_the_pdf_says_what_a_funder_needs(
         "€ 61.113,19",  # leaf II
         "€ 65.326,81",  # the gap
         "€ 24,35",  # the break-even price
-        "funding_cliff",
+        "Subsidie stopt tijdens de tewerkstelling",  # the funding_cliff alert, in words
         "Plan een andere financiering",
         "art60.leefloon_cat3",
         "1/10/2006",
@@ -415,7 +420,9 @@ def test_the_pdf_says_what_a_funder_needs(
         "5 maart 2025",
     ):
         assert expected in text, expected
-    assert all(alert.code in text for alert in alerts)
+    words = " ".join(text.split())
+    assert all(alert.title("nl") in words for alert in alerts)
+    assert not any(alert.code in text for alert in alerts)
 
 
 def test_the_pdf_html_inlines_the_chart_and_loads_nothing_from_outside(

@@ -32,6 +32,7 @@ from tests.web.test_accounts_support import (
 )
 
 EXAMPLE = f"/plan/voorbeeld/{BIK_ID}"
+EXAMPLE_EN = f"/en/plan/example/{BIK_ID}"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -59,6 +60,18 @@ def api_plan(visitor: TestClient) -> dict[str, object]:
 
 def rows(response_text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(response_text.removeprefix("\ufeff"))))
+
+
+def dutch_rows(response_text: str) -> list[dict[str, str]]:
+    """A Dutch CSV: a BOM, then `;` between the fields."""
+    assert response_text.startswith("\ufeff")
+    return list(csv.DictReader(io.StringIO(response_text[1:]), delimiter=";"))
+
+
+def dutch_amount(cell: str) -> Decimal:
+    """An amount with a decimal comma and no thousands separator (`2950,50`)."""
+    assert "." not in cell and cell.count(",") == 1, cell
+    return Decimal(cell.replace(",", "."))
 
 
 def pdf_text(data: bytes) -> str:
@@ -105,12 +118,16 @@ def test_the_pdf_of_a_saved_plan_names_the_initiative_rules_version_and_date(
 def test_the_csv_has_every_line_of_the_plan(
     visitor: TestClient, api_plan: dict[str, object]
 ) -> None:
-    lines = rows(visitor.get(f"{EXAMPLE}/export/csv").text)
     expected = api_plan["lines"]
-    assert isinstance(expected, list) and len(lines) == len(expected)
-    assert sum(Decimal(line["amount"]) for line in lines) == sum(
-        Decimal(line["amount"]) for line in expected
-    )
+    assert isinstance(expected, list)
+    total = sum(Decimal(line["amount"]) for line in expected)
+    lines = rows(visitor.get(f"{EXAMPLE_EN}/export/csv").text)
+    assert len(lines) == len(expected)
+    assert sum(Decimal(line["amount"]) for line in lines) == total
+    # The Dutch file: the same lines, amounts with a decimal comma under "Bedrag".
+    dutch = dutch_rows(visitor.get(f"{EXAMPLE}/export/csv").text)
+    assert len(dutch) == len(expected)
+    assert sum(Decimal(line["Bedrag"].replace(",", ".")) for line in dutch) == total
 
 
 def test_each_table_of_the_plan_page_has_its_csv_link(visitor: TestClient) -> None:
@@ -130,32 +147,36 @@ def test_each_table_of_the_plan_page_has_its_csv_link(visitor: TestClient) -> No
 def test_the_costs_csv_holds_every_cost_per_year_and_adds_up_to_the_plans_costs(
     visitor: TestClient, api_plan: dict[str, object]
 ) -> None:
-    costs = rows(visitor.get(f"{EXAMPLE}/export/csv?table=costs").text)
-    assert {row["item"] for row in costs} == {"wage_cost", "operating_costs"}
-    assert {row["person"] for row in costs if row["item"] == "wage_cost"} >= {"w1", "w2"}
     totals = api_plan["totals"]
     assert isinstance(totals, dict)
+    costs = rows(visitor.get(f"{EXAMPLE_EN}/export/csv?table=costs").text)
+    assert {row["item"] for row in costs} == {"wage_cost", "operating_costs"}
+    assert {row["person"] for row in costs if row["item"] == "wage_cost"} >= {"w1", "w2"}
     total = sum(Decimal(row["amount"]) for row in costs)
     assert total == Decimal(totals["costs"])
+    # The Dutch page's file: the same costs, in words and with decimal commas.
+    kosten = dutch_rows(visitor.get(f"{EXAMPLE}/export/csv?table=costs").text)
+    assert {row["Omschrijving"] for row in kosten} == {"Loonkost", "Werkingskosten"}
+    assert sum(dutch_amount(row["Bedrag"]) for row in kosten) == Decimal(totals["costs"])
 
 
 def test_the_table_csvs_hold_the_rows_of_their_tables(
     visitor: TestClient, api_plan: dict[str, object]
 ) -> None:
-    leaves = rows(visitor.get(f"{EXAMPLE}/export/csv?table=leaves").text)
+    leaves = rows(visitor.get(f"{EXAMPLE_EN}/export/csv?table=leaves").text)
     expected_leaves = api_plan["leaves"]
     assert isinstance(expected_leaves, dict)
     assert {row["leaf"]: row["amount"] for row in leaves} == expected_leaves
     # The shares of the positive leaves add up to 1 (to the 4 decimals written, ±0.0002).
     shares = sum((Decimal(row["share"]) for row in leaves), Decimal(0))
     assert abs(shares - 1) <= Decimal("0.0002")
-    totals_csv = visitor.get(f"{EXAMPLE}/export/csv?table=totals").text
+    totals_csv = visitor.get(f"{EXAMPLE_EN}/export/csv?table=totals").text
     totals = {row["item"]: row["amount"] for row in rows(totals_csv)}
     expected_totals = api_plan["totals"]
     assert isinstance(expected_totals, dict)
     assert totals["gap"] == expected_totals["gap"]
     assert totals["break_even_per_hour"] == api_plan["break_even_price"]
-    year = visitor.get(f"{EXAMPLE}/export/csv?table=lines-2006")
+    year = visitor.get(f"{EXAMPLE_EN}/export/csv?table=lines-2006")
     assert year.headers["content-disposition"] == (
         f'attachment; filename="{BIK_ID}-lines-2006.csv"'
     )
@@ -164,6 +185,35 @@ def test_the_table_csvs_hold_the_rows_of_their_tables(
     expected_lines = api_plan["lines"]
     assert isinstance(expected_lines, list)
     assert len(year_rows) == sum(1 for line in expected_lines if line["year"] == 2006)
+
+
+def test_the_dutch_table_csvs_have_dutch_headers_semicolons_and_decimal_commas(
+    visitor: TestClient, api_plan: dict[str, object]
+) -> None:
+    expected = api_plan["totals"]
+    assert isinstance(expected, dict)
+    totals_text = visitor.get(f"{EXAMPLE}/export/csv?table=totals").text
+    totals = dutch_rows(totals_text)
+    assert list(totals[0]) == ["Omschrijving", "Bedrag"]
+    assert [dutch_amount(row["Bedrag"]) for row in totals[:3]] == [
+        Decimal(expected["costs"]),
+        Decimal(expected["funding"]),
+        Decimal(expected["gap"]),
+    ]
+    assert totals[3]["Bedrag"] == "24,35"  # BIK's break-even price per hour
+    leaves = dutch_rows(visitor.get(f"{EXAMPLE}/export/csv?table=leaves").text)
+    assert list(leaves[0]) == ["Blad", "Naam", "Bedrag", "Aandeel"]
+    assert leaves[1]["Naam"] == "II werkgelegenheid" and leaves[1]["Bedrag"] == "61113,19"
+    year = dutch_rows(visitor.get(f"{EXAMPLE}/export/csv?table=lines-2006").text)
+    assert list(year[0])[:3] == ["Jaar", "Blad", "Maatregel"]
+    measures = {row["Maatregel"] for row in year}
+    assert "artikel 60 §7" in measures and "art60" not in measures
+    assert {row["Status"] for row in year} <= {"berekend", "ingevoerd", "niet berekenbaar"}
+
+
+def test_the_english_table_csvs_have_no_bom(visitor: TestClient) -> None:
+    text = visitor.get(f"{EXAMPLE_EN}/export/csv?table=totals").text
+    assert text.startswith("item,label,amount\n")
 
 
 @pytest.mark.parametrize(

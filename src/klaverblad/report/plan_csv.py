@@ -1,16 +1,38 @@
-"""The plan's lines as CSV: one row per line, amounts with a decimal point (machine-readable),
-followed by nothing else so that spreadsheets and scripts read it as one table. Text that a
-spreadsheet would run as a formula (a name beginning with `=`) is escaped (`csv_cells`)."""
+"""The plan's lines as CSV: one row per line, followed by nothing else so that spreadsheets and
+scripts read it as one table. Text that a spreadsheet would run as a formula (a name beginning
+with `=`) is escaped (`csv_cells`).
+
+Two styles (issue 10, item 10):
+
+* the default (no language, or English): the contract's field names as headers (`COLUMNS`),
+  codes as values, `,` between fields, amounts with a decimal point (`4000.00`), no BOM — for
+  scripts, and what `klaverblad plan --format csv` writes;
+* Dutch (`language="nl"`), for a spreadsheet in Dutch (Belgian) settings: Dutch headers,
+  the leaf, measure, component and status in words, people and activities by name (a shared
+  plan, `redact=True`: people by id), `;` between fields, decimal commas without a thousands
+  separator (`2950,50`) and a UTF-8 BOM so that the accents read well.
+"""
 
 from __future__ import annotations
 
 import io
 
-from klaverblad.model.money import format_cents
+from klaverblad.locale import Language
+from klaverblad.model.money import cents_to_decimal, format_cents
 from klaverblad.plan.financing_plan import FinancingPlan
 from klaverblad.plan.ledger import Line
 from klaverblad.report.csv_cells import csv_writer
+from klaverblad.report.download_words import DOWNLOAD_WORDS
+from klaverblad.report.funder_tables import (
+    activity_label,
+    component_words,
+    measure_words,
+    person_label,
+)
+from klaverblad.report.plan_sources import STATUS_WORDS
+from klaverblad.report.plan_table import LEAF_NAMES
 
+BOM = "\ufeff"
 COLUMNS = (
     "year",
     "leaf",
@@ -25,7 +47,7 @@ COLUMNS = (
 
 
 def line_row(line: Line) -> tuple[object, ...]:
-    """One plan line as a CSV row, in the order of `COLUMNS`."""
+    """One plan line as a CSV row of the default style, in the order of `COLUMNS`."""
     return (
         line.year,
         line.leaf,
@@ -39,10 +61,57 @@ def line_row(line: Line) -> tuple[object, ...]:
     )
 
 
-def plan_to_csv(plan: FinancingPlan) -> str:
+def dutch_header() -> tuple[str, ...]:
+    """The Dutch names of `COLUMNS`."""
+    words = DOWNLOAD_WORDS["nl"]
+    return tuple(words[f"csv_{column}"] for column in COLUMNS)
+
+
+class DutchLines:
+    """Plan lines as rows of the Dutch style: every code in words, the amount a `Decimal`
+    (written with a decimal comma by `csv_writer(..., "nl")`)."""
+
+    def __init__(self, plan: FinancingPlan, redact: bool = False) -> None:
+        initiative = plan.initiative
+        self._plan = plan
+        self._names = {a.id: activity_label(a) for a in initiative.activities}
+        self._names.update({p.id: person_label(p, redact) for p in initiative.people})
+
+    def row(self, line: Line) -> tuple[object, ...]:
+        names = self._names
+        return (
+            line.year,
+            LEAF_NAMES["nl"][line.leaf],
+            measure_words(self._plan, line.measure, "nl"),
+            component_words(line.component, "nl"),
+            line.funder,
+            names.get(line.person, line.person) if line.person else "",
+            names.get(line.activity, line.activity) if line.activity else "",
+            cents_to_decimal(line.cents),
+            STATUS_WORDS["nl"][line.status],
+        )
+
+
+def lines_csv(
+    plan: FinancingPlan,
+    lines: list[Line],
+    language: Language | None = None,
+    redact: bool = False,
+) -> str:
+    """`lines` of `plan` as CSV in the style of `language` (see the module's text)."""
     buffer = io.StringIO()
-    writer = csv_writer(buffer)
-    writer.writerow(COLUMNS)
-    for line in plan.lines:
-        writer.writerow(line_row(line))
-    return buffer.getvalue()
+    if language != "nl":
+        writer = csv_writer(buffer)
+        writer.writerow(COLUMNS)
+        writer.writerows(line_row(line) for line in lines)
+        return buffer.getvalue()
+    writer = csv_writer(buffer, "nl")
+    writer.writerow(dutch_header())
+    dutch = DutchLines(plan, redact)
+    writer.writerows(dutch.row(line) for line in lines)
+    return BOM + buffer.getvalue()
+
+
+def plan_to_csv(plan: FinancingPlan, language: Language | None = None, redact: bool = False) -> str:
+    """Every line of the plan as CSV: the default style, or the Dutch one for `"nl"`."""
+    return lines_csv(plan, plan.lines, language, redact)

@@ -1,8 +1,14 @@
 """The plan as a PDF for funders (WeasyPrint, A4, Dutch by default): the initiative and
-promoter, the horizon, a summary (funding, costs, gap, break-even price), the four-leaf chart
-with its data table, the leaves per year, the lines per leaf, the alerts with what to do, the
-sources (parameter values, dates, grades, references), the rules version and the export date.
-Page numbers in the footer. System fonts only; the HTML is `templates/plan_pdf.html`.
+promoter, the horizon, what the initiative is (description, municipality, kind of service),
+a summary (funding, costs, gap, break-even price), the staff, the activities, the cost budget
+and the funding per source and year with the saldo (`plan_pdf_sections.py`), the four-leaf
+chart with its data table, the leaves per year, the lines per leaf, the alerts with what to
+do, the sources (parameter values, dates, grades, references), the rules version and the
+export date. Statutes, measures and alerts are named in words, never by their code. Page
+numbers in the footer. System fonts only; the HTML is `templates/plan_pdf.html`.
+
+A shared plan (`redact=True`) shows its people by id and role only (`report/redaction.py`);
+its alerts are redacted by the caller (`redaction.redacted_alerts`).
 """
 
 from __future__ import annotations
@@ -21,6 +27,13 @@ from klaverblad.locale import BABEL_LOCALE, Language, day, money, month_name
 from klaverblad.plan.financing_plan import FinancingPlan
 from klaverblad.plan.ledger import LEAVES
 from klaverblad.report.cloverleaf import FILL, cloverleaf_svg, leaf_table_rows
+from klaverblad.report.funder_tables import (
+    activity_label,
+    component_words,
+    measure_words,
+    person_label,
+)
+from klaverblad.report.plan_pdf_sections import funder_sections, short_day
 from klaverblad.report.plan_sources import (
     SEVERITY_WORDS,
     STATUS_WORDS,
@@ -173,7 +186,7 @@ def _since(since: str | None, language: Language) -> str:
         value = date.fromisoformat(since)
     except ValueError:
         return since
-    return value.isoformat() if language == "en" else f"{value.day}/{value:%m/%Y}"
+    return short_day(value, language)
 
 
 def _gap_word(cents: int, words: dict[str, str]) -> str:
@@ -182,14 +195,28 @@ def _gap_word(cents: int, words: dict[str, str]) -> str:
     return words["surplus"] if cents < 0 else words["balanced"]
 
 
+def _subjects(plan: FinancingPlan, redact: bool) -> dict[str, str]:
+    """How a line names its person or activity: by name when the file gives one."""
+    initiative = plan.initiative
+    subjects = {activity.id: activity_label(activity) for activity in initiative.activities}
+    subjects.update({person.id: person_label(person, redact) for person in initiative.people})
+    return subjects
+
+
 def plan_html(
     plan: FinancingPlan,
     alerts: list[Alert],
     language: Language = "nl",
     exported: date | None = None,
+    redact: bool = False,
 ) -> str:
     """The HTML that the PDF is printed from (also usable for a browser's print dialog)."""
     words = WORDS[language]
+    subjects = _subjects(plan, redact)
+
+    def who(key: str) -> str:
+        return subjects.get(key, key)
+
     exported = export_date(exported)
     initiative = plan.initiative
 
@@ -231,9 +258,9 @@ def plan_html(
         lines = [
             {
                 "year": line.year,
-                "measure": line.measure,
-                "component": line.component,
-                "subject": line.person or line.activity or "",
+                "measure": measure_words(plan, line.measure, language),
+                "component": component_words(line.component, language),
+                "subject": who(line.person or line.activity or ""),
                 "funder": line.funder,
                 "amount": cash(line.cents),
                 "status": "" if line.status == "computed" else STATUS_WORDS[language][line.status],
@@ -250,7 +277,7 @@ def plan_html(
             "since": _since(source.since, language),
             "grade": source.grade or "",
             "references": source.references,
-            "measures": ", ".join(source.measures),
+            "measures": ", ".join(measure_words(plan, m, language) for m in source.measures),
         }
         for source in plan_sources(plan, language)
     ]
@@ -287,13 +314,14 @@ def plan_html(
             {
                 "severity": alert.severity,
                 "severity_word": SEVERITY_WORDS[language][alert.severity],
-                "code": alert.code,
-                "subject": alert.subject,
+                "title": alert.title(language),
+                "subject": who(alert.subject),
                 "message": alert.message(language),
             }
             for alert in alerts
         ],
         "sources": sources,
+        **funder_sections(plan, language, redact),
     }
     return _environment().get_template("plan_pdf.html").render(context)
 
@@ -303,11 +331,12 @@ def plan_to_pdf(
     alerts: list[Alert],
     language: Language = "nl",
     exported: date | None = None,
+    redact: bool = False,
 ) -> bytes:
     """The plan as PDF bytes (A4, tagged for accessibility)."""
     from weasyprint import CSS, HTML
 
-    html = plan_html(plan, alerts, language, exported)
+    html = plan_html(plan, alerts, language, exported, redact)
     document = HTML(string=html, base_url=str(TEMPLATES))
     pdf = document.write_pdf(
         stylesheets=[CSS(filename=str(TEMPLATES / "plan_pdf.css"))], pdf_tags=True

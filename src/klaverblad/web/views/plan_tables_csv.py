@@ -1,14 +1,23 @@
 """The tables of the plan page as CSV, one file per table ("CSV under every table"), in the
-format of `report/plan_csv.py`: a header of field names, `,` between fields and amounts with a
-decimal point (`1234.56`) in both languages, so scripts and spreadsheets read them alike; with
-a UTF-8 BOM like every table's CSV of the pages (`views/csv_download.py`).
+style of the page's language (`views/csv_download.py`, `report/plan_csv.py`):
 
-* `totals`: `item` (costs, funding, gap, break_even_per_hour), `label`, `amount` (empty
-  when there is none);
-* `leaves`: per leaf `leaf` (I..IV), `name`, `amount`, `share` (of the funding, 4 decimals);
+* Dutch: Dutch headers, every code in words, `;` between fields, decimal commas without a
+  thousands separator (`2950,50`) and a UTF-8 BOM;
+* English: the field names as headers, codes for the items, `,` and decimal points
+  (`1234.56`), no BOM — so scripts read them as before.
+
+The tables (English columns; Dutch in brackets):
+
+* `totals`: `item` (costs, funding, gap, break_even_per_hour), `label`, `amount` (empty when
+  there is none) — in Dutch `Omschrijving`, `Bedrag`;
+* `leaves`: per leaf `leaf` (I..IV), `name`, `amount`, `share` (of the funding, 4 decimals)
+  — `Blad`, `Naam`, `Bedrag`, `Aandeel`;
 * `costs`: the costs table, one row per cost and year: `item` (wage_cost, operating_costs),
-  `person` (the person's id for a wage cost), `year`, `amount`;
+  `person` (the person's id for a wage cost), `year`, `amount` — `Kostenpost` (Loonkost,
+  Werkingskosten), `Persoon` (name, or id on a shared plan), `Jaar`, `Bedrag`;
 * `lines-YYYY`: the plan's lines of year YYYY, with the columns of the whole-plan CSV.
+
+A shared plan (`redact=True`) names people by id only (`report/redaction.py`).
 """
 
 from __future__ import annotations
@@ -16,16 +25,27 @@ from __future__ import annotations
 from decimal import Decimal
 
 from klaverblad.locale import Language
-from klaverblad.model.money import format_cents
+from klaverblad.model.money import cents_to_decimal, format_cents
 from klaverblad.plan.financing_plan import FinancingPlan
 from klaverblad.plan.ledger import LEAVES
-from klaverblad.report.plan_csv import COLUMNS, line_row
+from klaverblad.report.download_words import DOWNLOAD_WORDS
+from klaverblad.report.funder_tables import cost_lines
+from klaverblad.report.plan_csv import lines_csv
 from klaverblad.report.plan_table import LEAF_NAMES
 from klaverblad.web.views.csv_download import csv_text
-from klaverblad.web.views.plan_gap import cost_table
-from klaverblad.web.words.common import WORDS
 
 LINES_PREFIX = "lines-"
+
+
+def _amount(cents: int, language: Language) -> object:
+    """An amount as a cell: a `Decimal` in Dutch (written with a decimal comma), the
+    contract's money string in English."""
+    return cents_to_decimal(cents) if language == "nl" else format_cents(cents)
+
+
+def _header(language: Language, *columns: str) -> tuple[str, ...]:
+    words = DOWNLOAD_WORDS[language]
+    return tuple(words[f"csv_{column}"] for column in columns)
 
 
 def leaves_csv(plan: FinancingPlan, language: Language) -> str:
@@ -36,45 +56,53 @@ def leaves_csv(plan: FinancingPlan, language: Language) -> str:
         cents = plan.leaves.get(leaf, 0)
         share = Decimal(max(cents, 0)) / total if total else Decimal(0)
         rows.append(
-            (leaf, LEAF_NAMES[language][leaf], format_cents(cents), f"{share:.4f}"),
+            (leaf, LEAF_NAMES[language][leaf], _amount(cents, language), f"{share:.4f}"),
         )
-    return csv_text(("leaf", "name", "amount", "share"), rows)
+    header = _header(language, "leaf", "name", "amount", "share")
+    return csv_text(header, rows, language)
 
 
 def totals_csv(plan: FinancingPlan, language: Language) -> str:
     """Costs, funding, the gap (costs − funding: positive is a shortfall) and the break-even
     price per hour over the whole horizon."""
-    words = WORDS[language]
+    words = DOWNLOAD_WORDS[language]
     totals = plan.totals
-    break_even = "" if plan.break_even_cents is None else format_cents(plan.break_even_cents)
-    rows = [
-        ("costs", words["costs"], format_cents(totals.costs_cents)),
-        ("funding", words["funding"], format_cents(totals.funding_cents)),
-        ("gap", words["gap"], format_cents(totals.gap_cents)),
+    break_even = "" if plan.break_even_cents is None else _amount(plan.break_even_cents, language)
+    rows: list[tuple[object, ...]] = [
+        ("costs", words["costs_total"], _amount(totals.costs_cents, language)),
+        ("funding", words["funding_total"], _amount(totals.funding_cents, language)),
+        ("gap", words["gap"], _amount(totals.gap_cents, language)),
         ("break_even_per_hour", words["break_even"], break_even),
     ]
-    return csv_text(("item", "label", "amount"), rows)
+    if language == "nl":
+        return csv_text(_header(language, "item", "amount"), [row[1:] for row in rows], language)
+    return csv_text(("item", "label", "amount"), rows, language)
 
 
-def costs_csv(plan: FinancingPlan, language: Language) -> str:
-    """The costs table (`views/plan_gap.cost_table`) in long form: a row per cost and year."""
-    table = cost_table(plan, language)
-    rows = [
-        (
-            "wage_cost" if row.person else "operating_costs",
-            row.person or "",
-            str(year),
-            format_cents(cents),
-        )
-        for row in table.rows
-        for year, cents in zip(table.years, row.cents, strict=True)
-    ]
-    return csv_text(("item", "person", "year", "amount"), rows)
+def costs_csv(plan: FinancingPlan, language: Language, redact: bool = False) -> str:
+    """The costs table in long form: a row per cost and year; they add up to the plan's
+    costs (`report/funder_tables.cost_lines`)."""
+    words = DOWNLOAD_WORDS[language]
+    years = [year.year for year in plan.years]
+    rows = []
+    for line in cost_lines(plan, language, redact):
+        wage = line.person_id is not None
+        if language == "nl":
+            item, person = words["wage_cost" if wage else "operating_costs"], line.person or ""
+        else:
+            item, person = "wage_cost" if wage else "operating_costs", line.person_id or ""
+        rows += [
+            (item, person, str(year), _amount(cents, language))
+            for year, cents in zip(years, line.cents, strict=True)
+        ]
+    return csv_text(_header(language, "item", "person", "year", "amount"), rows, language)
 
 
-def year_lines_csv(plan: FinancingPlan, year: int) -> str:
-    rows = [line_row(line) for line in plan.lines if line.year == year]
-    return csv_text(COLUMNS, rows)
+def year_lines_csv(
+    plan: FinancingPlan, year: int, language: Language | None = None, redact: bool = False
+) -> str:
+    """The plan's lines of `year` (without a language: the default style)."""
+    return lines_csv(plan, [line for line in plan.lines if line.year == year], language, redact)
 
 
 def table_names(plan: FinancingPlan) -> list[str]:
@@ -82,14 +110,16 @@ def table_names(plan: FinancingPlan) -> list[str]:
     return ["totals", "leaves", "costs", *(f"{LINES_PREFIX}{y.year}" for y in plan.years)]
 
 
-def plan_table_csv(plan: FinancingPlan, table: str, language: Language) -> str | None:
+def plan_table_csv(
+    plan: FinancingPlan, table: str, language: Language, redact: bool = False
+) -> str | None:
     """Table `table` of the plan page as CSV; None when the page has no such table."""
     if table == "leaves":
         return leaves_csv(plan, language)
     if table == "totals":
         return totals_csv(plan, language)
     if table == "costs":
-        return costs_csv(plan, language)
+        return costs_csv(plan, language, redact)
     if table.startswith(LINES_PREFIX) and table in table_names(plan):
-        return year_lines_csv(plan, int(table.removeprefix(LINES_PREFIX)))
+        return year_lines_csv(plan, int(table.removeprefix(LINES_PREFIX)), language, redact)
     return None

@@ -1,0 +1,229 @@
+"""The Excel template for importing people (read back by `klaverblad.report.people_import`):
+one column per person field of CONTRACT §2, the field names as headers, a comment per header,
+data validation for the choices, dates, numbers and yes/no, and a help sheet. Split from
+`plan_xlsx.py` (the plan workbook), which still re-exports these names.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from typing import get_args
+
+import xlsxwriter
+
+from klaverblad.locale import Language
+from klaverblad.model.initiative import Begeleiding, Diploma, Person, Role, Status, Statute
+from klaverblad.report.download_words import DOWNLOAD_WORDS
+
+# The columns are the person fields of the initiative file (CONTRACT §2), in its order.
+PERSON_FIELDS: tuple[str, ...] = tuple(Person.model_fields)
+REQUIRED_FIELDS = (
+    "id",
+    "role",
+    "birth_date",
+    "diploma",
+    "status",
+    "unemployed_months",
+    "start_date",
+    "fte",
+    "monthly_wage_cost",
+)
+DATE_FIELDS = ("birth_date", "start_date", "end_date")
+BOOLEAN_FIELDS = ("placed_by_ocmw", "gesco_verhoogd", "wep_verlengd")
+INTEGER_FIELDS = ("unemployed_months", "maatwerk_loonpremie_pct")
+NUMBER_FIELDS = ("fte", "monthly_wage_cost")
+CHOICES: dict[str, tuple[str, ...]] = {
+    "role": get_args(Role),
+    "diploma": get_args(Diploma),
+    "status": get_args(Status),
+    "statute": tuple(value for item in get_args(Statute) for value in (get_args(item) or (item,))),
+    "maatwerk_begeleiding": get_args(Begeleiding),
+}
+MAATWERK_PERCENTAGES = tuple(range(20, 80, 5))
+BOOLEAN_WORDS = {"nl": ("ja", "nee"), "en": ("yes", "no")}
+TEMPLATE_ROWS = 500
+TEMPLATE_WORDS = {
+    "nl": {
+        "sheet": "Personen",
+        "help_sheet": "Uitleg",
+        "required": "verplicht",
+        "optional": "optioneel",
+        "field": "Kolom",
+        "need": "Verplicht?",
+        "meaning": "Betekenis en toegelaten waarden",
+        "intro": (
+            "Eén rij per persoon, vanaf rij 2. Laat de kopregel (rij 1) staan. Datums als datum "
+            "(of JJJJ-MM-DD), bedragen in euro, ja/nee voor de vinkjes. Lege optionele cellen "
+            "nemen de standaardwaarde."
+        ),
+    },
+    "en": {
+        "sheet": "People",
+        "help_sheet": "Help",
+        "required": "required",
+        "optional": "optional",
+        "field": "Column",
+        "need": "Required?",
+        "meaning": "Meaning and allowed values",
+        "intro": (
+            "One row per person, from row 2. Keep the header (row 1). Dates as dates (or "
+            "YYYY-MM-DD), amounts in euros, yes/no for the flags. Empty optional cells take the "
+            "default."
+        ),
+    },
+}
+FIELD_HELP = {
+    "id": ("Unieke code van de persoon, bv. w1.", "Unique code of the person, e.g. w1."),
+    "name": (
+        DOWNLOAD_WORDS["nl"]["template_name_help"],
+        DOWNLOAD_WORDS["en"]["template_name_help"],
+    ),
+    "role": (
+        "Doelgroepwerknemer (target) of omkadering (supervisor).",
+        "Target-group worker (target) or supervisor (supervisor).",
+    ),
+    "birth_date": ("Geboortedatum.", "Date of birth."),
+    "diploma": ("Hoogste diploma.", "Highest diploma."),
+    "status": ("Statuut bij aanwerving (uitkering).", "Status at hiring (benefit)."),
+    "unemployed_months": (
+        "Maanden werkloos vóór de aanwerving (0..1200).",
+        "Months unemployed before hiring (0..1200).",
+    ),
+    "start_date": ("Begindatum van de tewerkstelling.", "Start date of employment."),
+    "end_date": ("Einddatum (leeg = loopt door).", "End date (empty = ongoing)."),
+    "fte": (
+        "Arbeidsduur als deel van voltijds, meer dan 0 en hoogstens 1 (bv. 0,8).",
+        "Working time as a fraction of full time, more than 0 and at most 1 (e.g. 0.8).",
+    ),
+    "monthly_wage_cost": ("Loonkost per maand in euro.", "Wage cost per month in euros."),
+    "statute": (
+        "Tewerkstellingsmaatregel; leeg = de best passende.",
+        "Employment measure; empty = the best eligible one.",
+    ),
+    "placed_by_ocmw": (
+        "Door het OCMW ter beschikking gesteld (artikel 60).",
+        "Placed by the OCMW (article 60).",
+    ),
+    "gesco_verhoogd": ("Verhoogde gesco-premie.", "Increased gesco premium."),
+    "wep_verlengd": ("WEP+ verlengd.", "WEP+ extended."),
+    "maatwerk_loonpremie_pct": (
+        "Loonpremie maatwerk in %: 20 tot 75 in stappen van 5.",
+        "Maatwerk wage premium in %: 20 to 75 in steps of 5.",
+    ),
+    "maatwerk_begeleiding": ("Begeleidingsniveau maatwerk.", "Maatwerk supervision level."),
+}
+
+
+def _allowed(field: str, language: Language) -> str:
+    if field in CHOICES:
+        return ", ".join(CHOICES[field])
+    if field in BOOLEAN_FIELDS:
+        return "/".join(BOOLEAN_WORDS[language])
+    if field == "maatwerk_loonpremie_pct":
+        return ", ".join(str(p) for p in MAATWERK_PERCENTAGES)
+    return ""
+
+
+def people_template_xlsx(language: Language = "nl") -> bytes:
+    """The Excel template for importing people: one column per person field of CONTRACT §2
+    (the field names as headers), a comment per header, data validation for the choices,
+    dates, numbers and yes/no, and a help sheet."""
+    words = TEMPLATE_WORDS[language]
+    buffer = io.BytesIO()
+    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    header = workbook.add_format({"bold": True, "bg_color": "#E8E8E8", "bottom": 1})
+    required_header = workbook.add_format(
+        {"bold": True, "bg_color": "#D9E7F5", "bottom": 1, "font_color": "#1A1A1A"}
+    )
+    date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
+    text_format = workbook.add_format({"num_format": "@"})
+    wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+    sheet = workbook.add_worksheet(words["sheet"])
+    last = TEMPLATE_ROWS
+    for column, field in enumerate(PERSON_FIELDS):
+        required = field in REQUIRED_FIELDS
+        sheet.write_string(0, column, field, required_header if required else header)
+        meaning = FIELD_HELP[field][0 if language == "nl" else 1]
+        allowed = _allowed(field, language)
+        comment = f"{words['required'] if required else words['optional']}. {meaning}"
+        if allowed:
+            comment += f" ({allowed})"
+        sheet.write_comment(0, column, comment, {"x_scale": 2, "y_scale": 1.2})
+        width = max(len(field) + 2, 12)
+        if field in DATE_FIELDS:
+            sheet.set_column(column, column, width, date_format)
+            sheet.data_validation(
+                1,
+                column,
+                last,
+                column,
+                {
+                    "validate": "date",
+                    "criteria": "between",
+                    "minimum": date(1900, 1, 1),
+                    "maximum": date(2200, 12, 31),
+                    "error_message": "JJJJ-MM-DD" if language == "nl" else "YYYY-MM-DD",
+                },
+            )
+        elif field in CHOICES or field in BOOLEAN_FIELDS:
+            values = list(CHOICES.get(field) or BOOLEAN_WORDS[language])
+            sheet.set_column(column, column, width, text_format)
+            sheet.data_validation(1, column, last, column, {"validate": "list", "source": values})
+        elif field == "maatwerk_loonpremie_pct":
+            sheet.set_column(column, column, width)
+            sheet.data_validation(
+                1,
+                column,
+                last,
+                column,
+                {"validate": "list", "source": [str(p) for p in MAATWERK_PERCENTAGES]},
+            )
+        elif field == "unemployed_months":
+            sheet.set_column(column, column, width)
+            sheet.data_validation(
+                1,
+                column,
+                last,
+                column,
+                {"validate": "integer", "criteria": "between", "minimum": 0, "maximum": 1200},
+            )
+        elif field == "fte":
+            sheet.set_column(column, column, width)
+            sheet.data_validation(
+                1,
+                column,
+                last,
+                column,
+                {"validate": "decimal", "criteria": "between", "minimum": 0.0001, "maximum": 1},
+            )
+        elif field == "monthly_wage_cost":
+            sheet.set_column(column, column, width, workbook.add_format({"num_format": "0.00"}))
+            sheet.data_validation(
+                1,
+                column,
+                last,
+                column,
+                {"validate": "decimal", "criteria": ">=", "value": 0},
+            )
+        else:
+            sheet.set_column(column, column, width, text_format)
+    sheet.freeze_panes(1, 1)
+    help_sheet = workbook.add_worksheet(words["help_sheet"])
+    help_sheet.write(0, 0, words["intro"], wrap)
+    help_sheet.write(2, 0, words["field"], header)
+    help_sheet.write(2, 1, words["need"], header)
+    help_sheet.write(2, 2, words["meaning"], header)
+    for row, field in enumerate(PERSON_FIELDS, start=3):
+        meaning = FIELD_HELP[field][0 if language == "nl" else 1]
+        allowed = _allowed(field, language)
+        help_sheet.write(row, 0, field)
+        help_sheet.write(
+            row, 1, words["required"] if field in REQUIRED_FIELDS else words["optional"]
+        )
+        help_sheet.write(row, 2, f"{meaning} {allowed}".strip(), wrap)
+    help_sheet.set_column(0, 0, 26)
+    help_sheet.set_column(1, 1, 12)
+    help_sheet.set_column(2, 2, 90, wrap)
+    workbook.close()
+    return buffer.getvalue()
