@@ -95,3 +95,16 @@ def value_name(field: str, value: str, language: Language) -> str:
     """`value` of `field` (its last name part, `people[0].status` → `status`) in words; a value
     without words (free text such as a funder's name) is shown as it is."""
     return VALUE_WORDS[language].get(f"{field.rsplit('.', 1)[-1]}_{value}", value)
+
+
+def code_name(code: str, language: Language) -> str:
+    """A code of the file whose field is not known (a list value of a parameter such as the
+    activity kinds a cheque allows) in words: the words of the first field that has it."""
+    for key, text in VALUE_WORDS[language].items():
+        if key.endswith(f"_{code}") and key[: -len(code) - 1] in FIELDS:
+            return text
+    return code
+
+
+# The fields of the file whose values have words, in the order `code_name` tries them.
+FIELDS = ("kind", "payment", "client_group", "recognitions", "domain", "statute", "measure")

@@ -119,7 +119,7 @@ def costs_rows(body: str) -> dict[str, list[int]]:
     assert table is not None
     rows = re.findall(r'<tr data-(?:person|costs)="([\w-]+)">(.*?)</tr>', table.group(0), re.S)
     return {
-        key: [cents_of(cell) for cell in re.findall(r'<td class="amount">(.*?)</td>', row)]
+        key: [cents_of(cell) for cell in re.findall(r'<td class="amount"[^>]*>(.*?)</td>', row)]
         for key, row in rows
     }
 

@@ -13,6 +13,7 @@ from klaverblad.advice.line_explanations import explain_lines
 from klaverblad.locale import Language, money, number
 from klaverblad.messages import N_, words
 from klaverblad.plan.financing_plan import FinancingPlan
+from klaverblad.value_words import code_name
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ def value_text(value: Any, language: Language = "nl") -> str:
         return ", ".join(f"{key}: {value_text(item, language)}" for key, item in value.items())
     if isinstance(value, list | tuple):
         return ", ".join(value_text(item, language) for item in value)
-    return "" if value is None else str(value)
+    return "" if value is None else code_name(str(value), language)
 
 
 def source_value_text(source: Source, language: Language = "nl") -> str:

@@ -14,6 +14,7 @@ import numpy
 from klaverblad.locale import Language, money
 from klaverblad.model.money import euros_to_units, to_cents
 from klaverblad.plan.financing_plan import FinancingPlan
+from klaverblad.web.views.gap_chart import GapChart, gap_chart
 from klaverblad.web.words.gap import GAP_WORDS
 
 
@@ -62,6 +63,10 @@ class CostTable:
     rows: list[CostRow]
     year_totals: list[str]
     total: str
+    # The costs against the funding per year (views/gap_chart.py). It travels with the costs
+    # table because plan_context passes this table to plan.html; plan.html reads it as
+    # `cost_table.chart` unless the context gives `gap_chart` itself.
+    chart: GapChart | None = None
 
 
 def _row(label: str, person: str | None, units: list[int], language: Language) -> CostRow:
@@ -81,7 +86,7 @@ def cost_table(plan: FinancingPlan, language: Language) -> CostTable:
     """The plan's costs as the plan books them (RULEBOOK §4): per person the monthly wage
     cost times the months the rules count them employed, and the operating costs (a twelfth
     of the yearly amount each month), per year; the totals are the plan's own. People appear
-    by id only."""
+    by id only. With it, the chart of the costs against the funding per year."""
     words = GAP_WORDS[language]
     initiative = plan.initiative
     month_years = plan.month_indexes // 12
@@ -102,4 +107,5 @@ def cost_table(plan: FinancingPlan, language: Language) -> CostTable:
         rows=rows,
         year_totals=[money(year.totals.costs_cents, language) for year in plan.years],
         total=money(plan.totals.costs_cents, language),
+        chart=gap_chart(plan, language, chart_id="plan-gap"),
     )

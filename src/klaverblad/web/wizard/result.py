@@ -1,7 +1,9 @@
-"""The wizard's result panel: the plan of the draft as it stands — the cloverleaf and its
-table, funding per leaf, costs, the gap (tekort/overschot), the break-even price, the alerts,
-the statute each person gets, and per year — or, when the draft cannot be computed yet, the
-fields to fill in or correct, by name. Also the panel's tables as CSV.
+"""The wizard's result panel: the plan of the draft as it stands — the gap in one sentence
+(views/plan_gap.gap_headline, through summary_context), the costs against the funding per year
+(views/gap_chart.py), the cloverleaf and its table, funding per leaf, costs, the gap
+(tekort/overschot), the break-even price, the alerts, the statute each person gets, and per
+year — or, when the draft cannot be computed yet, the fields to fill in or correct, by name.
+Also the panel's tables as CSV.
 
 The CSV follows `report/plan_csv.py`: ',' between columns, a decimal point, machine-readable
 column names.
@@ -19,6 +21,7 @@ from klaverblad.model.money import format_cents
 from klaverblad.plan.financing_plan import FinancingPlan, compute_plan
 from klaverblad.plan.ledger import LEAVES
 from klaverblad.report.csv_cells import csv_writer
+from klaverblad.web.views.gap_chart import gap_chart
 from klaverblad.web.views.plan import gap_words, summary_context
 from klaverblad.web.wizard.choices import choice_label
 
@@ -48,6 +51,7 @@ def result_context(
     return {
         "computed": True,
         **summary,
+        "gap_chart": gap_chart(plan, language, chart_id="wizard-gap"),
         "statutes": [
             {
                 "id": person.id,
