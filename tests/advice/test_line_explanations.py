@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
@@ -66,3 +67,43 @@ def test_explain_line_and_lines_from_the_command_line() -> None:
         2,
         "give exactly one of --person ID, --line N or --lines",
     )
+
+
+@pytest.mark.parametrize("path", FILES, ids=[path.stem for path in FILES])
+def test_every_line_carries_a_sum_whose_terms_add_up_to_its_amount(path: Path) -> None:
+    plan = compute_plan(load_initiative(path))
+    for line, entry in zip(plan.lines, explain_lines(plan), strict=True):
+        terms = [
+            [(Decimal(f["value"]) - Decimal(f.get("minus") or 0), f["kind"]) for f in term]
+            for term in entry["sum"]["terms"]
+        ]
+        total = Decimal(0)
+        for term in terms:
+            product = Decimal(1)
+            for value, kind in term:
+                product *= (
+                    1 / value if kind == "twelfth" else value / 100 if kind == "percent" else value
+                )
+            total += product
+        assert total.quantize(Decimal("0.01"), ROUND_HALF_UP) * 100 == line.cents, entry
+
+
+def test_a_line_names_a_legal_source_or_the_rulebook_section_not_an_english_label() -> None:
+    plan = compute_plan(load_initiative(EXAMPLES / "bik-klusjesdienst.yaml"))
+    references = {(e["line"]["measure"], tuple(e["references"])) for e in explain_lines(plan, "nl")}
+    assert ("lde", ("Klaverblad-regelboek v1.2, §4.1",)) in references
+    assert ("beleidsdomein", ("Klaverblad-regelboek v1.2, §4.3",)) in references
+    assert (
+        "dienstencheque",
+        ("Wet 20 juli 2001; KB 12 december 2001 (dienstencheques)",),
+    ) in references
+    assert not any("entered grant" in " ".join(r) for _, r in references)
+
+
+def test_a_persons_decisions_are_inputs_only_when_given() -> None:
+    plan = compute_plan(load_initiative(EXAMPLES / "bik-klusjesdienst.yaml"))
+    by_person = {
+        e["line"]["person"]: e["inputs"] for e in explain_lines(plan) if e["line"]["person"]
+    }
+    assert by_person["w2"]["placed_by_ocmw"] is True
+    assert "placed_by_ocmw" not in by_person["w1"] and "gesco_verhoogd" not in by_person["w1"]

@@ -1,7 +1,9 @@
 """An explanation for every plan line (issue step 2, item 2): the rule in words, the inputs
 used, the parameter values in force with their dates, the references and the confidence
-grade. Built from the rule metadata (variable labels, formula docstrings, parameter metadata
-and the measure catalogue), never written per screen.
+grade; and (issue step 6, item 7) the sum with its numbers filled in (`sum`, from
+`advice.line_sums`: terms of factors that add up to the line's amount exactly). Built from the
+rule metadata (variable labels, formula docstrings, parameter metadata and the measure
+catalogue) and from what the plan booked, never written per screen.
 """
 
 from __future__ import annotations
@@ -10,39 +12,44 @@ from typing import Any
 
 from klaverblad.advice.condition_labels import rule_wording
 from klaverblad.advice.explain import parameter_facts, weakest_grade
+from klaverblad.advice.line_sums import line_sum
+from klaverblad.advice.measure_windows import measure_name
 from klaverblad.locale import Language
 from klaverblad.model.initiative import Activity, Grant, Person
 from klaverblad.plan.financing_plan import FinancingPlan
 from klaverblad.plan.ledger import Line
-from klaverblad.rules.catalogue import (
-    INITIATIVE_MEASURES,
-    REGIONALISATION_PARAMETER,
-    STATUTES,
-    Component,
-)
+from klaverblad.rules.catalogue import MEASURES, REGIONALISATION_PARAMETER, STATUTES, Component
 
-MEASURE_LABELS = {measure.name: measure.label for measure in INITIATIVE_MEASURES}
+# The rulebook's section of each kind of initiative-level money, for a measure whose catalogue
+# entry names no legal source (an entered grant, a client payment, an agreement).
+RULEBOOK_SECTIONS = {
+    "dienstencheque": "4.2",
+    "pwa": "4.2",
+    "klantbijdrage": "4.2",
+    "beleidsdomein": "4.3",
+}
+RULEBOOK_TITLE = ("Klaverblad-regelboek v1.2, §{section}", "Klaverblad rulebook v1.2, §{section}")
 RULES = {
     "grant": (
         "Ingevoerde toelage: bedrag per jaar / 12 per maand × de degressiefactor van het "
-        "planjaar, in de maanden tussen 'from' en 'until'{window}.",
+        "planjaar, in de maanden waarin de toelage loopt (vanaf en tot en met){window}.",
         "Entered grant: amount per year / 12 a month × the plan year's degression factor, in "
-        "the months between 'from' and 'until'{window}.",
+        "the months the grant runs (from and up to){window}.",
     ),
     "wep_plus_grant": (
         "Ingevoerde WEP+-toelage: bedrag per jaar / 12, geboekt in elke maand waarin minstens "
-        "één persoon WEP+ toepast (RULEBOOK §3.6).",
+        "één persoon WEP+ toepast.",
         "Entered WEP+ grant: amount per year / 12, booked in every month in which at least one "
-        "person applies WEP+ (RULEBOOK §3.6).",
+        "person applies WEP+.",
     ),
     "dienstencheque_gebruiker": (
         "Uren per maand × de gebruikersprijs van een dienstencheque in die maand.",
         "Hours a month × the user price of a service voucher in that month.",
     ),
     "dienstencheque_overheid": (
-        "Uren per maand × (inruilwaarde − gebruikersprijs) in die maand; federaal tot "
-        "2014-06, daarna Vlaams.",
-        "Hours a month × (exchange value − user price) in that month; federal until 2014-06, "
+        "Uren per maand × (inruilwaarde − gebruikersprijs) in die maand; federaal tot juni "
+        "2014, daarna Vlaams.",
+        "Hours a month × (exchange value − user price) in that month; federal until June 2014, "
         "Flemish after.",
     ),
     "pwa": (
@@ -79,6 +86,14 @@ PERSON_INPUTS = (
     "monthly_wage_cost",
     "statute",
 )
+# Decisions and contract facts a person may have (RULEBOOK §2): shown only when given.
+PERSON_OPTIONS = (
+    "placed_by_ocmw",
+    "gesco_verhoogd",
+    "wep_verlengd",
+    "maatwerk_loonpremie_pct",
+    "maatwerk_begeleiding",
+)
 
 
 def _months_of_year(plan: FinancingPlan, year: int) -> list[int]:
@@ -114,7 +129,8 @@ def _person(plan: FinancingPlan, person_id: str) -> Person:
 
 def _person_inputs(person: Person) -> dict[str, Any]:
     values = person.model_dump(mode="json")
-    return {name: values[name] for name in PERSON_INPUTS}
+    given = {name: values[name] for name in PERSON_OPTIONS if values.get(name)}
+    return {**{name: values[name] for name in PERSON_INPUTS}, **given}
 
 
 def _grade(parameters: list[dict[str, Any]], entered: bool) -> str | None:
@@ -128,6 +144,7 @@ def explain_line(plan: FinancingPlan, line: Line, language: Language = "nl") -> 
     nl = language == "nl"
     entry: dict[str, Any] = {"line": line.to_dict()}
     statute_component = _component(plan, line) if line.person and plan.statutes else None
+    entry["sum"] = line_sum(plan, line, statute_component).to_dict()
     if statute_component is not None and line.person is not None:
         statute, component = statute_component
         variable = plan.system.variables.get(component.variable)
@@ -151,7 +168,7 @@ def explain_line(plan: FinancingPlan, line: Line, language: Language = "nl") -> 
             rule=RULES["not_computable"][0 if nl else 1],
             inputs={},
             parameters=_parameters(plan, _validity(line.measure), line.year),
-            references=[MEASURE_LABELS.get(line.measure, line.measure)],
+            references=_measure_references(line.measure, nl),
             grade="L",
         )
     elif line.measure in ("dienstencheque", "pwa", "klantbijdrage"):
@@ -166,7 +183,7 @@ def explain_line(plan: FinancingPlan, line: Line, language: Language = "nl") -> 
             rule=RULES["beleidsdomein"][0 if nl else 1],
             inputs=agreement,
             parameters=[],
-            references=["Klaverblad rulebook v1, §4.3"],
+            references=_measure_references(line.measure, nl),
             grade="entered",
         )
     else:
@@ -179,6 +196,16 @@ def _as_list(reference: object) -> list[str]:
     if isinstance(reference, list | tuple):
         return [str(item) for item in reference]
     return [str(reference)] if reference else []
+
+
+def _measure_references(measure: str, nl: bool) -> list[str]:
+    """The legal source of a measure (the catalogue's), else the rulebook section that
+    describes it."""
+    spec = MEASURES.get(measure)
+    if spec is not None and spec.reference:
+        return [spec.reference]
+    section = RULEBOOK_SECTIONS.get(measure, "4.1")
+    return [RULEBOOK_TITLE[0 if nl else 1].format(section=section)]
 
 
 def _validity(measure: str) -> tuple[str, ...]:
@@ -202,7 +229,7 @@ def _revenue(plan: FinancingPlan, line: Line, nl: bool) -> dict[str, Any]:
         "rule": RULES[key][0 if nl else 1],
         "inputs": activity.model_dump(mode="json"),
         "parameters": parameters,
-        "references": [MEASURE_LABELS.get(line.measure, line.measure)],
+        "references": _measure_references(line.measure, nl),
         "grade": _grade(parameters, entered=False),
     }
 
@@ -217,10 +244,11 @@ def _grant(plan: FinancingPlan, line: Line, nl: bool) -> dict[str, Any]:
     ]
     window = ""
     if line.measure in ("lde", "swp"):
+        name = measure_name(plan.parameters, line.measure, "nl" if nl else "en")
         window = (
-            f", en alleen als de erkenning {line.measure} geldt en de maatregel bestaat"
+            f", en alleen met de erkenning voor {name} en zolang de maatregel bestaat"
             if nl
-            else f", and only while the {line.measure} recognition holds and the measure exists"
+            else f", and only with the recognition for {name} while the measure exists"
         )
     key = "wep_plus_grant" if line.measure == "wep_plus" else "grant"
     parameters = _parameters(plan, _validity(line.measure), line.year)
@@ -228,7 +256,7 @@ def _grant(plan: FinancingPlan, line: Line, nl: bool) -> dict[str, Any]:
         "rule": RULES[key][0 if nl else 1].format(window=window),
         "inputs": {"grants": [g.model_dump(mode="json", by_alias=True) for g in grants]},
         "parameters": parameters,
-        "references": [MEASURE_LABELS.get(line.measure, line.measure)],
+        "references": _measure_references(line.measure, nl),
         "grade": "entered",
     }
 

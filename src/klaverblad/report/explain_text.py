@@ -1,4 +1,12 @@
-"""`klaverblad explain` as readable text."""
+"""`klaverblad explain` as readable text.
+
+A plan line's sum (`advice.line_sums`) is printed as its plain arithmetic, the same in every
+language (the numbers as the JSON gives them; the words are the web page's):
+
+>>> sum_arithmetic({"terms": [[{"kind": "per_month", "value": "500"},
+...     {"kind": "months", "value": "12"}, {"kind": "fte", "value": "1.0"}]]}, "6000.00")
+'Σ 500 × 12 × 1.0 = 6000.00'
+"""
 
 from __future__ import annotations
 
@@ -78,6 +86,30 @@ def _reference(reference: object) -> str:
     return str(reference)
 
 
+def _factor(factor: dict[str, Any]) -> str:
+    if factor["kind"] == "twelfth":
+        return f"÷ {factor['value']}"
+    if factor["kind"] == "percent":
+        return f"{factor['value']}%"
+    if factor.get("minus") is not None:
+        return f"({factor['value']} − {factor['minus']})"
+    return str(factor["value"])
+
+
+def sum_arithmetic(line_sum: dict[str, Any], amount: str) -> str:
+    """A line's sum as plain arithmetic ending with the line's amount; "Σ amount" for a
+    line without terms (not computable)."""
+    terms = []
+    for term in line_sum.get("terms") or []:
+        text = ""
+        for factor in term:
+            part = _factor(factor)
+            joiner = " " if factor["kind"] == "twelfth" else " × "
+            text = f"{text}{joiner}{part}" if text else part
+        terms.append(text)
+    return f"Σ {' + '.join(terms)} = {amount}" if terms else f"Σ {amount}"
+
+
 def render_line_explanations(explained: list[dict[str, Any]], language: Language) -> str:
     """Each line: what it is, the rule in words, the inputs, the parameters and the grade."""
     words = WORDS[language]
@@ -90,6 +122,8 @@ def render_line_explanations(explained: list[dict[str, Any]], language: Language
             f"{line['measure']}/{line['component']} {who} — {line['funder']} ({line['status']})"
         )
         out.append(f"    {entry['rule']}")
+        if "sum" in entry:
+            out.append(f"    {sum_arithmetic(entry['sum'], line['amount'])}")
         if entry["inputs"]:
             out.append(f"    {words['inputs']}: {entry['inputs']}")
         for parameter in entry["parameters"]:

@@ -5,11 +5,17 @@ and note, and which value is in force on a given day.
 "In force on a day" is the value with the latest start on or before that day (the legal
 reading); a plan counts a value from the first whole month it applies (RULEBOOK §1).
 
+OpenFisca needs a start for every value: a value whose real date of effect is not known (it
+held before the period the rules cover, 2004 on) is recorded from the placeholder day
+1970-01-01 (`UNDATED`), and is shown as "al van voor 2004", never as a 1970 date.
+
 >>> from klaverblad.rules import baseline_system
 >>> history = parameter_history(
 ...     baseline_system(), "art60.leefloon_cat3", date(2006, 10, 1), "nl")
 >>> history.in_force.text, history.in_force.start_text, history.in_force.grade
 ('€\\xa0859,31 per maand', '1 oktober 2006', 'H')
+>>> start_in_words(UNDATED, "nl"), since_text(date(2005, 8, 1), "nl")
+('al van voor 2004', 'sinds 1 augustus 2005')
 """
 
 from __future__ import annotations
@@ -26,7 +32,29 @@ from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 from klaverblad.locale import BABEL_LOCALE, Language, day, money, number
 from klaverblad.rules.by_month import leaf
 from klaverblad.web.views.references import Reference, reference
+from klaverblad.web.words.explanations import EXPLANATION_WORDS
 from klaverblad.web.words.measures import WORDS
+
+# The start the parameter files give a value whose real date of effect is unknown.
+UNDATED = date(1970, 1, 1)
+
+
+def start_in_words(start: date, language: Language) -> str:
+    """The day a value takes effect, in words; "al van voor 2004" for an undated value."""
+    if start <= UNDATED:
+        return EXPLANATION_WORDS[language]["since_before_records"]
+    return day(start, language)
+
+
+def since_text(start: date | str | None, language: Language) -> str:
+    """Since when a value holds: "sinds 1 augustus 2005", or "al van voor 2004" for an
+    undated value; "—" without a start (a month before the first value)."""
+    if start is None:
+        return "—"
+    when = date.fromisoformat(start) if isinstance(start, str) else start
+    if when <= UNDATED:
+        return EXPLANATION_WORDS[language]["since_before_records"]
+    return EXPLANATION_WORDS[language]["since"].format(date=day(when, language))
 
 
 @dataclass(frozen=True)
@@ -141,7 +169,7 @@ def parameter_history(
     values = tuple(
         DatedValue(
             start=start,
-            start_text=day(start, language),
+            start_text=start_in_words(start, language),
             value=at.value,
             text=value_text(at.value, unit, period, language),
             grade=_grade(at.metadata) or _grade(metadata),

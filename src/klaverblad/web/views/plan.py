@@ -5,15 +5,13 @@ around it (`plan_view`) the downloads and the forms that edit or save it."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from markupsafe import Markup
 
 from klaverblad.advice.alerts import plan_alerts
 from klaverblad.advice.line_explanations import explain_lines
-from klaverblad.locale import Language, day, money, month_name, number
+from klaverblad.locale import Language, money, month_name
 from klaverblad.model import Initiative
 from klaverblad.model.months import parse_month
 from klaverblad.plan.financing_plan import FinancingPlan, compute_plan
@@ -22,32 +20,15 @@ from klaverblad.report.cloverleaf import cloverleaf_svg, leaf_table_rows
 from klaverblad.report.plan_table import LEAF_NAMES
 from klaverblad.report.redaction import redacted_alerts, redacted_explanations
 from klaverblad.web.views.documents import document_json
+from klaverblad.web.views.line_explanation import Explanation, line_explanation
 from klaverblad.web.views.plan_gap import cost_table, gap_headline, year_saldos
 from klaverblad.web.views.plan_links import POSTED_FORM, PlanLinks
-from klaverblad.web.views.references import Reference, reference
+from klaverblad.web.views.totals_explanation import totals_explanation
 from klaverblad.web.views.why_statute import why_statute
 from klaverblad.web.words.common import WORDS
+from klaverblad.web.words.explanations import EXPLANATION_WORDS
 from klaverblad.web.words.gap import GAP_WORDS
 from klaverblad.web.words.why_statute import WHY_STATUTE_WORDS
-
-
-@dataclass(frozen=True)
-class Parameter:
-    name: str
-    label: str
-    value: str
-    since: str
-    grade: str
-    references: list[Reference]
-
-
-@dataclass(frozen=True)
-class Explanation:
-    rule: str
-    inputs: list[tuple[str, str]]
-    parameters: list[Parameter]
-    references: list[Reference]
-    grade: str
 
 
 @dataclass(frozen=True)
@@ -79,66 +60,14 @@ class Year:
     saldo: str
 
 
-def show(value: Any, language: Language, unit: str | None = None) -> str:
-    """An input or parameter value in words: money, numbers, yes/no, lists; a mapping as
-    `key: value` pairs."""
-    words = WORDS[language]
-    if isinstance(value, bool):
-        return words["yes" if value else "no"]
-    if value is None:
-        return "—"
-    if isinstance(value, int | float):
-        if unit == "currency-EUR":
-            cents = Decimal(str(value)).scaleb(2).quantize(Decimal(1), ROUND_HALF_UP)
-            return money(int(cents), language)
-        return number(value, language)
-    if isinstance(value, list | tuple):
-        return "; ".join(show(item, language) for item in value) or "—"
-    if isinstance(value, dict):
-        return ", ".join(f"{key}: {show(item, language)}" for key, item in value.items())
-    return str(value)
-
-
-def _grade(grade: str | None, language: Language) -> str:
-    return WORDS[language].get(f"grade_{grade}", WORDS[language]["grade_none"])
-
-
-def _since(since: str | None, language: Language) -> str:
-    try:
-        return day(date.fromisoformat(since), language) if since else "—"
-    except ValueError:
-        return since or "—"
-
-
-def _explanation(entry: dict[str, Any], language: Language) -> Explanation:
-    inputs = entry.get("inputs") or {}
-    return Explanation(
-        rule=str(entry.get("rule", "")),
-        inputs=[(str(key), show(value, language)) for key, value in inputs.items()],
-        parameters=[
-            Parameter(
-                name=str(p["parameter"]),
-                label=str(p.get("label") or p["parameter"]),
-                value=show(p.get("value"), language, p.get("unit")),
-                since=_since(p.get("since"), language),
-                grade=_grade(p.get("grade"), language),
-                references=[reference(r) for r in p.get("reference") or []],
-            )
-            for p in entry.get("parameters", [])
-        ],
-        references=[reference(r) for r in entry.get("references", [])],
-        grade=_grade(entry.get("grade"), language),
-    )
-
-
-def _line(line: Line, entry: dict[str, Any], language: Language) -> PlanLine:
+def _line(line: Line, entry: dict[str, Any], plan: FinancingPlan, language: Language) -> PlanLine:
     return PlanLine(
         measure=line.measure,
         component=line.component,
         funder=line.funder,
         who=line.person or line.activity or "—",
         amount=money(line.cents, language),
-        explanation=_explanation(entry, language),
+        explanation=line_explanation(entry, plan.parameters, language),
     )
 
 
@@ -172,6 +101,8 @@ def summary_context(
         "break_even": (
             None if plan.break_even_cents is None else money(plan.break_even_cents, language)
         ),
+        # How the gap and the break-even price are computed (_plan_totals_explanation.html).
+        "totals_explanation": totals_explanation(plan, gap_label, words["break_even"], language),
         "alerts": [
             {
                 "code": alert.code,
@@ -216,7 +147,7 @@ def plan_context(
         }
         for line, entry in zip(plan.lines, explained, strict=True):
             if line.year == totals.year:
-                groups[line.leaf].lines.append(_line(line, entry, language))
+                groups[line.leaf].lines.append(_line(line, entry, plan, language))
         years.append(
             Year(
                 year=totals.year,
@@ -240,6 +171,8 @@ def plan_context(
         # People by id only, so the same on a shared page.
         "cost_table": cost_table(plan, language),
         "gw": GAP_WORDS[language],
+        # The words of the "Hoe berekend?" boxes (_plan_explanation.html).
+        "ew": EXPLANATION_WORDS[language],
     }
 
 

@@ -134,8 +134,8 @@ DUTCH_REFORM_DOCS = {
     ),
     "lde-koppeling-sine": (
         "„Structurele middelen LDE koppelen aan SINE”: wie op SINE staat in een initiatief "
-        "met erkenning lde brengt een extra lijn in blad I mee: maatregel "
-        "lde_sine_omkadering, onderdeel omkadering, een bedrag per jaar × VTE, 1/12 in elke "
-        "maand van tewerkstelling (een illustratief bedrag, graad L, een parameter)."
+        "met een LDE-erkenning brengt een extra lijn in blad I mee: LDE-omkadering voor "
+        "SINE, een bedrag per jaar × VTE, 1/12 in elke maand van tewerkstelling (een "
+        "illustratief bedrag, graad L, een parameter)."
     ),
 }

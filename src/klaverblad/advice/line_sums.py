@@ -1,0 +1,416 @@
+"""The sum behind a plan line, with its numbers filled in: "€ 500,00 per maand × 12 maanden ×
+1 VTE = € 6.000,00" (issue step 6, item 7).
+
+A sum is built from what the plan really booked — the month-by-month amounts of the person's
+statute component, the activity's hours and the month's prices, the grant's yearly amount and
+degression factor, the agreement's amount — never recomputed from a separate formula, so that
+its terms add up, exactly, to the line: Σ terms, rounded half away from zero to the cent, is
+the line's amount. Months with the same amount make one term; a term's factors have the shape
+of the rule (a monthly amount × months × FTE, a quarterly forfait × quarters × FTE, a yearly
+premium ÷ 12 × months × FTE, a percentage × the wage cost × months, hours × a price per hour ×
+months …). A factor that could not be shown exactly falls back to a shape that can (a monthly
+amount, or a yearly one ÷ 12), so the sum never lies.
+
+The words come later (`klaverblad.web.views.line_explanation`): this module gives numbers and
+the kind of each factor.
+
+>>> term = Term((Factor("per_month", Decimal("500")), Factor("months", Decimal(12)),
+...              Factor("fte", Decimal(1))), first_month=0)
+>>> term.value
+Fraction(6000, 1)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal, localcontext
+from fractions import Fraction
+from typing import Any, Literal
+
+import numpy
+
+from klaverblad.model.consistency import DEFAULT_GRANT_LEAF
+from klaverblad.model.initiative import Person
+from klaverblad.model.money import UNITS_PER_EURO, euros_to_units, snap_to_units
+from klaverblad.plan.financing_plan import FinancingPlan
+from klaverblad.plan.initiative_lines import (
+    grant_units_by_month,
+    regional_funder,
+    structural_validity,
+)
+from klaverblad.plan.ledger import Line
+from klaverblad.plan.worker_lines import wep_plus_months
+from klaverblad.rules.catalogue import REGIONALISED, STATUTES, Component
+from klaverblad.rules.vouchers import dienstencheque_check, dienstencheque_prices, pwa_check
+
+FactorKind = Literal[
+    "per_month",
+    "per_quarter",
+    "per_year",
+    "per_hour",
+    "once",
+    "wage_per_month",
+    "twelfth",
+    "months",
+    "quarters",
+    "times",
+    "fte",
+    "hours_per_month",
+    "percent",
+    "degression",
+]
+# The shape of each statute component's rule (its variable in the rules); a component not
+# listed (a reform's, say) is shown by its rhythm: a monthly, quarterly or one-off amount.
+SHAPES = {
+    "sine_activeringsuitkering": "monthly_fte",
+    "art60_staatstoelage": "monthly_fte",
+    "activa_werkuitkering": "monthly_fte",
+    "twe_inspanningsvergoeding": "monthly",
+    "twe_compensatievergoeding": "monthly",
+    "gesco_premie": "yearly_fte_capped",
+    "lde_sine_omkadering": "yearly_fte",
+    "sine_rsz_vermindering": "quarterly_fte",
+    "maatwerk_begeleidingspremie_vast": "quarterly",
+    "maatwerk_begeleidingspremie_variabel": "quarterly",
+    "aanwervingsincentive_premie_3m": "one_off",
+    "aanwervingsincentive_premie_12m": "one_off",
+    "maatwerk_loonpremie": "percent_of_wage",
+}
+BY_RHYTHM = {"monthly": "monthly", "quarterly": "quarterly", "one_off": "one_off"}
+
+
+@dataclass(frozen=True)
+class Factor:
+    """One number of a term and what it is: `per_hour` with `minus` is (value − minus) an
+    hour (a dienstencheque's public part: exchange value − user price); `twelfth` divides."""
+
+    kind: FactorKind
+    value: Decimal
+    minus: Decimal | None = None
+
+    @property
+    def multiplier(self) -> Fraction:
+        if self.kind == "twelfth":
+            return 1 / Fraction(self.value)
+        if self.kind == "percent":
+            return Fraction(self.value) / 100
+        return Fraction(self.value) - Fraction(self.minus or 0)
+
+    def to_dict(self) -> dict[str, Any]:
+        shown: dict[str, Any] = {"kind": self.kind, "value": str(self.value)}
+        if self.minus is not None:
+            shown["minus"] = str(self.minus)
+        return shown
+
+
+@dataclass(frozen=True)
+class Term:
+    """A product of factors; `first_month` (a month index) orders the terms in time."""
+
+    factors: tuple[Factor, ...]
+    first_month: int
+
+    @property
+    def value(self) -> Fraction:
+        product = Fraction(1)
+        for factor in self.factors:
+            product *= factor.multiplier
+        return product
+
+
+@dataclass(frozen=True)
+class LineSum:
+    """The terms of a line and its amount in cents; `notes` name what the sentence must add
+    (`capped_at_wage_cost`). A `not_computable` line has no terms."""
+
+    terms: tuple[Term, ...]
+    cents: int
+    status: str
+    notes: tuple[str, ...] = ()
+
+    @property
+    def rounded_cents(self) -> int:
+        """Σ terms in cents, rounded half away from zero (RULEBOOK §1)."""
+        total = sum((term.value for term in self.terms), Fraction(0)) * 100
+        whole, rest = divmod(abs(total.numerator), total.denominator)
+        if 2 * rest >= total.denominator:
+            whole += 1
+        return whole if total >= 0 else -whole
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "terms": [[factor.to_dict() for factor in term.factors] for term in self.terms],
+            "notes": list(self.notes),
+        }
+
+
+def exact_decimal(value: Fraction) -> Decimal | None:
+    """`value` as a Decimal when it has a finite decimal expansion, else None.
+
+    >>> exact_decimal(Fraction(859031, 1000)), exact_decimal(Fraction(500))
+    (Decimal('859.031'), Decimal('500'))
+    >>> exact_decimal(Fraction(1, 12)) is None
+    True
+    """
+    denominator = value.denominator
+    for prime in (2, 5):
+        while denominator % prime == 0:
+            denominator //= prime
+    if denominator != 1:
+        return None
+    with localcontext() as context:
+        context.prec = 60
+        exact = (Decimal(value.numerator) / Decimal(value.denominator)).normalize()
+    # Without an exponent: 500, not 5E+2.
+    return exact.quantize(Decimal(1)) if exact == exact.to_integral_value() else exact
+
+
+def _euros(units: int) -> Fraction:
+    return Fraction(units, UNITS_PER_EURO)
+
+
+def _money(units: int) -> tuple[Factor, ...]:
+    """A monthly amount in units as factors that show it exactly: the amount itself, or (a
+    twelfth of a yearly amount) the yearly amount ÷ 12."""
+    exact = exact_decimal(_euros(units))
+    if exact is not None:
+        return (Factor("per_month", exact),)
+    yearly = exact_decimal(_euros(units * 12))
+    assert yearly is not None, "12 × a unit is a whole millionth of a euro"
+    return (Factor("per_year", yearly), Factor("twelfth", Decimal(12)))
+
+
+Shape = tuple[tuple[Factor, ...], FactorKind, tuple[Factor, ...]]
+
+
+def _statute_shape(shape: str, units: int, person: Person) -> tuple[Shape, tuple[str, ...]]:
+    """(factors before the count, the count's kind, factors after it) of one month's amount,
+    and the notes it needs; a shape whose numbers would not be exact falls back to the
+    month's amount."""
+    fte = Decimal(person.fte)
+    per_fte = exact_decimal(_euros(units) / Fraction(fte))
+    if shape == "monthly_fte" and per_fte is not None and _cents(per_fte):
+        return ((Factor("per_month", per_fte),), "months", (Factor("fte", fte),)), ()
+    if shape == "quarterly_fte" and per_fte is not None and _cents(per_fte):
+        return ((Factor("per_quarter", per_fte),), "quarters", (Factor("fte", fte),)), ()
+    if shape in ("yearly_fte", "yearly_fte_capped"):
+        if shape == "yearly_fte_capped" and units == euros_to_units(person.monthly_wage_cost):
+            capped = Factor("wage_per_month", Decimal(person.monthly_wage_cost))
+            return ((capped,), "months", ()), ("capped_at_wage_cost",)
+        yearly = exact_decimal(_euros(units * 12) / Fraction(fte))
+        if yearly is not None and _cents(yearly):
+            head = (Factor("per_year", yearly), Factor("twelfth", Decimal(12)))
+            return (head, "months", (Factor("fte", fte),)), ()
+    if shape == "percent_of_wage" and person.maatwerk_loonpremie_pct is not None:
+        percent = Decimal(person.maatwerk_loonpremie_pct)
+        wage = Decimal(person.monthly_wage_cost)
+        if Fraction(percent) / 100 * Fraction(wage) == _euros(units):
+            head = (Factor("percent", percent), Factor("wage_per_month", wage))
+            return (head, "months", ()), ()
+    amount = exact_decimal(_euros(units))
+    if shape.startswith("quarterly") and amount is not None:
+        return ((Factor("per_quarter", amount),), "quarters", ()), ()
+    if shape == "one_off" and amount is not None:
+        return ((Factor("once", amount),), "times", ()), ()
+    return (_money(units), "months", ()), ()
+
+
+def _cents(value: Decimal) -> bool:
+    """True when `value` has at most two decimals (shown as money without rounding)."""
+    return value == value.quantize(Decimal("0.01"))
+
+
+def _grouped(months: Iterable[int], keys: Iterable[Shape]) -> list[tuple[Shape, list[int]]]:
+    """Months with the same shape together, in the order of their first month."""
+    groups: dict[Shape, list[int]] = {}
+    for month, key in zip(months, keys, strict=True):
+        groups.setdefault(key, []).append(month)
+    return list(groups.items())
+
+
+def _terms(groups: list[tuple[Shape, list[int]]]) -> tuple[Term, ...]:
+    terms = []
+    for (before, count, after), months in groups:
+        counted = (
+            () if count == "times" and len(months) == 1 else (Factor(count, Decimal(len(months))),)
+        )
+        terms.append(Term(before + counted + after, first_month=months[0]))
+    return tuple(terms)
+
+
+def _person_index(plan: FinancingPlan, person_id: str) -> int:
+    return next(i for i, person in enumerate(plan.initiative.people) if person.id == person_id)
+
+
+def _statute_sum(plan: FinancingPlan, line: Line, statute: str, component: Component) -> LineSum:
+    assert plan.statutes is not None and line.person is not None
+    index = _person_index(plan, line.person)
+    person = plan.initiative.people[index]
+    units = snap_to_units(plan.statutes.amounts(statute, component.name)[index]).tolist()
+    months = plan.month_indexes.tolist()
+    funder_rule = component.funder or STATUTES[statute].funder
+    funders = (
+        regional_funder(plan.parameters, plan.month_indexes)
+        if funder_rule == REGIONALISED
+        else [funder_rule] * len(months)
+    )
+    shape = SHAPES.get(component.variable, BY_RHYTHM[component.rhythm])
+    chosen = [
+        (month, amount)
+        for month, amount, funder in zip(months, units, funders, strict=True)
+        if month // 12 == line.year and funder == line.funder and amount
+    ]
+    shaped = [_statute_shape(shape, amount, person) for _, amount in chosen]
+    notes = tuple(dict.fromkeys(note for _, found in shaped for note in found))
+    groups = _grouped((month for month, _ in chosen), (key for key, _ in shaped))
+    return LineSum(_terms(groups), line.cents, line.status, notes)
+
+
+def _hours(hours: Decimal) -> Factor:
+    return Factor("hours_per_month", Decimal(hours))
+
+
+def _price(cents: int, minus_cents: int | None = None) -> Factor:
+    minus = None if minus_cents is None else Decimal(minus_cents).scaleb(-2)
+    return Factor("per_hour", Decimal(cents).scaleb(-2), minus)
+
+
+def _activity_sum(plan: FinancingPlan, line: Line) -> LineSum:
+    """hours a month × a price per hour × months, per price in force."""
+    activity = next(a for a in plan.initiative.activities if a.id == line.activity)
+    tree, months = plan.parameters, plan.month_indexes
+    in_year = months // 12 == line.year
+    keys: list[Shape] = []
+    chosen: list[int] = []
+    if line.measure == "dienstencheque":
+        recognised = "dienstencheque_onderneming" in plan.initiative.recognitions
+        check = dienstencheque_check(tree, months, activity.kind, activity.client_group, recognised)
+        user, public = dienstencheque_prices(tree, months)
+        funders = regional_funder(tree, months) if line.component == "overheid" else None
+        for at, month in enumerate(months.tolist()):
+            if not (in_year[at] and check.allowed[at]) or numpy.isnan(user[at] + public[at]):
+                continue
+            if funders is not None and funders[at] != line.funder:
+                continue
+            user_cents = int(numpy.rint(user[at] * 100))
+            public_cents = int(numpy.rint(public[at] * 100))
+            if line.component == "gebruiker":
+                price = _price(user_cents)
+            else:
+                price = _price(public_cents + user_cents, user_cents)
+            if price.multiplier:
+                chosen.append(month)
+                keys.append(((_hours(activity.hours_per_month), price), "months", ()))
+    else:
+        cents = int((activity.price_per_hour or Decimal(0)) * 100)
+        allowed = numpy.ones(len(months), dtype=bool)
+        if line.measure == "pwa":
+            check = pwa_check(tree, months, activity.kind, activity.client_group, cents)
+            allowed = check.allowed
+        for at, month in enumerate(months.tolist()):
+            if in_year[at] and allowed[at] and cents:
+                chosen.append(month)
+                keys.append(((_hours(activity.hours_per_month), _price(cents)), "months", ()))
+    return LineSum(_terms(_grouped(chosen, keys)), line.cents, line.status)
+
+
+def _grant_sum(plan: FinancingPlan, line: Line) -> LineSum:
+    """Per grant booked on the line: amount a year ÷ 12 × months (× its degression factor)."""
+    months = plan.month_indexes
+    first = int(months[0])
+    wep_months = (
+        wep_plus_months(plan.statutes)
+        if plan.statutes is not None
+        else numpy.zeros(len(months), dtype=bool)
+    )
+    chosen: list[int] = []
+    keys: list[Shape] = []
+    for grant in plan.initiative.grants:
+        leaf = grant.leaf or DEFAULT_GRANT_LEAF.get(grant.measure)
+        if (grant.measure, grant.funder, grant.component or "toelage", leaf) != (
+            line.measure,
+            line.funder,
+            line.component,
+            line.leaf,
+        ):
+            continue
+        units = grant_units_by_month(grant, months, first)
+        if grant.measure in ("lde", "swp"):
+            valid = structural_validity(plan.parameters, months, grant.measure)
+            units = numpy.where(valid & (grant.measure in plan.initiative.recognitions), units, 0)
+        if grant.measure == "wep_plus":
+            units = numpy.where(wep_months, units, 0)
+        factors = list(grant.degression) or [Decimal(1)]
+        yearly = (
+            Factor("per_year", Decimal(grant.amount_per_year)),
+            Factor("twelfth", Decimal(12)),
+        )
+        for at, month in enumerate(months.tolist()):
+            if month // 12 != line.year or not units[at]:
+                continue
+            factor = Decimal(factors[min((month - first) // 12, len(factors) - 1)])
+            after = () if factor == 1 else (Factor("degression", factor),)
+            chosen.append(month)
+            keys.append((yearly, "months", after))
+    return LineSum(_terms(_grouped(chosen, keys)), line.cents, line.status)
+
+
+def _agreement_sum(plan: FinancingPlan, line: Line) -> LineSum:
+    """A yearly amount ÷ 12 × months, or hours × an amount per hour × months."""
+    hours = {activity.id: activity.hours_per_month for activity in plan.initiative.activities}
+    months = [m for m in plan.month_indexes.tolist() if m // 12 == line.year]
+    chosen: list[int] = []
+    keys: list[Shape] = []
+    for agreement in plan.initiative.agreements:
+        if (agreement.funder, agreement.domain, agreement.activity) != (
+            line.funder,
+            line.component,
+            line.activity,
+        ):
+            continue
+        if agreement.amount_per_year is not None:
+            key: Shape = (
+                (
+                    Factor("per_year", Decimal(agreement.amount_per_year)),
+                    Factor("twelfth", Decimal(12)),
+                ),
+                "months",
+                (),
+            )
+        else:
+            per_hour = Decimal(agreement.amount_per_hour or 0)
+            key = (
+                (_hours(hours[agreement.activity or ""]), Factor("per_hour", per_hour)),
+                "months",
+                (),
+            )
+        if Term(key[0], 0).value:
+            chosen += months
+            keys += [key] * len(months)
+    return LineSum(_terms(_grouped(chosen, keys)), line.cents, line.status)
+
+
+def line_sum(
+    plan: FinancingPlan, line: Line, statute_component: tuple[str, Component] | None
+) -> LineSum:
+    """The sum of `line` of `plan`; `statute_component` is the wage statute and component
+    the line books, if it is a person's statute line."""
+    if line.status == "not_computable":
+        return LineSum((), line.cents, line.status)
+    if statute_component is not None:
+        found = _statute_sum(plan, line, *statute_component)
+    elif line.measure in ("dienstencheque", "pwa", "klantbijdrage"):
+        found = _activity_sum(plan, line)
+    elif line.measure == "beleidsdomein":
+        found = _agreement_sum(plan, line)
+    else:
+        found = _grant_sum(plan, line)
+    if found.terms and found.rounded_cents == line.cents:
+        return found
+    # Never a sum that does not add up: the amount itself, once.
+    return LineSum(
+        (Term((Factor("once", Decimal(line.cents).scaleb(-2)),), first_month=0),),
+        line.cents,
+        line.status,
+    )
