@@ -82,23 +82,55 @@ def test_the_page_offers_every_example_and_a_form_for_an_own_file(client: TestCl
         assert f'<label for="{field}">' in body and f'id="{field}"' in body
 
 
-def test_under_sine_uitbreiding_the_sine_alert_for_w4_disappears_and_w2s_stays(
+def test_under_sine_uitbreiding_w4_moves_to_sine_and_its_alerts_disappear(
     client: TestClient,
 ) -> None:
-    # The reform drops the low-skilled condition: w4 (hoger secundair) could switch to SINE;
-    # w2 was unemployed 3 months, under the 6 that stay, so w2 still cannot.
+    # The reform drops the low-skilled condition: w4 (hoger secundair) becomes eligible and,
+    # with the statutes chosen again (the default), moves to SINE — so the SINE alert and the
+    # WEP+ funding cliff (the grant stops after 18 months while w4 stays) go. w2 was
+    # unemployed 3 months, under the 6 that stay, so w2 still cannot.
     body = compare(client, reform="sine-uitbreiding")
-    assert alerts(body, "disappeared") == [("sine_not_eligible", "w4")]
+    assert sorted(alerts(body, "disappeared")) == [
+        ("funding_cliff", "w4"),
+        ("sine_not_eligible", "w4"),
+    ]
     assert alerts(body, "appeared") == []
     assert ("sine_not_eligible", "w2") in alerts(body, "remaining")
-    # Nobody changes statute (the file fixes them), so no amount moves.
+    # By hand: SINE for w4 over 2006-2007 = 8 quarters × 1 000 + 24 × 500 = 20 000; WEP+
+    # brought 9 000 a year for 18 months = 13 500. Difference + 6 500.
+    assert table_rows(body, "totals")["Financiering"][2] == more("6.500,00")
+    assert table_rows(body, "people")["w4"][:2] == ["WEP+", "SINE"]
+
+
+def test_with_the_files_statutes_kept_sine_uitbreiding_moves_no_amount(
+    client: TestClient,
+) -> None:
+    # The switch keeps w4 on WEP+ (the file's statute): nothing moves, and the page says why.
+    body = compare(client, reform="sine-uitbreiding", keep_statutes="1")
+    assert alerts(body, "disappeared") == [("sine_not_eligible", "w4")]
     assert table_rows(body, "totals")["Financiering"][2] == f"€{NBSP}0,00 gelijk"
+    assert "SINE voor w4" in _text(body)
+
+
+def test_lde_koppeling_sine_brings_1200_a_year_for_each_sine_worker(client: TestClient) -> None:
+    # By hand: leaf I is BIK's lde grants 8 000 + 1 200 a year over 2 years = 18 400. With the
+    # statutes chosen again, w1 and w3 are on SINE under both rule sets (w3's SINE, 20 000,
+    # beats the file's Activa, 8 000); the reform adds 1 200 a year × FTE 1.0 for each:
+    # 2 × 2 × 1 200 = 4 800.
+    body = compare(client, reform="lde-koppeling-sine")
+    leaves = table_rows(body, "leaves")
+    assert leaves["I sociaal-economisch"] == [
+        euro("18.400,00"),
+        euro("23.200,00"),
+        more("4.800,00"),
+    ]
+    people = table_rows(body, "people")
+    assert people["w1"][-1] == more("2.400,00") and people["w3"][-1] == more("2.400,00")
 
 
 def test_lde_koppeling_sine_brings_1200_a_year_for_w1(client: TestClient) -> None:
-    # By hand: leaf I is BIK's lde grants 8 000 + 1 200 a year over 2 years = 18 400; the
-    # reform adds 1 200 a year × FTE 1.0 for w1, the only SINE worker: 2 × 1 200 = 2 400.
-    body = compare(client, reform="lde-koppeling-sine")
+    # The file's statutes kept: w1 is the only SINE worker, 2 × 1 200 = 2 400.
+    body = compare(client, reform="lde-koppeling-sine", keep_statutes="1")
     leaves = table_rows(body, "leaves")
     assert leaves["I sociaal-economisch"] == [
         euro("18.400,00"),
@@ -120,7 +152,7 @@ def test_another_statute_for_w3_changes_leaf_ii_by_12000(client: TestClient) -> 
     body = compare(client, **{"statute:w3": "sine"})
     assert table_rows(body, "leaves")["II werkgelegenheid"][2] == more("12.000,00")
     w3 = table_rows(body, "people")["w3"]
-    assert w3[:2] == ["activa", "sine"]
+    assert w3[:2] == ["Activa", "SINE"]
     assert w3[3:] == [euro("8.000,00"), euro("20.000,00"), more("12.000,00")]
 
 
@@ -129,7 +161,7 @@ def test_a_statute_someone_is_not_eligible_for_is_explained(client: TestClient) 
     # while w4 is on WEP+, the first 18 months) is lost: 9 000 × 18 / 12 = 13 500.
     body = compare(client, **{"statute:w4": "sine"})
     assert ("statute_not_eligible", "w4") in alerts(body, "appeared")
-    assert table_rows(body, "people")["w4"][1] == "sine — niet in aanmerking"
+    assert table_rows(body, "people")["w4"][1] == "SINE — niet in aanmerking"
     assert table_rows(body, "funders")["Vlaams + federaal"] == [
         euro("13.500,00"),
         euro("0,00"),
@@ -148,32 +180,34 @@ def _option(body: str, select_id: str, value: str) -> str:
 def test_the_selects_say_which_statutes_someone_is_not_eligible_for(client: TestClient) -> None:
     # w4 (index 3) is not low-skilled: no SINE under the current rules, SINE under the reform.
     body = compare(client)
-    assert _option(body, "voorbeeld-statuut-3", "sine").endswith("(sine) — niet in aanmerking")
-    assert _option(body, "voorbeeld-statuut-3", "gesco").endswith("(gesco)")
+    sine = "SINE — sociale inschakelingseconomie"
+    assert _option(body, "voorbeeld-statuut-3", "sine") == f"{sine} — niet in aanmerking"
+    assert _option(body, "voorbeeld-statuut-3", "gesco") == "GESCO — gesubsidieerde contractuelen"
     reformed = compare(client, reform="sine-uitbreiding")
-    assert _option(reformed, "voorbeeld-statuut-3", "sine").endswith("(sine)")
+    assert _option(reformed, "voorbeeld-statuut-3", "sine") == sine
 
 
 def test_the_optimiser_chooses_sine_for_w3(client: TestClient) -> None:
     body = compare(client, **{"statute:w3": "optimiser"})
-    assert table_rows(body, "people")["w3"][1] == "sine — gekozen door de optimalisatie"
+    assert table_rows(body, "people")["w3"][1] == "SINE — gekozen door de optimalisatie"
     assert table_rows(body, "leaves")["II werkgelegenheid"][2] == more("12.000,00")
     assert alerts(body, "disappeared") == [("funding_cliff", "w3")]
 
 
 def test_a_parameter_change_with_a_decimal_comma_is_read_and_echoed(client: TestClient) -> None:
-    # The SINE allowance 500 -> 600,50 from July 2006 for w1 (the only SINE worker): 18
-    # months × 100,50 = 1 809,00 more.
+    # The SINE allowance 500 -> 600,50 from July 2006 for w1 and w3 (both on SINE when the
+    # statutes are chosen again): 2 × 18 months × 100,50 = 3 618,00 more.
     body = compare(client, set="sine.activeringsuitkering.amount=600,50@2006-07")
     assert "sine.activeringsuitkering.amount = 600,5 (juli 2006)" in body
-    assert table_rows(body, "totals")["Financiering"][2] == more("1.809,00")
+    assert table_rows(body, "totals")["Financiering"][2] == more("3.618,00")
 
 
 def test_a_parameter_change_with_a_thousands_dot_is_read_as_flemings_mean_it(
     client: TestClient,
 ) -> None:
-    # The SINE allowance 500 -> 1.000 (a thousand) from July 2006 for w1: 18 months × 500 more.
-    body = compare(client, set="sine.activeringsuitkering.amount=1.000@2006-07")
+    # The SINE allowance 500 -> 1.000 (a thousand) from July 2006 for w1 alone (the file's
+    # statutes kept): 18 months × 500 more.
+    body = compare(client, set="sine.activeringsuitkering.amount=1.000@2006-07", keep_statutes="1")
     assert "sine.activeringsuitkering.amount = 1.000 (juli 2006)" in body
     assert table_rows(body, "totals")["Financiering"][2] == more("9.000,00")
     english = compare(client, "/en/compare", set="sine.activeringsuitkering.amount=1,000@2006-07")
@@ -214,8 +248,9 @@ def test_an_unknown_statute_or_example_is_refused(client: TestClient) -> None:
 
 
 def test_every_csv_link_parses_and_matches_its_table(client: TestClient) -> None:
-    body = compare(client, reform="lde-koppeling-sine")
+    body = compare(client, reform="lde-koppeling-sine", keep_statutes="1")
     links = csv_links(body)
+    assert all("keep_statutes=1" in link for link in links)  # the CSV keeps the switch
     tables = {link.rpartition("table=")[2] for link in links}
     assert tables == set(TABLES) - {"not_computable"}  # empty here: a sentence, not a table
     for link in links:
@@ -233,7 +268,7 @@ def test_every_csv_link_parses_and_matches_its_table(client: TestClient) -> None
 def test_a_posted_file_is_compared_with_its_text_kept_and_its_csv_posted(
     client: TestClient,
 ) -> None:
-    data = {"text": BIK_TEXT, "reform": "lde-koppeling-sine"}
+    data = {"text": BIK_TEXT, "reform": "lde-koppeling-sine", "keep_statutes": "1"}
     response = client.post("/vergelijken", data=data)
     assert response.status_code == 200
     body = response.text
@@ -264,7 +299,7 @@ def test_a_posted_file_with_problems_is_a_422_with_the_text_kept(client: TestCli
 
 
 def test_the_english_page_shows_the_difference_in_english_words(client: TestClient) -> None:
-    body = compare(client, "/en/compare", reform="lde-koppeling-sine")
+    body = compare(client, "/en/compare", reform="lde-koppeling-sine", keep_statutes="1")
     assert '<html lang="en">' in body
     assert table_rows(body, "leaves")["I socio-economic"] == [
         "€18,400.00",
@@ -281,6 +316,9 @@ def test_the_english_page_shows_the_difference_in_english_words(client: TestClie
 
 def test_each_persons_current_statute_is_named_as_in_the_catalogue(client: TestClient) -> None:
     page = client.get("/vergelijken", params={"example": "bik-klusjesdienst"}).text
-    # BIK's w1 is on SINE and w2 on art. 60 in the example file.
-    assert "Behouden: SINE — sociale inschakelingseconomie (sine)" in page
-    assert "Behouden: Artikel 60 §7 OCMW-wet (art60)" in page
+    # BIK's w1 is on SINE and w2 on art. 60 in the example file; no code beside the name.
+    assert (
+        "Volgens de keuze hierboven (in het bestand: SINE — sociale inschakelingseconomie)" in page
+    )
+    assert "(in het bestand: Artikel 60 §7 OCMW-wet)" in page
+    assert "(sine)" not in page and "(art60)" not in page

@@ -1,6 +1,10 @@
 """What the comparison form shows and what it asked: the choices read from a query string or
 a posted form, checked, with one message per field, and the fields as the template draws
-them (ids, labels, the value kept, `aria-invalid`)."""
+them (ids, labels, the value kept, `aria-invalid`); with a comparison, its verdict in one
+sentence (`reform_summary`).
+
+Under a reform or a parameter change every person's statute is chosen again under each rule
+set unless the checkbox `keep_statutes` asks to keep the file's (`comparison.compare`)."""
 
 from __future__ import annotations
 
@@ -33,9 +37,15 @@ from klaverblad.web.views.reform_choice import (
     rules_error_entries,
     rules_fields,
 )
+from klaverblad.web.views.reform_summary import statute_word, summary_context
+from klaverblad.web.words.reform_default import REFORM_DEFAULT_WORDS
 
 EXAMPLE_FIELD = "example"
 TABLE_FIELD = "table"
+# The checkbox "keep the file's statutes" (any of these values ticks it).
+KEEP_STATUTES_FIELD = "keep_statutes"
+KEEP_STATUTES_VALUE = "1"
+_TICKED = ("1", "on", "true", "ja", "yes")
 
 
 @dataclass
@@ -50,6 +60,8 @@ class Outcome:
     # Per person, the statutes they are eligible for under the rules chosen (the selects
     # say which statutes would bring nothing).
     eligible: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The file's statutes are kept under other rules (else each is chosen again).
+    keep_file: bool = False
 
     @property
     def asked(self) -> bool:
@@ -61,7 +73,15 @@ class Outcome:
         if self.rules.change_text:
             pairs.append((CHANGE_FIELD, self.rules.change_text))
         pairs += [(statute_field(p), s) for p, s in self.statutes.items()]
+        if self.keep_file:
+            pairs.append((KEEP_STATUTES_FIELD, KEEP_STATUTES_VALUE))
         return pairs
+
+
+def read_keep_file(values: MultiValues) -> bool:
+    """Whether the form asks to keep the file's statutes (an unticked checkbox sends nothing)."""
+    value = values.get(KEEP_STATUTES_FIELD)
+    return isinstance(value, str) and value.strip().lower() in _TICKED
 
 
 def evaluate(
@@ -73,14 +93,16 @@ def evaluate(
     """Read and check the choices (numbers as `language` writes them); compare when they are
     valid and ask for something."""
     rules = read_rules_choice(values, dict(words), language)
-    outcome = Outcome(rules, errors=dict(rules.errors))
+    outcome = Outcome(rules, errors=dict(rules.errors), keep_file=read_keep_file(values))
     if initiative is None:
         return outcome
     outcome.statutes, errors = read_statutes(values, initiative, words["unknown_statute"])
     outcome.errors.update(errors)
     if not outcome.errors and outcome.asked:
         try:
-            outcome.comparison = compare(initiative, rules, outcome.statutes)
+            outcome.comparison = compare(
+                initiative, rules, outcome.statutes, keep_file=outcome.keep_file
+            )
         except OptimiserError as error:
             outcome.errors[error.field] = words["optimiser_failed"].format(reason=str(error))
     if outcome.comparison is not None:
@@ -109,21 +131,24 @@ def _statute_options(
     words: Mapping[str, str],
     language: Language,
 ) -> list[dict[str, Any]]:
-    """keep, optimiser, every wage statute (those the person is not eligible for said so
-    when `eligible` is known) and `regular`."""
+    """keep (as the checkbox above says: the best statute, or the file's), optimiser, every
+    wage statute by its name in the catalogue (those the person is not eligible for said so
+    when `eligible` is known) and `regular`; no code."""
     foreign = "nl" if language != "nl" else None
-    kept = {None: words["statute_best"], REGULAR: words["statute_regular"]}.get(current)
+    own = REFORM_DEFAULT_WORDS[language]
+    regular = statute_word(REGULAR, language)
+    kept = {None: own["statute_file_best"], REGULAR: regular}.get(current)
     if kept is None and current in STATUTE_MEASURES:  # the statute's name as in the catalogue
-        kept = f"{STATUTE_MEASURES[current].label} ({current})"
+        kept = STATUTE_MEASURES[current].label
     options: list[dict[str, Any]] = [
-        {"value": KEEP, "label": words["statute_keep"].format(statute=kept), "lang": None},
+        {"value": KEEP, "label": own["statute_follow"].format(statute=kept), "lang": None},
         {"value": OPTIMISER, "label": words["statute_optimiser"], "lang": None},
     ]
     for name in STATUTE_CHOICES[2:]:
         if name == REGULAR:
-            options.append({"value": name, "label": words["statute_regular"], "lang": None})
+            options.append({"value": name, "label": regular, "lang": None})
         else:
-            label = f"{STATUTE_MEASURES[name].label} ({name})"
+            label = STATUTE_MEASURES[name].label
             if eligible is not None and name not in eligible:
                 label += f" — {words['not_eligible']}"
             options.append({"value": name, "label": label, "lang": foreign})
@@ -158,7 +183,23 @@ def form_fields(
                 "error_id": f"{prefix}-fout-statuut-{index}" if error else None,
             }
         )
-    return {**rules_fields(prefix, outcome.rules, words), "people": people}
+    own = REFORM_DEFAULT_WORDS[language]
+    keep = {
+        "name": KEEP_STATUTES_FIELD,
+        "value": KEEP_STATUTES_VALUE,
+        "id": f"{prefix}-statuten-bestand",
+        "hint_id": f"{prefix}-statuten-bestand-uitleg",
+        "checked": outcome.keep_file,
+        "label": own["keep_label"],
+        "hint": own["keep_hint"],
+    }
+    comparison = outcome.comparison
+    return {
+        **rules_fields(prefix, outcome.rules, words),
+        "people": people,
+        "keep_statutes": keep,
+        "summary": summary_context(comparison, words, language) if comparison else None,
+    }
 
 
 def error_summary(

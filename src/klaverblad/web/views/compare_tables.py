@@ -10,7 +10,6 @@ from collections.abc import Mapping
 from klaverblad.locale import Language
 from klaverblad.plan.financing_plan import FinancingPlan, PersonResult
 from klaverblad.plan.ledger import LEAVES
-from klaverblad.plan.statutes import REGULAR
 from klaverblad.report.plan_table import LEAF_NAMES
 from klaverblad.web.views.comparison import Comparison, applied_statute
 from klaverblad.web.views.data_table import (
@@ -21,6 +20,7 @@ from klaverblad.web.views.data_table import (
     comparison_columns,
     comparison_row,
 )
+from klaverblad.web.views.reform_summary import person_shifts, statute_word
 
 # The tables in page order; their keys are the `table` parameter of the CSV download.
 TABLES = ("totals", "leaves", "funders", "years", "people", "not_computable")
@@ -30,16 +30,6 @@ def _funders(plan: FinancingPlan) -> dict[str, int]:
     totals: dict[str, int] = defaultdict(int)
     for line in plan.lines:
         totals[line.funder] += line.cents
-    return totals
-
-
-def _person_funding(plan: FinancingPlan) -> dict[str, int]:
-    """Cents per person over the horizon: every line booked for that person (wage statutes
-    and a reform's extra lines)."""
-    totals: dict[str, int] = defaultdict(int)
-    for line in plan.lines:
-        if line.person is not None:
-            totals[line.person] += line.cents
     return totals
 
 
@@ -129,10 +119,12 @@ def _years(comparison: Comparison, words: Mapping[str, str]) -> DataTable:
     )
 
 
-def _statute_cell(person: PersonResult, words: Mapping[str, str], optimised: bool) -> Named:
-    """The statute's code (a Dutch legal abbreviation), said in words when the person is
-    not eligible for it (its amounts are then 0) or when the optimiser chose it."""
-    label = words["statute_regular"] if person.statute == REGULAR else person.statute
+def _statute_cell(
+    person: PersonResult, words: Mapping[str, str], optimised: bool, language: Language
+) -> Named:
+    """The statute by its name (its code in the CSV), with a word when the person is not
+    eligible for it (its amounts are then 0) or when the optimiser chose it."""
+    label = statute_word(person.statute, language)
     if applied_statute(person) != person.statute:
         label += f" — {words['not_eligible']}"
     if optimised:
@@ -140,27 +132,32 @@ def _statute_cell(person: PersonResult, words: Mapping[str, str], optimised: boo
     return Named(person.statute, label)
 
 
-def _eligible(person: PersonResult) -> Named:
-    names = ", ".join(name for name, ok in person.eligible.items() if ok)
-    return Named(names, names or "—")
+def _eligible(person: PersonResult, language: Language) -> Named:
+    codes = [name for name, ok in person.eligible.items() if ok]
+    names = ", ".join(statute_word(code, language) for code in codes)
+    return Named(", ".join(codes), names or "—")
 
 
-def _people(comparison: Comparison, words: Mapping[str, str]) -> DataTable:
-    base = _person_funding(comparison.baseline)
-    alternative = _person_funding(comparison.alternative)
-    others = {person.id: person for person in comparison.alternative.people}
+def _people(comparison: Comparison, words: Mapping[str, str], language: Language) -> DataTable:
+    """Per person: the statute applied under each, and what it brings over the horizon (the
+    totals the statute choice compares: with a reform's extra components, and for WEP+ the
+    grant booked in that person's WEP+ months, as the verdict counts it)."""
     rows: list[list[Cell]] = []
-    for person in comparison.baseline.people:
-        other = others[person.id]
+    for person, other, shift in zip(
+        comparison.baseline.people,
+        comparison.alternative.people,
+        person_shifts(comparison),
+        strict=True,
+    ):
         rows.append(
             [
                 person.id,
-                _statute_cell(person, words, False),
-                _statute_cell(other, words, person.id in comparison.optimised),
-                _eligible(other),
-                base.get(person.id, 0),
-                alternative.get(person.id, 0),
-                alternative.get(person.id, 0) - base.get(person.id, 0),
+                _statute_cell(person, words, False, language),
+                _statute_cell(other, words, person.id in comparison.optimised, language),
+                _eligible(other, language),
+                shift.before_cents,
+                shift.after_cents,
+                shift.difference,
             ]
         )
     return DataTable(
@@ -209,7 +206,7 @@ def comparison_tables(
         "leaves": _leaves(comparison, words, language),
         "funders": _funder_table(comparison, words),
         "years": _years(comparison, words),
-        "people": _people(comparison, words),
+        "people": _people(comparison, words, language),
         "not_computable": _not_computable(comparison, words),
     }
     assert tuple(tables) == TABLES

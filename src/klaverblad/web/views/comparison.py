@@ -2,16 +2,22 @@
 parameter change) and/or other wage statutes per person, one of which may be left to the
 optimiser (`advice/optimise.py`). Knows nothing of HTML; the tables are in `compare_tables`.
 
+Under other rules, each person's statute is chosen again by default, under each rule set, as
+the plan does for a person without a statute (the eligible statute that brings the most,
+`plan/statutes.py`): a reform that makes someone eligible for a better statute shows what it
+brings, instead of "€ 0,00 gelijk" because the file fixes the old statute. `keep_file` keeps
+the file's statutes instead. A statute chosen per person always applies to the alternative.
+
 Example:
     >>> alternative = compare(bik, RulesChoice(reforms=("sine-uitbreiding",)), {})
-    >>> [a.subject for a in alternative.disappeared()]
-    ['w4']
+    >>> [(p.id, p.statute) for p in alternative.alternative.people][3]
+    ('w4', 'sine')
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from klaverblad.advice.alert import Alert
 from klaverblad.advice.alerts import plan_alerts
@@ -76,6 +82,13 @@ class Comparison:
     rules: RulesChoice
     # The statute per person the optimiser chose (only for people left to it).
     optimised: dict[str, str]
+    # The statute chosen per person in the form (a statute or `optimiser`).
+    chosen: dict[str, str] = field(default_factory=dict)
+    # True when every person's statute was chosen again under each rule set (the default
+    # for other rules); False when the file's statutes were kept.
+    best: bool = False
+    # The statute the file names for each person (None: the best), in file order.
+    file_statutes: tuple[str | None, ...] = ()
 
     def unchanged(self) -> bool:
         """True when the alternative books the same lines and judges everyone the same."""
@@ -111,9 +124,27 @@ def _optimised(
     return {person_id: result.assignment[person_id] for person_id in free}
 
 
-def compare(initiative: Initiative, rules: RulesChoice, statutes: Mapping[str, str]) -> Comparison:
+def best_statutes(initiative: Initiative) -> Initiative:
+    """`initiative` with no statute fixed: each person gets the best eligible one."""
+    return with_statutes(initiative, {person.id: None for person in initiative.people})
+
+
+def compare(
+    initiative: Initiative,
+    rules: RulesChoice,
+    statutes: Mapping[str, str],
+    keep_file: bool = False,
+) -> Comparison:
     """The baseline plan of `initiative` and the plan under `rules` with `statutes` (person
-    -> a statute, or `optimiser`); raises OptimiserError when the optimiser finds nothing."""
+    -> a statute, or `optimiser`); raises OptimiserError when the optimiser finds nothing.
+
+    Under other rules (a reform or a parameter change) every person's statute is chosen
+    again under each rule set, unless `keep_file`; only other statutes compare the file as
+    it is with those statutes."""
+    best = rules.chosen and not keep_file
+    file_statutes = tuple(person.statute for person in initiative.people)
+    if best:
+        initiative = best_statutes(initiative)
     baseline = compute_plan(initiative)
     explicit = {p: s for p, s in statutes.items() if s != OPTIMISER}
     free = [p.id for p in initiative.people if statutes.get(p.id) == OPTIMISER]
@@ -132,4 +163,7 @@ def compare(initiative: Initiative, rules: RulesChoice, statutes: Mapping[str, s
         alternative_alerts=plan_alerts(alternative),
         rules=rules,
         optimised=optimised,
+        chosen=dict(statutes),
+        best=best,
+        file_statutes=file_statutes,
     )

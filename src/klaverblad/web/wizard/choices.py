@@ -72,7 +72,7 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "sine": ("SINE", "SINE"),
         "art60": ("artikel 60 §7", "article 60 §7"),
         "twe": ("tijdelijke werkervaring (TWE)", "tijdelijke werkervaring (TWE)"),
-        "gesco": ("gesco", "gesco"),
+        "gesco": ("GESCO", "GESCO"),
         "activa": ("Activa", "Activa"),
         "wep_plus": ("WEP+", "WEP+"),
         "aanwervingsincentive": ("aanwervingsincentive", "aanwervingsincentive"),

@@ -160,16 +160,30 @@ def _values(
     return data, problems
 
 
+def waiting_grants(draft: Draft) -> list[int]:
+    """The grants of the draft that do not count yet: no amount per year filled in (a grant
+    added in the wizard starts so). They are left out of the plan, not refused."""
+    return [
+        index
+        for index, item in enumerate(draft.items("grants"))
+        if not str(item.values.get("amount_per_year") or "").strip()
+    ]
+
+
 def draft_data(draft: Draft, language: Language) -> tuple[dict[str, Any], list[Problem]]:
     """The initiative file's data of the draft (exact Decimals) and the values that cannot be
-    read; a field that cannot be read is left out of the data."""
+    read; a field that cannot be read is left out of the data, and so are the grants that
+    wait for their amount (`waiting_grants`)."""
     words = MESSAGES[language]
     data, problems = _values(TOP, draft.top, "", language, words)
     if not data.get("recognitions"):
         data.pop("recognitions", None)
+    waiting = set(waiting_grants(draft))
     for name, specs in LISTS.items():
         items = []
         for index, item in enumerate(draft.items(name)):
+            if name == "grants" and index in waiting:
+                continue
             values, found = _values(specs, item.values, f"{name}[{index}].", language, words)
             items.append(values)
             problems += found
@@ -185,16 +199,36 @@ class Checked:
     initiative: Initiative | None
     data: dict[str, Any]
     problems: list[Problem]
+    # The draft's index of each grant of the initiative (the waiting ones are left out).
+    grant_indexes: tuple[int, ...] = ()
+    # The draft's grants that wait for an amount.
+    waiting: tuple[int, ...] = ()
+
+
+_GRANT_PATH = re.compile(r"^grants\[(\d+)\]")
+
+
+def _draft_path(path: str, grant_indexes: tuple[int, ...]) -> str:
+    """A model's path with the initiative's grant index turned into the draft's."""
+    found = _GRANT_PATH.match(path)
+    if found is None or int(found.group(1)) >= len(grant_indexes):
+        return path
+    return f"grants[{grant_indexes[int(found.group(1))]}]{path[found.end() :]}"
 
 
 def check(draft: Draft, language: Language) -> Checked:
     """Read and validate the whole draft; the model's messages in the page's language."""
     data, problems = draft_data(draft, language)
+    waiting = tuple(waiting_grants(draft))
+    counted = tuple(i for i in range(len(draft.items("grants"))) if i not in waiting)
     initiative = None
     try:
         initiative = parse_initiative(data, "wizard")
     except InitiativeError as error:
-        problems += error.problems
+        problems += [
+            Problem(_draft_path(problem.path, counted), problem.message)
+            for problem in error.problems
+        ]
     if problems:
         initiative = None
     seen: set[str] = set()
@@ -203,7 +237,7 @@ def check(draft: Draft, language: Language) -> Checked:
         if problem.path not in seen:  # a field that cannot be read is also "missing"
             seen.add(problem.path)
             unique.append(Problem(problem.path, translate(problem.message, language)))
-    return Checked(initiative, data, unique)
+    return Checked(initiative, data, unique, counted, waiting)
 
 
 # --- The initiative as text ------------------------------------------------------------------

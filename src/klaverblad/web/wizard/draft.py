@@ -247,7 +247,9 @@ def new_values(name: str, draft: Draft, language: Language) -> dict[str, Value]:
     if name == "agreements":
         partner = "Partner"
         return {"funder": partner, "domain": "welzijn", "amount_per_year": money[1000]}
-    return {"measure": "lokaal_actieplan", "funder": "lokaal", "amount_per_year": money[1000]}
+    # A new grant starts without an amount: it counts in the plan once one is filled in
+    # (`convert.waiting_grants`), never with an amount nobody entered.
+    return {"measure": "lokaal_actieplan", "funder": "lokaal", "amount_per_year": ""}
 
 
 def add_item(draft: Draft, name: str, language: Language) -> bool:

@@ -7,6 +7,7 @@ The dates and successors are the rules' (`advice.measure_windows`), the message 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 import numpy
@@ -26,9 +27,12 @@ _CLOSED_FOR_HIRES = {
 }
 
 
-def grant_warnings(initiative: Initiative | None, language: Language) -> dict[str, str]:
+def grant_warnings(
+    initiative: Initiative | None, language: Language, grant_indexes: Sequence[int] = ()
+) -> dict[str, str]:
     """The `measure_closed` message per grant measure field (`grants[0].measure`) of a
-    checked draft; none while the draft cannot be read."""
+    checked draft; none while the draft cannot be read. `grant_indexes` gives the draft's
+    index of each of the initiative's grants (a grant waiting for its amount is not one)."""
     if initiative is None:
         return {}
     found: dict[str, list[str]] = {}
@@ -36,6 +40,8 @@ def grant_warnings(initiative: Initiative | None, language: Language) -> dict[st
     first = parse_month(initiative.horizon.start)
     months = numpy.arange(first, first + initiative.horizon.months)
     for index, closure in grant_closures(initiative, tree, months):
+        if index < len(grant_indexes):
+            index = grant_indexes[index]
         found.setdefault(f"grants[{index}].measure", []).append(
             grant_message(closure, tree, language)
         )

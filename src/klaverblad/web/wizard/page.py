@@ -1,12 +1,14 @@
 """Drawing one wizard page: the step indicator, the step's fields with their problems, the
 error summary, the result panel, and on the review the answers and what to do with the plan.
 
-`WizardPage` checks the draft once (`wizard_convert.check`) and knows which problems the
-shown step owns: a page that shows problems answers 422.
+`WizardPage` checks the draft once (`wizard_convert.check`), computes its plan once, and knows
+which problems the shown step owns: a page that shows problems answers 422. The review shows
+"Waarom dit statuut?" per person, as the plan page does.
 """
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from starlette.requests import Request
@@ -14,17 +16,22 @@ from starlette.responses import Response
 
 from klaverblad.locale import Language
 from klaverblad.model.consistency import Problem
+from klaverblad.plan.financing_plan import FinancingPlan
 from klaverblad.web.render import render
 from klaverblad.web.urls import other, url
+from klaverblad.web.views.why_statute import why_statute
 from klaverblad.web.wizard.convert import check, initiative_json, initiative_yaml
 from klaverblad.web.wizard.draft import Draft
 from klaverblad.web.wizard.editing import EditTarget, edit_target
+from klaverblad.web.wizard.field_words import FIELD_WORDS
 from klaverblad.web.wizard.fields import REVIEW, STEP_KEYS, step_of
 from klaverblad.web.wizard.measure_notes import grant_warnings
 from klaverblad.web.wizard.result import CSV_TABLES, plan_of, result_context
 from klaverblad.web.wizard.view import SummaryEntry, placed, step_fields, summary
+from klaverblad.web.wizard.voucher_notes import voucher_warnings
 from klaverblad.web.wizard.words import WIZARD_WORDS
 from klaverblad.web.words.common import WORDS
+from klaverblad.web.words.why_statute import WHY_STATUTE_WORDS
 
 # The wizard's routes beside its page (Dutch path, English path).
 FRAGMENT_PATHS = ("/nieuw/resultaat", "/en/new/result")
@@ -61,9 +68,29 @@ class WizardPage:
         self.notice: str | None = None
         self.editing: EditTarget | None = edit_target(draft)
 
+    @functools.cached_property
+    def plan(self) -> FinancingPlan | None:
+        """The plan of the draft, computed once per page (None while it cannot be)."""
+        initiative = self.checked.initiative
+        return plan_of(initiative) if initiative is not None else None
+
     def warnings(self) -> dict[str, str]:
-        """Notes at fields that do not stop the plan: a grant's measure closed in some months."""
-        return grant_warnings(self.checked.initiative, self.language)
+        """Notes at fields that do not stop the plan: a grant's measure closed in some months,
+        a grant that waits for its amount, a voucher the activity cannot be paid with."""
+        checked, words = self.checked, FIELD_WORDS[self.language]
+        notes: dict[str, list[str]] = {}
+        found = [
+            grant_warnings(checked.initiative, self.language, checked.grant_indexes),
+            {
+                f"grants[{index}].amount_per_year": words["grant_waiting"]
+                for index in checked.waiting
+            },
+            voucher_warnings(self.plan, self.language),
+        ]
+        for warnings in found:
+            for path, message in warnings.items():
+                notes.setdefault(path, []).append(message)
+        return {path: " ".join(messages) for path, messages in notes.items()}
 
     def has_problems_in(self, step: int) -> bool:
         return any(step_of(path) == step for path in self.found if path)
@@ -88,10 +115,9 @@ class WizardPage:
 
     def result(self) -> dict[str, Any]:
         """The result panel's context: the plan, or the fields that keep it from being computed."""
-        initiative = self.checked.initiative
         result: dict[str, Any] = {"computed": False, "missing": self.entries()}
-        if initiative is not None:
-            result = result_context(plan_of(initiative), self.words, self.language)
+        if self.plan is not None:
+            result = result_context(self.plan, self.words, self.language)
         steps = [
             {"number": n, "key": key, "name": self.words[f"step_{key}"], "current": n == self.step}
             for n, key in enumerate(STEP_KEYS, start=1)
@@ -141,23 +167,25 @@ class WizardPage:
             "number_url": url("wizard_number", language),
             "template_url": path_of(TEMPLATE_PATHS, language),
             "import_url": path_of(IMPORT_PATHS, language),
+            "field_words": FIELD_WORDS[language],
         }
+        warnings = self.warnings()
         if self.step < REVIEW:
-            top, items = step_fields(
-                self.step, self.draft, words, self.found, language, self.warnings()
-            )
+            top, items = step_fields(self.step, self.draft, words, self.found, language, warnings)
             context.update(top_fields=top, items=items)
         else:
             context["answers"] = [
                 {
                     "number": n,
                     "name": words[f"step_{key}"],
-                    "fields": step_fields(
-                        n, self.draft, words, self.found, language, self.warnings()
-                    ),
+                    "fields": step_fields(n, self.draft, words, self.found, language, warnings),
                 }
                 for n, key in enumerate(STEP_KEYS[:-1], start=1)
             ]
+            if self.plan is not None:
+                # "Waarom dit statuut?" per person, as on the plan page (_why_statute.html).
+                context["why_statute"] = why_statute(self.plan, language)
+                context["why_words"] = WHY_STATUTE_WORDS[language]
             if initiative is not None:
                 context["yaml_text"] = initiative_yaml(self.checked.data)
                 context["json_text"] = initiative_json(self.checked.data)

@@ -7,6 +7,9 @@ message per field and status 422. The page also starts from an initiative file (
 `document`, optional `expected_version`; other pages use it for "edit in the wizard") or from
 an example (GET `?example=<key>`), both opening at the review.
 
+A field showing a default has a "Klopt" button (`go=accept:<path>`, `wizard/accept.py`) that
+keeps the value and drops its mark for good.
+
 Extra routes beside the page: the result panel alone for htmx (`hx-post` on every change),
 what a typed number is read as (`number_echo.py`, while typing),
 the Excel people template and its import, and the panel's tables as CSV. Everything works
@@ -40,6 +43,7 @@ from klaverblad.web.page_errors import error_page
 from klaverblad.web.render import render
 from klaverblad.web.routes.plans import examples
 from klaverblad.web.urls import add_page, add_route, language_of
+from klaverblad.web.wizard.accept import accept
 from klaverblad.web.wizard.draft import (
     MAX_ITEMS,
     Draft,
@@ -97,7 +101,9 @@ def _draft_of(form: FormData | None, language: Language) -> tuple[Draft, int, li
 
 def _act(draft: Draft, step: int, action: str, language: Language, problems: list[Problem]) -> int:
     """Carry out a button's action on the draft; the step to show next (before checks). A
-    list that is full gets a problem instead of a new item."""
+    list that is full gets a problem instead of a new item; "Klopt" keeps the step."""
+    if accept(draft, step, action):
+        return step
     if action == "next":
         return min(step + 1, REVIEW)
     if action == "back":

@@ -16,9 +16,11 @@ from klaverblad.locale import Language
 from klaverblad.model.consistency import Problem
 from klaverblad.report.plan_table import LEAF_NAMES
 from klaverblad.typed_numbers import WORDS, shown
+from klaverblad.web.wizard.accept import ACCEPT_PREFIX
 from klaverblad.web.wizard.choices import choice_label
 from klaverblad.web.wizard.convert import read_decimal
 from klaverblad.web.wizard.draft import Draft, Value, decimal_text
+from klaverblad.web.wizard.field_words import FIELD_WORDS
 from klaverblad.web.wizard.fields import LISTS, STEPS, TOP, Field, input_id, step_of
 from klaverblad.web.wizard.measure_notes import choice_note
 
@@ -69,6 +71,9 @@ class FieldView:
     shown: str = ""  # the value in words (for the review)
     number: bool = False  # a typed number: its echo follows the typing (wizard_macros.html)
     filled: bool = False  # holds a value worth listing on the review
+    # The "Klopt" button of a default: its `go` value, its text and what it says to a
+    # screen reader (wizard/accept.py); None when the value is no default.
+    accept: dict[str, str] | None = None
 
     @property
     def described_by(self) -> str:
@@ -260,22 +265,31 @@ def field_view(
         hint_key = "hint_amount_per_hour"
     inputmode = {"amount": "decimal", "decimal": "decimal", "integer": "numeric"}.get(spec.kind)
     options = _options(spec, list_name, value, context) if widget != "text" else []
+    label = words.get(field_key(list_name, spec.name), spec.name)
+    is_default = spec.name in defaults
+    own = FIELD_WORDS[language]
+    accept = {
+        "value": f"{ACCEPT_PREFIX}{path}",
+        "label": own["accept"],
+        "spoken": own["accept_field"].format(field=label),
+    }
     return FieldView(
         path=path,
         id=input_id(path),
-        label=words.get(field_key(list_name, spec.name), spec.name),
+        label=label,
         widget=widget,
         value=value,
         options=options,
         inputmode=inputmode if widget == "text" else None,
         required=spec.required,
-        is_default=spec.name in defaults,
+        is_default=is_default,
         hint=words[hint_key] if hint_key else None,
         echo=number_echo(spec, value, language),
         number=spec.is_number and widget == "text",
         error=problems.get(path),
         shown=_shown(widget, value, options, words),
         filled=value not in ("", False, []) or spec.name == "statute",
+        accept=accept if is_default else None,
     )
 
 
@@ -288,7 +302,8 @@ def step_fields(
     warnings: dict[str, str] | None = None,
 ) -> tuple[list[FieldView], dict[str, list[ItemView]]]:
     """The top fields and the list items step `step` shows; `warnings` by field path are
-    notes that do not stop the plan (a measure closed in some months)."""
+    notes that do not stop the plan (a measure closed in some months, a grant waiting for its
+    amount, a voucher that cannot pay)."""
     context = (draft, words, problems, language)
     _key, lists, fields = STEPS[step - 1]
     top = [field_view(spec, None, None, draft.top, draft.top_defaults, context) for spec in fields]
@@ -319,6 +334,6 @@ def step_fields(
                 )
             )
         items[name] = views
-    for view in (f for item in items.get("grants", ()) for g in item.groups for f in g.fields):
+    for view in (f for views in items.values() for i in views for g in i.groups for f in g.fields):
         view.warning = (warnings or {}).get(view.path)
     return top, items
