@@ -31,6 +31,7 @@ from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from klaverblad.locale import BABEL_LOCALE, Language, day, money, number
 from klaverblad.rules.by_month import leaf
+from klaverblad.value_words import code_name
 from klaverblad.web.views.references import Reference, reference
 from klaverblad.web.words.explanations import EXPLANATION_WORDS
 from klaverblad.web.words.measures import WORDS
@@ -130,9 +131,9 @@ def value_text(value: Any, unit: str | None, period: str | None, language: Langu
     if isinstance(value, bool):
         return words["true" if value else "false"]
     if isinstance(value, list | tuple):
-        return ", ".join(str(item) for item in value) or "—"
+        return ", ".join(code_name(str(item), language) for item in value) or "—"
     if not isinstance(value, int | float):
-        return str(value)
+        return code_name(str(value), language)
     if unit == "currency-EUR":
         cents = int((Decimal(str(value)) * 100).quantize(Decimal(1), ROUND_HALF_UP))
         per = words.get(f"per_{period}") if period else None
@@ -149,6 +150,13 @@ def value_text(value: Any, unit: str | None, period: str | None, language: Langu
 def _grade(metadata: dict[str, Any] | None) -> str | None:
     grade = (metadata or {}).get("grade")
     return grade if grade in ("H", "M", "L") else None
+
+
+def parameter_label(parameter: Any, path: str, language: Language) -> str:
+    """A parameter's label: `label_nl`/`label_en` of its metadata when given, else its
+    description (English)."""
+    metadata = getattr(parameter, "metadata", None) or {}
+    return str(metadata.get(f"label_{language}") or parameter.description or path)
 
 
 def parameter_history(
@@ -179,10 +187,12 @@ def parameter_history(
         )
         for index, (start, at) in enumerate(zip(starts, dated, strict=True))
     )
-    documentation = metadata.get("documentation") or getattr(parameter, "documentation", None)
+    documentation = metadata.get(f"documentation_{language}") or (
+        metadata.get("documentation") or getattr(parameter, "documentation", None)
+    )
     return ParameterHistory(
         path=path,
-        label=str(parameter.description or path),
+        label=parameter_label(parameter, path, language),
         unit=unit,
         period=period,
         grade=_grade(metadata),

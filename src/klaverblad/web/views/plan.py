@@ -17,6 +17,7 @@ from klaverblad.model.months import parse_month
 from klaverblad.plan.financing_plan import FinancingPlan, compute_plan
 from klaverblad.plan.ledger import LEAVES, Line
 from klaverblad.report.cloverleaf import cloverleaf_svg, leaf_table_rows
+from klaverblad.report.funder_tables import component_words, measure_words
 from klaverblad.report.plan_table import LEAF_NAMES
 from klaverblad.report.redaction import redacted_alerts, redacted_explanations
 from klaverblad.web.views.documents import document_json
@@ -60,12 +61,23 @@ class Year:
     saldo: str
 
 
+def _who(line: Line, plan: FinancingPlan) -> str:
+    """The person or activity of a line by name (a share link's plan has no people's names)."""
+    people = {person.id: person.label for person in plan.initiative.people}
+    activities = {activity.id: activity.label for activity in plan.initiative.activities}
+    if line.person:
+        return people.get(line.person, line.person)
+    if line.activity:
+        return activities.get(line.activity, line.activity)
+    return "—"
+
+
 def _line(line: Line, entry: dict[str, Any], plan: FinancingPlan, language: Language) -> PlanLine:
     return PlanLine(
-        measure=line.measure,
-        component=line.component,
+        measure=measure_words(plan, line.measure, language),
+        component=component_words(line.component, language),
         funder=line.funder,
-        who=line.person or line.activity or "—",
+        who=_who(line, plan),
         amount=money(line.cents, language),
         explanation=line_explanation(entry, plan.parameters, language),
     )

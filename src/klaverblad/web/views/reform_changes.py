@@ -9,6 +9,7 @@ described per reform by hand except its Dutch summary (`words_measures.DUTCH_REF
 
 from __future__ import annotations
 
+import functools
 import sys
 from dataclasses import dataclass
 from datetime import date
@@ -16,7 +17,9 @@ from typing import Any
 
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
+from klaverblad.advice.measure_windows import measure_name
 from klaverblad.locale import Language, day
+from klaverblad.model import STATUTES
 from klaverblad.rules import baseline_system
 from klaverblad.rules.by_month import leaf
 from klaverblad.rules.reforms import REFORMS, reformed_system
@@ -25,6 +28,8 @@ from klaverblad.web.views.parameter_history import (
     ParameterHistory,
     leaf_paths,
     parameter_history,
+    parameter_label,
+    start_in_words,
     value_text,
 )
 from klaverblad.web.words.measures import DUTCH_REFORM_DOCS, WORDS
@@ -96,9 +101,9 @@ def _changes(
             changes.append(
                 ChangedValue(
                     path=path,
-                    label=str(parameter.description or path),
+                    label=parameter_label(parameter, path, language),
                     start=start,
-                    start_text=day(start, language),
+                    start_text=start_in_words(start, language),
                     before=_dated(start, old, unit, period, language),
                     after=_dated(start, new, unit, period, language),
                 )
@@ -115,10 +120,10 @@ def _components(
         (
             words["reform_component"].format(
                 component=component.name,
-                measure=component.measure or statute,
+                measure=measure_name(reformed.parameters, component.measure or statute, language),
                 leaf=component.leaf,
                 funder=component.funder or "—",
-                statute=statute,
+                statute=measure_name(reformed.parameters, statute, language),
             ),
             str(reformed.variables[component.variable].label),
         )
@@ -148,6 +153,23 @@ def reform_view(name: str, on: date | None, language: Language) -> ReformView:
         ),
         components=_components(name, reformed, language),
     )
+
+
+@functools.cache
+def reform_statutes(name: str) -> tuple[str, ...]:
+    """The wage statutes whose parameters or components the reform `name` changes (what the
+    comparison's verdict names when nobody becomes eligible), in the rulebook's order.
+
+    >>> reform_statutes("sine-uitbreiding"), reform_statutes("lde-koppeling-sine")
+    (('sine',), ('sine',))
+    """
+    baseline = baseline_system()
+    reformed = reformed_system((name,))
+    existing = set(leaf_paths(baseline.parameters, ""))
+    paths = [path for path in leaf_paths(reformed.parameters, "") if path in existing]
+    touched = {change.path.split(".")[0] for change in _changes(baseline, reformed, paths, "en")}
+    touched |= set(getattr(REFORMS[name], "extra_components", {}))
+    return tuple(statute for statute in STATUTES if statute in touched)
 
 
 def reform_views(on: date | None, language: Language) -> list[ReformView]:
