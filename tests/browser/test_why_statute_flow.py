@@ -12,10 +12,11 @@ pytest.importorskip("playwright.sync_api", reason="the Python package playwright
 
 from playwright.sync_api import Locator, Page, expect
 
-from klaverblad.advice.condition_labels import DUTCH
+from klaverblad.advice.condition_labels import CONDITIONS
 from klaverblad.web.words.why_statute import WHY_STATUTE_WORDS
 from tests.browser.helpers import axe_check, not_yet_built, shot
 
+DUTCH = CONDITIONS["nl"]
 WORDS = WHY_STATUTE_WORDS["nl"]
 LOW_SKILLED = DUTCH["sine_low_skilled"]
 PLAN = "/plan/voorbeeld/bik-klusjesdienst"

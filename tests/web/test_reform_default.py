@@ -23,10 +23,11 @@ import re
 
 from fastapi.testclient import TestClient
 
-from klaverblad.advice.condition_labels import DUTCH
+from klaverblad.advice.condition_labels import CONDITIONS
 from klaverblad.web.words.reform_default import REFORM_DEFAULT_WORDS
 from tests.web.conftest import EXAMPLES
 
+DUTCH = CONDITIONS["nl"]
 BIK = "bik-klusjesdienst"
 BIK_TEXT = (EXAMPLES / f"{BIK}.yaml").read_text(encoding="utf-8")
 NL = REFORM_DEFAULT_WORDS["nl"]

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from klaverblad.advice.condition_labels import DUTCH
+from klaverblad.advice.condition_labels import CONDITIONS
 from klaverblad.rules.catalogue import STATUTES
 from klaverblad.web.words.why_statute import WHY_STATUTE_WORDS
 from tests.web.test_accounts_support import (
@@ -31,6 +31,7 @@ from tests.web.test_accounts_support import (
     share_plan,
 )
 
+DUTCH = CONDITIONS["nl"]
 NL, EN = WHY_STATUTE_WORDS["nl"], WHY_STATUTE_WORDS["en"]
 EXAMPLE = "/plan/voorbeeld/bik-klusjesdienst"
 EXAMPLE_EN = "/en/plan/example/bik-klusjesdienst"

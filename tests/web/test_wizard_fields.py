@@ -18,7 +18,7 @@ import re
 from fastapi.testclient import TestClient
 from httpx import Response
 
-from klaverblad.advice.condition_labels import DUTCH
+from klaverblad.advice.condition_labels import CONDITIONS
 from klaverblad.web.wizard.field_words import FIELD_WORDS
 from klaverblad.web.words.why_statute import WHY_STATUTE_WORDS
 from tests.web.test_wizard import (
@@ -29,6 +29,7 @@ from tests.web.test_wizard import (
     wizard_form,
 )
 
+DUTCH = CONDITIONS["nl"]
 NL = FIELD_WORDS["nl"]
 
 
