@@ -83,6 +83,11 @@ def words(*message_ids: str) -> Words:
     }
 
 
+def texts(message_id: str) -> dict[str, str]:
+    """The words of `message_id` in every language, placeholders left to fill in later."""
+    return {language: text(message_id, language) for language in LANGUAGES}
+
+
 # A value filled into a message: the same in every language, or one text per language.
 Param = str | Mapping[str, str]
 

@@ -8,11 +8,18 @@ from rich.console import Console
 from rich.table import Table
 
 from klaverblad.locale import Language
+from klaverblad.messages import N_, words
 
-HEADERS = {
-    "nl": ("Parameter", "Omschrijving", "Waarde", "Sinds", "Eenheid", "Graad", "Bron"),
-    "en": ("Parameter", "Label", "Value", "Since", "Unit", "Grade", "Source"),
-}
+_HEADER_WORDS = words(
+    N_("measures_table.parameter"),
+    N_("measures_table.label"),
+    N_("measures_table.value"),
+    N_("measures_table.since"),
+    N_("measures_table.unit"),
+    N_("measures_table.grade"),
+    N_("measures_table.source"),
+)
+HEADERS = {language: tuple(w.values()) for language, w in _HEADER_WORDS.items()}
 
 
 def render_measures(catalogue: dict[str, Any], language: Language, width: int = 160) -> str:

@@ -34,7 +34,7 @@ from typing import Any
 
 from klaverblad.advice.alert import Alert
 from klaverblad.locale import Language
-from klaverblad.messages import N_, words
+from klaverblad.messages import N_, texts, words
 from klaverblad.model.initiative import Initiative
 
 # The person fields a share link shows as they are.
@@ -168,16 +168,7 @@ def redacted_explanations(
 # Alerts that say which of a person's conditions fail (a diploma, a benefit status, months of
 # unemployment): on a share link they say only that a statute does not fit, and for whom.
 PERSONAL_ALERTS = frozenset({"statute_not_eligible", "sine_not_eligible"})
-_WITHHELD: dict[Language, str] = {
-    "nl": (
-        "Voor {subject} past een statuut niet. Welke voorwaarden ontbreken, ziet alleen wie "
-        "het plan mag bewerken: die gaan over persoonsgegevens."
-    ),
-    "en": (
-        "A statute does not fit {subject}. Which conditions fail is shown only to those who "
-        "may edit the plan: they concern personal data."
-    ),
-}
+_WITHHELD = texts(N_("redaction.withheld"))
 
 
 def unnamed(initiative: Initiative) -> Initiative:

@@ -24,6 +24,7 @@ from fastapi import Request
 from fastapi.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from klaverblad.messages import N_, words
 from klaverblad.model.limits import PLAN_SECONDS
 from klaverblad.plan.deadline import DEADLINE, Deadline, TimeBudgetExceeded, seconds_text
 from klaverblad.web.api.limits import API_PREFIX
@@ -34,18 +35,7 @@ PLAN_SECONDS_VARIABLE = "KLAVERBLAD_PLAN_SECONDS"
 # Seconds a client should wait before it tries again (the worker is free by then).
 RETRY_AFTER_SECONDS = 30
 REQUEST_PATH = "(the request)"
-_PAGE_WORDS = {
-    "nl": (
-        "Te lang bezig",
-        "Deze berekening duurde langer dan {seconds} seconden en werd gestopt. Probeer het "
-        "straks opnieuw, of maak het plan kleiner (minder personen of een kortere horizon).",
-    ),
-    "en": (
-        "Taking too long",
-        "This computation took longer than {seconds} seconds and was stopped. Try again "
-        "later, or make the plan smaller (fewer people or a shorter horizon).",
-    ),
-}
+_PAGE_WORDS = words(N_("time_budget.title"), N_("time_budget.message"))
 
 
 def budget_seconds(configured: float | None = None) -> float:
@@ -109,7 +99,8 @@ async def time_budget_exceeded(request: Request, error: Exception) -> Response:
     from klaverblad.web.render import render
     from klaverblad.web.urls import language_of
 
-    title, message = _PAGE_WORDS.get(language_of(request), _PAGE_WORDS["nl"])
+    words = _PAGE_WORDS.get(language_of(request), _PAGE_WORDS["nl"])
+    title, message = words["title"], words["message"]
     page = render(
         request,
         "error.html",

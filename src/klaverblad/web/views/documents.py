@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from klaverblad.locale import Language
+from klaverblad.messages import N_, texts
 from klaverblad.model import Initiative, InitiativeError, parse_initiative
 from klaverblad.model.consistency import Problem
 from klaverblad.model.limits import DOCUMENT_BYTES
@@ -26,13 +27,13 @@ from klaverblad.web.form_limits import document_too_large
 from klaverblad.web.words.model_messages import translated
 
 # The path of a problem with the form as a whole (nothing pasted, too large).
-FORM_PATH = {"nl": "(het formulier)", "en": "(the form)"}
-_EMPTY = {"nl": "plak de tekst van een initiatief", "en": "paste the text of an initiative"}
+FORM_PATH = texts(N_("documents.form_path"))
+_EMPTY = texts(N_("documents.empty"))
 
 
 # How many problems of one document a page lists (a document can have tens of thousands).
 SHOWN_PROBLEMS = 50
-_MORE = {"nl": "en nog {count} andere problemen", "en": "and {count} other problems"}
+_MORE = texts(N_("documents.more"))
 
 
 def shown_problems(problems: list[Problem], language: Language) -> list[Problem]:

@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 
 from klaverblad.locale import Language
+from klaverblad.messages import N_, words
 from klaverblad.model import Initiative, InitiativeError, parse_initiative
 from klaverblad.model.consistency import Problem
 from klaverblad.model.echo import echo
@@ -41,20 +42,12 @@ _BELGIAN_DAY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _BELGIAN_MONTH = re.compile(r"^(\d{1,2})[/.-](\d{4})$")
 
-MESSAGES = {
-    "nl": {
-        "date": "{value} is geen datum (JJJJ-MM-DD of d/mm/jjjj)",
-        "month": "{value} is geen maand (JJJJ-MM of mm/jjjj)",
-        "factors": "{problem} (scheid de factoren met ';')",
-        "factors_many": "heeft meer dan {limit} factoren (één per jaar)",
-    },
-    "en": {
-        "date": "{value} is not a date (YYYY-MM-DD or d/mm/yyyy)",
-        "month": "{value} is not a month (YYYY-MM or mm/yyyy)",
-        "factors": "{problem} (separate the factors with ';')",
-        "factors_many": "has more than {limit} factors (one per year)",
-    },
-}
+MESSAGES = words(
+    N_("wizard_convert.date"),
+    N_("wizard_convert.month"),
+    N_("wizard_convert.factors"),
+    N_("wizard_convert.factors_many"),
+)
 
 
 def read_field_number(

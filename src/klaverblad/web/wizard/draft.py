@@ -22,6 +22,7 @@ from typing import Any
 from starlette.datastructures import FormData
 
 from klaverblad.locale import Language
+from klaverblad.messages import N_, words
 from klaverblad.model.consistency import Problem
 from klaverblad.model.echo import echo
 from klaverblad.model.limits import (
@@ -176,16 +177,14 @@ def first_day(month: str) -> str:
     return f"{month}-01" if len(month) == 7 else ""
 
 
-_NAMES = {
-    "nl": ("Mijn initiatief", "mijn-initiatief", "Mijn organisatie"),
-    "en": ("My initiative", "my-initiative", "My organisation"),
-}
+_NAMES = words(N_("draft_default.name"), N_("draft_default.id"), N_("draft_default.promoter"))
 
 
 def default_draft(language: Language, today: date) -> Draft:
     """The draft a new plan starts from: every required field filled in with a visible
     default, one activity and one person, so that step 1 already shows a computed plan."""
-    name, identifier, promoter = _NAMES[language]
+    names = _NAMES[language]
+    name, identifier, promoter = names["name"], names["id"], names["promoter"]
     top: dict[str, Value] = {
         "name": name,
         "id": identifier,

@@ -15,16 +15,14 @@ import numpy
 from klaverblad.advice.measure_closed import grant_closures, grant_message
 from klaverblad.advice.measure_windows import window_of
 from klaverblad.locale import Language, day
+from klaverblad.messages import N_, texts
 from klaverblad.model.initiative import Initiative
 from klaverblad.model.months import first_day, parse_month
 from klaverblad.rules import baseline_system
 from klaverblad.web.wizard.convert import read_month
 
-_CLOSED_SINCE = {"nl": "gesloten sinds {date}", "en": "closed since {date}"}
-_CLOSED_FOR_HIRES = {
-    "nl": "gesloten voor nieuwe aanwervingen sinds {date}",
-    "en": "closed to new hires since {date}",
-}
+_CLOSED_SINCE = texts(N_("measure_note.closed_since"))
+_CLOSED_FOR_HIRES = texts(N_("measure_note.closed_for_hires"))
 
 
 def grant_warnings(

@@ -111,31 +111,24 @@ WORDS = words(
     N_("measures.reform_component"),
 )
 
-# The catalogue's English labels of the initiative-level measures, in Dutch.
-DUTCH_MEASURE_LABELS = {
-    "dienstencheque": "Dienstencheques (blad III: gebruikersprijs en overheidsdeel)",
-    "pwa": "PWA- en wijk-werkcheques (blad II, zoals in het verslag van 2006)",
-    "klantbijdrage": "Betalingen van klanten, contant of op factuur",
-    "beleidsdomein": "Overeenkomsten met andere beleidsdomeinen",
-    "lde": "Vlaamse LDE-ondersteuning (ingevoerde toelage)",
-    "swp": "Sociale werkplaats (ingevoerde toelage)",
-    "lokaal_actieplan": "Lokaal actieplan (ingevoerde toelage)",
-    "art60_verhoogd": "Art. 60 verhoogde toelage (ingevoerde toelage)",
-    "overig": "Andere toelage (ingevoerd, elk blad)",
-}
+# The catalogue's labels of the initiative-level measures in words (the Dutch page's).
+MEASURE_LABELS = words(
+    N_("measure_label.dienstencheque"),
+    N_("measure_label.pwa"),
+    N_("measure_label.klantbijdrage"),
+    N_("measure_label.beleidsdomein"),
+    N_("measure_label.lde"),
+    N_("measure_label.swp"),
+    N_("measure_label.lokaal_actieplan"),
+    N_("measure_label.art60_verhoogd"),
+    N_("measure_label.overig"),
+)
+DUTCH_MEASURE_LABELS = MEASURE_LABELS["nl"]
 
-# What each reform does (RULEBOOK §7), in Dutch; in English the reform module's docstring.
-DUTCH_REFORM_DOCS = {
-    "sine-uitbreiding": (
-        "„SINE uitbreiden naar andere doelgroepen”: de voorwaarde laaggeschoold valt weg en "
-        "elke drempel van werkloosheidsduur boven 6 maanden wordt 6 maanden (lagere drempels "
-        "blijven); de voorwaarde over het statuut blijft. De voorwaarden worden in elke maand "
-        "van het plan met de hervormde parameters beoordeeld."
-    ),
-    "lde-koppeling-sine": (
-        "„Structurele middelen LDE koppelen aan SINE”: wie op SINE staat in een initiatief "
-        "met een LDE-erkenning brengt een extra lijn in blad I mee: LDE-omkadering voor "
-        "SINE, een bedrag per jaar × VTE, 1/12 in elke maand van tewerkstelling (een "
-        "illustratief bedrag, graad L, een parameter)."
-    ),
-}
+# What each reform does (RULEBOOK §7), by reform name with `_` for `-`; the Dutch page shows
+# it, the English page the reform module's docstring.
+REFORM_DOCS = words(
+    N_("reform_doc.sine_uitbreiding"),
+    N_("reform_doc.lde_koppeling_sine"),
+)
+DUTCH_REFORM_DOCS = {name.replace("_", "-"): text for name, text in REFORM_DOCS["nl"].items()}
