@@ -13,39 +13,23 @@ from __future__ import annotations
 from typing import Any
 
 from klaverblad.locale import Language
+from klaverblad.messages import N_, words
 
-WORDS = {
-    "nl": {
-        "person": "Persoon",
-        "month": "maand",
-        "applied": "toegepast statuut",
-        "eligible": "in aanmerking",
-        "not_eligible": "niet in aanmerking",
-        "met": "voldaan",
-        "not_met": "NIET voldaan",
-        "duration": "duur (maanden tewerkstelling)",
-        "not_computable": "niet berekenbaar",
-        "grade": "graad",
-        "since": "sinds",
-        "leaf": "blad",
-        "inputs": "gegevens",
-    },
-    "en": {
-        "person": "Person",
-        "month": "month",
-        "applied": "applied statute",
-        "eligible": "eligible",
-        "not_eligible": "not eligible",
-        "met": "met",
-        "not_met": "NOT met",
-        "duration": "duration (months of employment)",
-        "not_computable": "not computable",
-        "grade": "grade",
-        "since": "since",
-        "leaf": "leaf",
-        "inputs": "inputs",
-    },
-}
+WORDS = words(
+    N_("explain_text.person"),
+    N_("explain_text.month"),
+    N_("explain_text.applied"),
+    N_("explain_text.eligible"),
+    N_("explain_text.not_eligible"),
+    N_("explain_text.met"),
+    N_("explain_text.not_met"),
+    N_("explain_text.duration"),
+    N_("explain_text.not_computable"),
+    N_("explain_text.grade"),
+    N_("explain_text.since"),
+    N_("explain_text.leaf"),
+    N_("explain_text.inputs"),
+)
 
 
 def render_explanation(result: dict[str, Any], language: Language) -> str:

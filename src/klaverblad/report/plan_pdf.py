@@ -24,6 +24,7 @@ from markupsafe import Markup
 
 from klaverblad.advice.alerts import Alert
 from klaverblad.locale import BABEL_LOCALE, Language, day, money, month_name
+from klaverblad.messages import N_, words
 from klaverblad.plan.financing_plan import FinancingPlan
 from klaverblad.plan.ledger import LEAVES
 from klaverblad.report.cloverleaf import FILL, cloverleaf_svg, leaf_table_rows
@@ -45,120 +46,55 @@ from klaverblad.report.plan_table import LEAF_NAMES
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
-WORDS = {
-    "nl": {
-        "plan": "Financieringsplan",
-        "promoter": "Promotor",
-        "initiative": "Initiatief",
-        "horizon": "Horizon",
-        "from": "vanaf",
-        "to": "tot en met",
-        "months": "maanden",
-        "rules": "Regelversie",
-        "reforms": "hervormingen",
-        "exported": "Exportdatum",
-        "summary": "Samenvatting over de hele horizon",
-        "funding": "Financiering",
-        "costs": "Kosten",
-        "gap": "Tekort (+) / overschot (−)",
-        "shortfall": "tekort",
-        "surplus": "overschot",
-        "balanced": "sluitend",
-        "break_even": "Break-evenprijs per uur (contant/factuur)",
-        "no_break_even": "niet van toepassing (geen uren contant of op factuur)",
-        "gap_note": (
-            "Tekort = kosten − financiering. De break-evenprijs is de prijs per uur die de "
-            "klanten (contant of op factuur) zouden moeten betalen om het tekort te dichten."
-        ),
-        "clover": "Het klavertje vier",
-        "clover_table": "Financiering per blad (gegevens van de grafiek)",
-        "leaf": "Blad",
-        "amount": "Bedrag",
-        "share": "Aandeel",
-        "total": "Totaal",
-        "per_year": "Per jaar",
-        "per_leaf": "Lijnen per blad",
-        "no_lines": "Geen financiering in dit blad.",
-        "year": "Jaar",
-        "measure": "Maatregel",
-        "component": "Onderdeel",
-        "for": "Persoon/activiteit",
-        "funder": "Financier",
-        "alerts": "Signalen en wat te doen",
-        "no_alerts": "Geen signalen.",
-        "sources": "Bronnen",
-        "sources_note": (
-            "De parameterwaarden die de berekende lijnen gebruiken, met de datum vanaf wanneer ze "
-            "gelden en hun betrouwbaarheid: H = officiële bron, M = secundaire bron of afgeleide "
-            "datum, L = reconstructie. Ingevoerde bedragen hebben geen parameter."
-        ),
-        "no_sources": "Geen parameters gebruikt: alle bedragen zijn ingevoerd.",
-        "parameter": "Parameter",
-        "value": "Waarde",
-        "since": "Sinds",
-        "grade": "Graad",
-        "references": "Referenties",
-        "used_by": "gebruikt voor",
-        "colophon": "Berekend met Klaverblad, regelversie",
-        "page": "pagina",
-    },
-    "en": {
-        "plan": "Financing plan",
-        "promoter": "Promoter",
-        "initiative": "Initiative",
-        "horizon": "Horizon",
-        "from": "from",
-        "to": "to",
-        "months": "months",
-        "rules": "Rules version",
-        "reforms": "reforms",
-        "exported": "Export date",
-        "summary": "Summary over the whole horizon",
-        "funding": "Funding",
-        "costs": "Costs",
-        "gap": "Gap (+ shortfall, − surplus)",
-        "shortfall": "shortfall",
-        "surplus": "surplus",
-        "balanced": "balanced",
-        "break_even": "Break-even price per hour (cash/invoice)",
-        "no_break_even": "not applicable (no hours paid in cash or by invoice)",
-        "gap_note": (
-            "Gap = costs − funding. The break-even price is the price per hour the clients "
-            "(cash or invoice) would have to pay to close the gap."
-        ),
-        "clover": "The four-leaf clover",
-        "clover_table": "Funding per leaf (the chart's data)",
-        "leaf": "Leaf",
-        "amount": "Amount",
-        "share": "Share",
-        "total": "Total",
-        "per_year": "Per year",
-        "per_leaf": "Lines per leaf",
-        "no_lines": "No funding in this leaf.",
-        "year": "Year",
-        "measure": "Measure",
-        "component": "Component",
-        "for": "Person/activity",
-        "funder": "Funder",
-        "alerts": "Alerts and what to do",
-        "no_alerts": "No alerts.",
-        "sources": "Sources",
-        "sources_note": (
-            "The parameter values the computed lines use, with the date from which they apply "
-            "and their confidence: H = official source, M = secondary source or inferred date, "
-            "L = reconstruction. Entered amounts have no parameter."
-        ),
-        "no_sources": "No parameters used: every amount is entered.",
-        "parameter": "Parameter",
-        "value": "Value",
-        "since": "Since",
-        "grade": "Grade",
-        "references": "References",
-        "used_by": "used for",
-        "colophon": "Computed with Klaverblad, rules version",
-        "page": "page",
-    },
-}
+WORDS = words(
+    N_("pdf.plan"),
+    N_("pdf.promoter"),
+    N_("pdf.initiative"),
+    N_("pdf.horizon"),
+    N_("pdf.from"),
+    N_("pdf.to"),
+    N_("pdf.months"),
+    N_("pdf.rules"),
+    N_("pdf.reforms"),
+    N_("pdf.exported"),
+    N_("pdf.summary"),
+    N_("pdf.funding"),
+    N_("pdf.costs"),
+    N_("pdf.gap"),
+    N_("pdf.shortfall"),
+    N_("pdf.surplus"),
+    N_("pdf.balanced"),
+    N_("pdf.break_even"),
+    N_("pdf.no_break_even"),
+    N_("pdf.gap_note"),
+    N_("pdf.clover"),
+    N_("pdf.clover_table"),
+    N_("pdf.leaf"),
+    N_("pdf.amount"),
+    N_("pdf.share"),
+    N_("pdf.total"),
+    N_("pdf.per_year"),
+    N_("pdf.per_leaf"),
+    N_("pdf.no_lines"),
+    N_("pdf.year"),
+    N_("pdf.measure"),
+    N_("pdf.component"),
+    N_("pdf.for"),
+    N_("pdf.funder"),
+    N_("pdf.alerts"),
+    N_("pdf.no_alerts"),
+    N_("pdf.sources"),
+    N_("pdf.sources_note"),
+    N_("pdf.no_sources"),
+    N_("pdf.parameter"),
+    N_("pdf.value"),
+    N_("pdf.since"),
+    N_("pdf.grade"),
+    N_("pdf.references"),
+    N_("pdf.used_by"),
+    N_("pdf.colophon"),
+    N_("pdf.page"),
+)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from typing import get_args
 import xlsxwriter
 
 from klaverblad.locale import Language
+from klaverblad.messages import N_, words
 from klaverblad.model.initiative import Begeleiding, Diploma, Person, Role, Status, Statute
 from klaverblad.report.download_words import DOWNLOAD_WORDS
 
@@ -43,36 +44,16 @@ CHOICES: dict[str, tuple[str, ...]] = {
 MAATWERK_PERCENTAGES = tuple(range(20, 80, 5))
 BOOLEAN_WORDS = {"nl": ("ja", "nee"), "en": ("yes", "no")}
 TEMPLATE_ROWS = 500
-TEMPLATE_WORDS = {
-    "nl": {
-        "sheet": "Personen",
-        "help_sheet": "Uitleg",
-        "required": "verplicht",
-        "optional": "optioneel",
-        "field": "Kolom",
-        "need": "Verplicht?",
-        "meaning": "Betekenis en toegelaten waarden",
-        "intro": (
-            "Eén rij per persoon, vanaf rij 2. Laat de kopregel (rij 1) staan. Datums als datum "
-            "(of JJJJ-MM-DD), bedragen in euro, ja/nee voor de vinkjes. Lege optionele cellen "
-            "nemen de standaardwaarde."
-        ),
-    },
-    "en": {
-        "sheet": "People",
-        "help_sheet": "Help",
-        "required": "required",
-        "optional": "optional",
-        "field": "Column",
-        "need": "Required?",
-        "meaning": "Meaning and allowed values",
-        "intro": (
-            "One row per person, from row 2. Keep the header (row 1). Dates as dates (or "
-            "YYYY-MM-DD), amounts in euros, yes/no for the flags. Empty optional cells take the "
-            "default."
-        ),
-    },
-}
+TEMPLATE_WORDS = words(
+    N_("people_template.sheet"),
+    N_("people_template.help_sheet"),
+    N_("people_template.required"),
+    N_("people_template.optional"),
+    N_("people_template.field"),
+    N_("people_template.need"),
+    N_("people_template.meaning"),
+    N_("people_template.intro"),
+)
 FIELD_HELP = {
     "id": ("Unieke code van de persoon, bv. w1.", "Unique code of the person, e.g. w1."),
     "name": (
