@@ -10,6 +10,7 @@ from openfisca_core.parameters import Parameter, ParameterNode
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from klaverblad.advice.explain import parameter_facts
+from klaverblad.locale import Language
 from klaverblad.rules import baseline_system
 from klaverblad.rules.catalogue import INITIATIVE_MEASURES, STATUTE_MEASURES
 
@@ -31,7 +32,11 @@ def _module_doc(reform: type) -> str:
     return " ".join((module.__doc__ or "").split())
 
 
-def measures_catalogue(month: int, system: TaxBenefitSystem | None = None) -> dict[str, Any]:
+def measures_catalogue(
+    month: int, system: TaxBenefitSystem | None = None, language: Language = "en"
+) -> dict[str, Any]:
+    """The catalogue in `month`; each parameter labelled in `language` (English, the rulebook's
+    own, by default: the JSON of `klaverblad measures`)."""
     system = system or baseline_system()
     tree = system.parameters
     measures = []
@@ -39,7 +44,7 @@ def measures_catalogue(month: int, system: TaxBenefitSystem | None = None) -> di
         node = tree.children.get(measure.parameter_node) if measure.parameter_node else None
         parameters = (
             [
-                parameter_facts(system, path, month)
+                parameter_facts(system, path, month, language)
                 for path in _leaf_paths(node, measure.parameter_node)
             ]
             if isinstance(node, ParameterNode)
@@ -68,6 +73,7 @@ def measures_catalogue(month: int, system: TaxBenefitSystem | None = None) -> di
         "schema": "klaverblad.measures/1",
         "measures": measures,
         "shared_parameters": [
-            parameter_facts(system, path, month) for path in _leaf_paths(shared, "regionalisation")
+            parameter_facts(system, path, month, language)
+            for path in _leaf_paths(shared, "regionalisation")
         ],
     }

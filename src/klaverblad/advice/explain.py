@@ -22,6 +22,7 @@ from klaverblad.plan.situation import Grid, build_simulation, calculate, worker_
 from klaverblad.rules import baseline_system
 from klaverblad.rules.by_month import leaf, start_of_value, value_at_month
 from klaverblad.rules.catalogue import STATUTES, components_of
+from klaverblad.rules.parameter_words import parameter_label, value_note
 
 
 @dataclass(frozen=True)
@@ -43,8 +44,11 @@ def weakest_grade(*grades: str | None) -> str | None:
     return max(known, key=GRADE_ORDER.index) if known else None
 
 
-def parameter_facts(system: TaxBenefitSystem, path: str, month: int) -> dict[str, Any]:
-    """A parameter's value in force in `month`, since when, unit, grade and references."""
+def parameter_facts(
+    system: TaxBenefitSystem, path: str, month: int, language: Language = "en"
+) -> dict[str, Any]:
+    """A parameter's value in force in `month`, since when, unit, grade and references; its
+    label and the value's note in `language` (English, the rulebook's own, by default)."""
     parameter = leaf(system.parameters, path)
     metadata = parameter.metadata or {}
     since = start_of_value(parameter, month)
@@ -54,14 +58,14 @@ def parameter_facts(system: TaxBenefitSystem, path: str, month: int) -> dict[str
             value_metadata = dict(at.metadata or {})
     return {
         "parameter": path,
-        "label": parameter.description,
+        "label": parameter_label(parameter, language),
         "value": value_at_month(parameter, month),
         "since": since,
         "unit": metadata.get("unit"),
         "grade": weakest_grade(metadata.get("grade"), value_metadata.get("grade")),
         "parameter_grade": metadata.get("grade"),
         "value_grade": value_metadata.get("grade"),
-        "note": value_metadata.get("note"),
+        "note": value_note(value_metadata, language),
         "reference": metadata.get("reference", []),
     }
 
@@ -117,7 +121,9 @@ def explain_person(
                     if numpy.isnan(amount)
                     else format_cents(to_cents(int(snap_to_units(numpy.array([amount]))[0]))),
                     "status": "not_computable" if numpy.isnan(amount) else "computed",
-                    "parameters": [parameter_facts(system, p, at) for p in component.parameters],
+                    "parameters": [
+                        parameter_facts(system, p, at, language) for p in component.parameters
+                    ],
                 }
             )
         entry: dict[str, Any] = {

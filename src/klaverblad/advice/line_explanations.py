@@ -100,13 +100,16 @@ def _months_of_year(plan: FinancingPlan, year: int) -> list[int]:
     return [int(m) for m in plan.month_indexes if int(m) // 12 == year]
 
 
-def _parameters(plan: FinancingPlan, paths: tuple[str, ...], year: int) -> list[dict[str, Any]]:
-    """Each parameter's values in force in the line's months (one entry per distinct value)."""
+def _parameters(
+    plan: FinancingPlan, paths: tuple[str, ...], year: int, language: Language
+) -> list[dict[str, Any]]:
+    """Each parameter's values in force in the line's months (one entry per distinct value),
+    labelled in `language`."""
     facts: list[dict[str, Any]] = []
     for path in paths:
         seen: set[str | None] = set()
         for month in _months_of_year(plan, year):
-            fact = parameter_facts(plan.system, path, month)
+            fact = parameter_facts(plan.system, path, month, language)
             if fact["since"] not in seen:
                 seen.add(fact["since"])
                 facts.append(fact)
@@ -148,9 +151,9 @@ def explain_line(plan: FinancingPlan, line: Line, language: Language = "nl") -> 
     if statute_component is not None and line.person is not None:
         statute, component = statute_component
         variable = plan.system.variables.get(component.variable)
-        parameters = _parameters(plan, component.parameters, line.year)
+        parameters = _parameters(plan, component.parameters, line.year, language)
         if component.funder is None and STATUTES[statute].funder == "regionalised":
-            parameters += _parameters(plan, (REGIONALISATION_PARAMETER,), line.year)
+            parameters += _parameters(plan, (REGIONALISATION_PARAMETER,), line.year, language)
         formula = (
             " ".join((variable.formulas.peekitem(0)[1].__doc__ or "").split()) if variable else ""
         )
@@ -167,7 +170,7 @@ def explain_line(plan: FinancingPlan, line: Line, language: Language = "nl") -> 
         entry.update(
             rule=RULES["not_computable"][0 if nl else 1],
             inputs={},
-            parameters=_parameters(plan, _validity(line.measure), line.year),
+            parameters=_parameters(plan, _validity(line.measure), line.year, language),
             references=_measure_references(line.measure, nl),
             grade="L",
         )
@@ -224,7 +227,7 @@ def _revenue(plan: FinancingPlan, line: Line, nl: bool) -> dict[str, Any]:
         key, paths = "pwa", ("pwa.min_price", "pwa.max_price", "pwa.allowed_kinds")
     else:
         key, paths = "klantbijdrage", ()
-    parameters = _parameters(plan, paths, line.year)
+    parameters = _parameters(plan, paths, line.year, "nl" if nl else "en")
     return {
         "rule": RULES[key][0 if nl else 1],
         "inputs": activity.model_dump(mode="json"),
@@ -251,7 +254,7 @@ def _grant(plan: FinancingPlan, line: Line, nl: bool) -> dict[str, Any]:
             else f", and only with the recognition for {name} while the measure exists"
         )
     key = "wep_plus_grant" if line.measure == "wep_plus" else "grant"
-    parameters = _parameters(plan, _validity(line.measure), line.year)
+    parameters = _parameters(plan, _validity(line.measure), line.year, "nl" if nl else "en")
     return {
         "rule": RULES[key][0 if nl else 1].format(window=window),
         "inputs": {"grants": [g.model_dump(mode="json", by_alias=True) for g in grants]},

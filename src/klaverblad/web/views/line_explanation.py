@@ -24,6 +24,7 @@ from klaverblad.locale import BABEL_LOCALE, Language, day, money, month_name
 from klaverblad.model.months import parse_month
 from klaverblad.rules.by_month import leaf
 from klaverblad.rules.catalogue import MEASURES
+from klaverblad.rules.parameter_words import parameter_label as words_label
 from klaverblad.value_words import value_name
 from klaverblad.web.views.parameter_history import since_text, value_text
 from klaverblad.web.views.references import Reference, reference
@@ -292,9 +293,7 @@ def inputs_in_words(entry: Mapping[str, Any], tree: ParameterNode, language: Lan
 
 def parameter_label(tree: ParameterNode, path: str, language: Language) -> str:
     """A parameter's label: `label_nl` / `label_en` of its metadata, else its description."""
-    parameter = leaf(tree, path)
-    metadata = parameter.metadata or {}
-    return str(metadata.get(f"label_{language}") or parameter.description or path)
+    return words_label(leaf(tree, path), language) or path
 
 
 # List parameters whose items are values of the initiative file, by the field they hold.

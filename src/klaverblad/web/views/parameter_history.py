@@ -31,6 +31,8 @@ from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from klaverblad.locale import BABEL_LOCALE, Language, day, money, number
 from klaverblad.rules.by_month import leaf
+from klaverblad.rules.parameter_words import parameter_label as words_label
+from klaverblad.rules.parameter_words import value_note
 from klaverblad.value_words import code_name
 from klaverblad.web.views.references import Reference, reference
 from klaverblad.web.words.explanations import EXPLANATION_WORDS
@@ -153,10 +155,8 @@ def _grade(metadata: dict[str, Any] | None) -> str | None:
 
 
 def parameter_label(parameter: Any, path: str, language: Language) -> str:
-    """A parameter's label: `label_nl`/`label_en` of its metadata when given, else its
-    description (English)."""
-    metadata = getattr(parameter, "metadata", None) or {}
-    return str(metadata.get(f"label_{language}") or parameter.description or path)
+    """A parameter's label in `language` (rules/parameter_words.py), else its path."""
+    return words_label(parameter, language) or path
 
 
 def parameter_history(
@@ -181,7 +181,7 @@ def parameter_history(
             value=at.value,
             text=value_text(at.value, unit, period, language),
             grade=_grade(at.metadata) or _grade(metadata),
-            note=(at.metadata or {}).get("note"),
+            note=value_note(at.metadata, language),
             in_force=index == current,
             unit=unit,
         )
