@@ -55,14 +55,18 @@ def test_the_catalogue_holds_no_id_the_code_no_longer_marks(language: Language) 
 
 
 def test_dutch_and_english_words_fill_in_the_same_placeholders() -> None:
+    """The same placeholders in both languages; a Dutch model message may leave out a detail
+    of the English one (it fills in the groups the English message was matched with)."""
     english = {m.id: m.string for m in CATALOGUES["en"] if m.id}
-    different = [
-        m.id
-        for m in CATALOGUES["nl"]
-        if m.id
-        and set(PLACEHOLDER.findall(str(m.string)))
-        != set(PLACEHOLDER.findall(str(english.get(m.id, ""))))
-    ]
+    different = []
+    for m in CATALOGUES["nl"]:
+        if not m.id:
+            continue
+        dutch = set(PLACEHOLDER.findall(str(m.string)))
+        other = set(PLACEHOLDER.findall(str(english.get(m.id, ""))))
+        fits = dutch <= other if str(m.id).startswith("model_message.") else dutch == other
+        if not fits:
+            different.append(m.id)
     assert different == []
 
 
