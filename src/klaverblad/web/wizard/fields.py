@@ -87,6 +87,8 @@ ORGANISATION: tuple[Field, ...] = (
     Field("horizon.months", "integer"),
 )
 ACTIVITY: tuple[Field, ...] = (
+    # What pages call it; the wizard generates the code (`id`) the file keys it by.
+    Field("name", "text", required=False),
     Field("id", "text"),
     Field("kind", "select", choices=_flat(ActivityKind)),
     Field("hours_per_month", "decimal"),
@@ -95,6 +97,7 @@ ACTIVITY: tuple[Field, ...] = (
     Field("client_group", "select", choices=_flat(ClientGroup)),
 )
 PERSON: tuple[Field, ...] = (
+    Field("name", "text", required=False),
     Field("id", "text"),
     Field("role", "select", choices=_flat(Role)),
     Field("statute", "select", required=False, choices=_flat(Statute)),

@@ -28,7 +28,10 @@ from klaverblad.web.wizard.measure_notes import choice_note
 _Context = tuple[Draft, dict[str, str], dict[str, str], Language]
 # The people's fields in groups (legend word key, field names).
 PERSON_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("group_job", ("id", "role", "statute", "fte", "monthly_wage_cost", "start_date", "end_date")),
+    (
+        "group_job",
+        ("name", "id", "role", "statute", "fte", "monthly_wage_cost", "start_date", "end_date"),
+    ),
     ("group_target", ("birth_date", "diploma", "status", "unemployed_months")),
     (
         "group_extra",
@@ -154,11 +157,13 @@ def placed(problems: list[Problem], draft: Draft) -> dict[str, str]:
 
 
 def item_title(list_name: str, index: int, draft: Draft, words: dict[str, str]) -> str:
-    """'Persoon 2 (w2)': the item's number and, when it has one, its id (or funder)."""
+    """'Persoon 2 (Fatima)': the item's number and, when it has one, its name, else its id
+    (or funder)."""
     title = words[f"item_{list_name}"].format(n=index + 1)
     items = draft.items(list_name)
     if index < len(items):
-        identifier = items[index].values.get("id") or items[index].values.get("funder")
+        values = items[index].values
+        identifier = values.get("name") or values.get("id") or values.get("funder")
         if isinstance(identifier, str) and identifier.strip():
             title = f"{title} ({identifier.strip()})"
     return title
@@ -194,7 +199,10 @@ def _options(
     draft, words, _problems, language = context
     choices: tuple[str, ...] = spec.choices
     if list_name == "agreements" and spec.name == "activity":
-        choices = tuple(str(item.values.get("id", "")) for item in draft.items("activities"))
+        activities = draft.items("activities")
+        choices = tuple(str(item.values.get("id", "")) for item in activities)
+        names = {str(i.values.get("id", "")): str(i.values.get("name") or "") for i in activities}
+        return [(choice, names.get(choice) or choice) for choice in choices]
     options = [(choice, choice_label(words, spec.name, choice)) for choice in choices]
     if (list_name, spec.name) in (("grants", "measure"), ("people", "statute")):
         start = draft.top.get("horizon.start")
