@@ -145,3 +145,17 @@ def test_before_a_threshold_exists_its_alert_is_not_judged_and_after_it_is() -> 
     reaching = compute_plan(small, start="1969-07", months=12)
     (alert,) = [alert for alert in plan_alerts(reaching) if alert.code == "fragmentation"]
     assert alert.details["minimum"] == 5
+
+
+def test_too_little_supervision_suggests_only_measures_that_take_new_hires_at_that_date() -> None:
+    """Individueel maatwerk opened on 1 July 2023 (maatwerk/start_window.yaml): a 2006 plan
+    is told of GESCO only, a 2027 plan of both; the ratio is in the locale's way."""
+    (early,) = raised("supervision_ratio", people=[person()])
+    assert "Voorzie een begeleider (bv. GESCO" in early.message("nl")
+    assert "maatwerk" not in early.message("nl") and "maatwerk" not in early.message("en")
+    late_person = person(start_date="2027-01-01")
+    (late,) = raised(
+        "supervision_ratio", horizon={"start": "2027-01", "months": 12}, people=[late_person]
+    )
+    assert "individueel maatwerk" in late.message("nl")
+    assert "meer dan 10 VTE doelgroepwerknemers per VTE begeleider" in late.message("nl")

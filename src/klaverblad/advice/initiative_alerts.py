@@ -8,7 +8,9 @@ import numpy
 
 from klaverblad.advice import alert_words as words
 from klaverblad.advice.alert import Alert
+from klaverblad.advice.measure_windows import open_for_hires
 from klaverblad.messages import N_, localized
+from klaverblad.model.months import first_day
 from klaverblad.plan.financing_plan import FinancingPlan
 from klaverblad.rules.by_month import by_month
 from klaverblad.rules.catalogue import STATUTES
@@ -178,6 +180,26 @@ def _fte_by_role(plan: FinancingPlan) -> tuple[numpy.ndarray, numpy.ndarray]:
     return fte[target].sum(axis=0), fte[~target].sum(axis=0)
 
 
+# The measures that pay a supervisor (omkadering), suggested when they take new hires.
+SUPERVISION_MEASURES = ("gesco", "maatwerk")
+
+
+def _supervision_examples(plan: FinancingPlan, month: int) -> dict[str, str]:
+    """' (bv. GESCO of individueel maatwerk)': the supervision measures open for hires in
+    `month`, so that the alert suggests only what the promoter can do then."""
+    day = first_day(month)
+    open_now = [
+        words.measure(plan.parameters, m)
+        for m in SUPERVISION_MEASURES
+        if open_for_hires(plan.parameters, m, day)
+    ]
+    if not open_now:
+        return words.same("")
+    return localized(
+        N_("alert.supervision_examples"), names=words.joined(open_now, N_("alert.list_or"))
+    )
+
+
 def supervision_ratio(plan: FinancingPlan) -> list[Alert]:
     target, supervisor = _fte_by_role(plan)
     limit = _threshold(plan, "supervision_ratio_max")
@@ -199,6 +221,7 @@ def supervision_ratio(plan: FinancingPlan) -> list[Alert]:
                 N_("alert.supervision_ratio"),
                 month=words.month(first),
                 limit=words.decimal(limit),
+                examples=_supervision_examples(plan, first),
             ),
             {"months": [int(m) for m in months], "limit": limit},
         )

@@ -165,6 +165,14 @@ def measure_name(tree: ParameterNode, measure: str, language: Language) -> str:
     return str(metadata.get(f"name_{language}") or MEASURES[measure].label)
 
 
+def open_for_hires(tree: ParameterNode, measure: str, day: date) -> bool:
+    """Whether someone hired on `day` can start under `measure` (its start window, else the
+    months it pays); a measure without a window is always open."""
+    window = window_of(tree, measure)
+    bounds = None if window is None else (window.start or window.paid)
+    return bounds is None or bounds.side(day) is None
+
+
 def window_of(tree: ParameterNode, measure: str) -> MeasureWindow | None:
     """The window of `measure` in the rules `tree`; None for a measure without one."""
     spec = MEASURES.get(measure)
