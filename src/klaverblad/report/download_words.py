@@ -128,5 +128,4 @@ DOWNLOAD_WORDS = words(
     N_("download.recognition_dienstencheque_onderneming"),
     N_("download.recognition_pwa"),
     N_("download.recognition_maatwerkbedrijf"),
-    N_("download.template_name_help"),
 )

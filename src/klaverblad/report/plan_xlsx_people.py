@@ -15,7 +15,6 @@ import xlsxwriter
 from klaverblad.locale import Language
 from klaverblad.messages import N_, words
 from klaverblad.model.initiative import Begeleiding, Diploma, Person, Role, Status, Statute
-from klaverblad.report.download_words import DOWNLOAD_WORDS
 
 # The columns are the person fields of the initiative file (CONTRACT §2), in its order.
 PERSON_FIELDS: tuple[str, ...] = tuple(Person.model_fields)
@@ -54,46 +53,26 @@ TEMPLATE_WORDS = words(
     N_("people_template.meaning"),
     N_("people_template.intro"),
 )
-FIELD_HELP = {
-    "id": ("Unieke code van de persoon, bv. w1.", "Unique code of the person, e.g. w1."),
-    "name": (
-        DOWNLOAD_WORDS["nl"]["template_name_help"],
-        DOWNLOAD_WORDS["en"]["template_name_help"],
-    ),
-    "role": (
-        "Doelgroepwerknemer (target) of omkadering (supervisor).",
-        "Target-group worker (target) or supervisor (supervisor).",
-    ),
-    "birth_date": ("Geboortedatum.", "Date of birth."),
-    "diploma": ("Hoogste diploma.", "Highest diploma."),
-    "status": ("Statuut bij aanwerving (uitkering).", "Status at hiring (benefit)."),
-    "unemployed_months": (
-        "Maanden werkloos vóór de aanwerving (0..1200).",
-        "Months unemployed before hiring (0..1200).",
-    ),
-    "start_date": ("Begindatum van de tewerkstelling.", "Start date of employment."),
-    "end_date": ("Einddatum (leeg = loopt door).", "End date (empty = ongoing)."),
-    "fte": (
-        "Arbeidsduur als deel van voltijds, meer dan 0 en hoogstens 1 (bv. 0,8).",
-        "Working time as a fraction of full time, more than 0 and at most 1 (e.g. 0.8).",
-    ),
-    "monthly_wage_cost": ("Loonkost per maand in euro.", "Wage cost per month in euros."),
-    "statute": (
-        "Tewerkstellingsmaatregel; leeg = de best passende.",
-        "Employment measure; empty = the best eligible one.",
-    ),
-    "placed_by_ocmw": (
-        "Door het OCMW ter beschikking gesteld (artikel 60).",
-        "Placed by the OCMW (article 60).",
-    ),
-    "gesco_verhoogd": ("Verhoogde gesco-premie.", "Increased gesco premium."),
-    "wep_verlengd": ("WEP+ verlengd.", "WEP+ extended."),
-    "maatwerk_loonpremie_pct": (
-        "Loonpremie maatwerk in %: 20 tot 75 in stappen van 5.",
-        "Maatwerk wage premium in %: 20 to 75 in steps of 5.",
-    ),
-    "maatwerk_begeleiding": ("Begeleidingsniveau maatwerk.", "Maatwerk supervision level."),
-}
+# What each column of the people template means, per language.
+FIELD_HELP = words(
+    N_("person_field.id"),
+    N_("person_field.name"),
+    N_("person_field.role"),
+    N_("person_field.birth_date"),
+    N_("person_field.diploma"),
+    N_("person_field.status"),
+    N_("person_field.unemployed_months"),
+    N_("person_field.start_date"),
+    N_("person_field.end_date"),
+    N_("person_field.fte"),
+    N_("person_field.monthly_wage_cost"),
+    N_("person_field.statute"),
+    N_("person_field.placed_by_ocmw"),
+    N_("person_field.gesco_verhoogd"),
+    N_("person_field.wep_verlengd"),
+    N_("person_field.maatwerk_loonpremie_pct"),
+    N_("person_field.maatwerk_begeleiding"),
+)
 
 
 def _allowed(field: str, language: Language) -> str:
@@ -125,7 +104,7 @@ def people_template_xlsx(language: Language = "nl") -> bytes:
     for column, field in enumerate(PERSON_FIELDS):
         required = field in REQUIRED_FIELDS
         sheet.write_string(0, column, field, required_header if required else header)
-        meaning = FIELD_HELP[field][0 if language == "nl" else 1]
+        meaning = FIELD_HELP[language][field]
         allowed = _allowed(field, language)
         comment = f"{words['required'] if required else words['optional']}. {meaning}"
         if allowed:
@@ -196,7 +175,7 @@ def people_template_xlsx(language: Language = "nl") -> bytes:
     help_sheet.write(2, 1, words["need"], header)
     help_sheet.write(2, 2, words["meaning"], header)
     for row, field in enumerate(PERSON_FIELDS, start=3):
-        meaning = FIELD_HELP[field][0 if language == "nl" else 1]
+        meaning = FIELD_HELP[language][field]
         allowed = _allowed(field, language)
         help_sheet.write(row, 0, field)
         help_sheet.write(
