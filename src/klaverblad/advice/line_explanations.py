@@ -15,6 +15,7 @@ from klaverblad.advice.explain import parameter_facts, weakest_grade
 from klaverblad.advice.line_sums import line_sum
 from klaverblad.advice.measure_windows import measure_name
 from klaverblad.locale import Language
+from klaverblad.messages import N_, words
 from klaverblad.model.initiative import Activity, Grant, Person
 from klaverblad.plan.financing_plan import FinancingPlan
 from klaverblad.plan.ledger import Line
@@ -28,52 +29,19 @@ RULEBOOK_SECTIONS = {
     "klantbijdrage": "4.2",
     "beleidsdomein": "4.3",
 }
-RULEBOOK_TITLE = ("Klaverblad-regelboek v1.2, §{section}", "Klaverblad rulebook v1.2, §{section}")
-RULES = {
-    "grant": (
-        "Ingevoerde toelage: bedrag per jaar / 12 per maand × de degressiefactor van het "
-        "planjaar, in de maanden waarin de toelage loopt (vanaf en tot en met){window}.",
-        "Entered grant: amount per year / 12 a month × the plan year's degression factor, in "
-        "the months the grant runs (from and up to){window}.",
-    ),
-    "wep_plus_grant": (
-        "Ingevoerde WEP+-toelage: bedrag per jaar / 12, geboekt in elke maand waarin minstens "
-        "één persoon WEP+ toepast.",
-        "Entered WEP+ grant: amount per year / 12, booked in every month in which at least one "
-        "person applies WEP+.",
-    ),
-    "dienstencheque_gebruiker": (
-        "Uren per maand × de gebruikersprijs van een dienstencheque in die maand.",
-        "Hours a month × the user price of a service voucher in that month.",
-    ),
-    "dienstencheque_overheid": (
-        "Uren per maand × (inruilwaarde − gebruikersprijs) in die maand; federaal tot juni "
-        "2014, daarna Vlaams.",
-        "Hours a month × (exchange value − user price) in that month; federal until June 2014, "
-        "Flemish after.",
-    ),
-    "pwa": (
-        "Uren per maand × de prijs van de PWA-cheque, als taak, klant en prijs toegelaten zijn "
-        "in die maand.",
-        "Hours a month × the PWA cheque price, when the task, the client and the price are "
-        "allowed in that month.",
-    ),
-    "klantbijdrage": (
-        "Uren per maand × de prijs per uur (contant of factuur).",
-        "Hours a month × the price per hour (cash or invoice).",
-    ),
-    "beleidsdomein": (
-        "Afspraak met een ander beleidsdomein: bedrag per jaar / 12 per maand, of bedrag per "
-        "uur × de uren van de activiteit.",
-        "Agreement with another policy domain: amount per year / 12 a month, or amount per hour "
-        "× the activity's hours.",
-    ),
-    "not_computable": (
-        "Niet berekenbaar: voor deze maanden geeft geen regel een bedrag; voer het toegekende "
-        "bedrag in.",
-        "Not computable: no rule gives an amount for these months; enter the granted amount.",
-    ),
-}
+# The rule of each kind of initiative-level line in words, and how it cites the rulebook.
+RULES = words(
+    N_("line_rule.grant"),
+    N_("line_rule.wep_plus_grant"),
+    N_("line_rule.dienstencheque_gebruiker"),
+    N_("line_rule.dienstencheque_overheid"),
+    N_("line_rule.pwa"),
+    N_("line_rule.klantbijdrage"),
+    N_("line_rule.beleidsdomein"),
+    N_("line_rule.not_computable"),
+    N_("line_rule.rulebook_title"),
+    N_("line_rule.grant_window"),
+)
 PERSON_INPUTS = (
     "role",
     "birth_date",
@@ -168,7 +136,7 @@ def explain_line(plan: FinancingPlan, line: Line, language: Language = "nl") -> 
         )
     elif line.status == "not_computable":
         entry.update(
-            rule=RULES["not_computable"][0 if nl else 1],
+            rule=RULES["nl" if nl else "en"]["not_computable"],
             inputs={},
             parameters=_parameters(plan, _validity(line.measure), line.year, language),
             references=_measure_references(line.measure, nl),
@@ -183,7 +151,7 @@ def explain_line(plan: FinancingPlan, line: Line, language: Language = "nl") -> 
             if a.funder == line.funder and a.domain == line.component
         )
         entry.update(
-            rule=RULES["beleidsdomein"][0 if nl else 1],
+            rule=RULES["nl" if nl else "en"]["beleidsdomein"],
             inputs=agreement,
             parameters=[],
             references=_measure_references(line.measure, nl),
@@ -208,7 +176,7 @@ def _measure_references(measure: str, nl: bool) -> list[str]:
     if spec is not None and spec.reference:
         return [spec.reference]
     section = RULEBOOK_SECTIONS.get(measure, "4.1")
-    return [RULEBOOK_TITLE[0 if nl else 1].format(section=section)]
+    return [RULES["nl" if nl else "en"]["rulebook_title"].format(section=section)]
 
 
 def _validity(measure: str) -> tuple[str, ...]:
@@ -229,7 +197,7 @@ def _revenue(plan: FinancingPlan, line: Line, nl: bool) -> dict[str, Any]:
         key, paths = "klantbijdrage", ()
     parameters = _parameters(plan, paths, line.year, "nl" if nl else "en")
     return {
-        "rule": RULES[key][0 if nl else 1],
+        "rule": RULES["nl" if nl else "en"][key],
         "inputs": activity.model_dump(mode="json"),
         "parameters": parameters,
         "references": _measure_references(line.measure, nl),
@@ -248,15 +216,11 @@ def _grant(plan: FinancingPlan, line: Line, nl: bool) -> dict[str, Any]:
     window = ""
     if line.measure in ("lde", "swp"):
         name = measure_name(plan.parameters, line.measure, "nl" if nl else "en")
-        window = (
-            f", en alleen met de erkenning voor {name} en zolang de maatregel bestaat"
-            if nl
-            else f", and only with the recognition for {name} while the measure exists"
-        )
+        window = RULES["nl" if nl else "en"]["grant_window"].format(name=name)
     key = "wep_plus_grant" if line.measure == "wep_plus" else "grant"
     parameters = _parameters(plan, _validity(line.measure), line.year, "nl" if nl else "en")
     return {
-        "rule": RULES[key][0 if nl else 1].format(window=window),
+        "rule": RULES["nl" if nl else "en"][key].format(window=window),
         "inputs": {"grants": [g.model_dump(mode="json", by_alias=True) for g in grants]},
         "parameters": parameters,
         "references": _measure_references(line.measure, nl),
