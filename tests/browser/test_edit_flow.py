@@ -25,9 +25,9 @@ FIRST_NAME = "Klusjesdienst vzw Klusjes"
 NEW_NAME = "Klusjesdienst vzw Klusjes, bewerkt"
 
 
-def save_version_1(data_dir: Path) -> None:
+def save_version_1(data_dir: Path, plan_id: str) -> None:
     """The BIK example as a plan of promoter A (vzw Klusjes, Gent), saved as version 1."""
-    data = example_body(EXAMPLES / "bik-klusjesdienst.yaml") | {"id": PLAN_ID, "name": FIRST_NAME}
+    data = example_body(EXAMPLES / "bik-klusjesdienst.yaml") | {"id": plan_id, "name": FIRST_NAME}
     data["promoter"] = data["promoter"] | {"name": "vzw Klusjes", "municipality": "Gent"}
     engine = make_engine(server_database_url(data_dir))
     try:
@@ -39,17 +39,20 @@ def save_version_1(data_dir: Path) -> None:
         engine.dispose()
 
 
+@pytest.mark.parametrize("width", [1366, 390])
 def test_a_promoter_edits_a_saved_plan_in_the_wizard_and_saves_version_2(
-    page: Page, server_data_dir: Path
+    page: Page, server_data_dir: Path, width: int
 ) -> None:
-    save_version_1(server_data_dir)
+    plan_id = f"{PLAN_ID}-{width}"
+    page.set_viewport_size({"width": width, "height": 900})
+    save_version_1(server_data_dir, plan_id)
     log_in(page, ACCOUNTS["promoter_a"])
     page.goto("/mijn-plannen")
     first = page.locator("main").get_by_role("button").first
     expect(first).to_have_text("Begin een financieringsplan")
     expect(page.locator("main details.advanced")).not_to_have_attribute("open", "")
-    shot(page, "my-plans-entry")
-    page.goto(f"/plannen/{PLAN_ID}")
+    shot(page, f"my-plans-entry-{width}")
+    page.goto(f"/plannen/{plan_id}")
     expect(page.get_by_role("heading", level=1)).to_contain_text(FIRST_NAME)
 
     page.get_by_role("button", name="Bewerk dit plan in de wizard").click()
@@ -58,7 +61,7 @@ def test_a_promoter_edits_a_saved_plan_in_the_wizard_and_saves_version_2(
     expect(page.get_by_role("heading", level=1)).to_contain_text("Plan bewerken — versie 1")
     expect(main.get_by_role("heading", name="Je antwoorden")).to_be_visible()
     axe_check(page)
-    shot(page, "wizard-edit-review")
+    shot(page, f"wizard-edit-review-{width}")
 
     main.get_by_role("button", name="Wijzig stap 1: Organisatie").click()
     main.get_by_label("Naam van het initiatief").fill(NEW_NAME)
@@ -69,7 +72,7 @@ def test_a_promoter_edits_a_saved_plan_in_the_wizard_and_saves_version_2(
 
     main.get_by_role("button", name="Bewaar als versie 2").click()
 
-    expect(page).to_have_url(re.compile(f"/plannen/{PLAN_ID}\\?saved=2$"))
+    expect(page).to_have_url(re.compile(f"/plannen/{plan_id}\\?saved=2$"))
     expect(page.get_by_role("status").filter(has_text="Versie 2 is bewaard.")).to_be_visible()
     expect(page.get_by_role("heading", level=1)).to_contain_text(NEW_NAME)
     expect_plan(page)
@@ -79,11 +82,11 @@ def test_a_promoter_edits_a_saved_plan_in_the_wizard_and_saves_version_2(
     expect(history.nth(1)).to_contain_text("naam aangepast")
     expect(history.nth(1)).to_contain_text("huidige versie")
     axe_check(page)
-    shot(page, "wizard-edit-saved")
+    shot(page, f"wizard-edit-saved-{width}")
 
     page.get_by_role("link", name="Vergelijk statuten").click()
-    expect(page).to_have_url(re.compile(f"/vergelijken\\?plan={PLAN_ID}#statuten$"))
+    expect(page).to_have_url(re.compile(f"/vergelijken\\?plan={plan_id}#statuten$"))
     expect(page.get_by_role("heading", level=1)).to_contain_text(NEW_NAME)
     expect(page.locator("#statuten select").first).to_be_visible()
     axe_check(page)
-    shot(page, "compare-saved-plan")
+    shot(page, f"compare-saved-plan-{width}")

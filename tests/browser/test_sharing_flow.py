@@ -44,20 +44,23 @@ def download_text(page: Page, address: str, fmt: str) -> str:
     return response.text()
 
 
+@pytest.mark.parametrize("width", [1366, 390])
 def test_a_saved_plan_is_private_until_shared_and_its_link_shows_no_personal_data(
-    new_context: NewContext,
+    new_context: NewContext, width: int
 ) -> None:
+    plan_id = f"{PLAN_ID}-{width}"
     promoter = new_context().new_page()
+    promoter.set_viewport_size({"width": width, "height": 900})
     log_in(promoter, ACCOUNTS["promoter_a"])
     promoter.goto("/")
     promoter.locator("main details.advanced > summary").click()  # pasting a file: advanced
     promoter.get_by_label("Initiatiefbestand (YAML of JSON)").fill(
-        organisation_a_text(PLAN_ID, NAME)
+        organisation_a_text(plan_id, NAME)
     )
     promoter.get_by_role("button", name="Maak het financieringsplan").click()
     expect_plan(promoter)
     promoter.get_by_role("button", name=SAVE).click()
-    expect(promoter).to_have_url(re.compile(f"/plannen/{PLAN_ID}$"))
+    expect(promoter).to_have_url(re.compile(f"/plannen/{plan_id}$"))
 
     # Saved, not shared: no link, the button and its warning.
     expect(promoter.locator(SHARED_LINK)).to_have_count(0)
@@ -70,13 +73,14 @@ def test_a_saved_plan_is_private_until_shared_and_its_link_shows_no_personal_dat
     expect(promoter.get_by_role("button", name="Intrekken")).to_be_visible()
     expect(promoter.get_by_role("button", name="Nieuwe link")).to_be_visible()
     axe_check(promoter)
-    shot(promoter, "saved-plan-shared")
+    shot(promoter, f"saved-plan-shared-{width}")
     address = promoter.evaluate(
         "(a) => new URL(a, document.baseURI).href", link.get_attribute("href")
     )
     assert isinstance(address, str) and "/gedeeld/" in address
 
     visitor = new_context().new_page()  # a fresh browser: no cookies, no account
+    visitor.set_viewport_size({"width": width, "height": 900})
     response = visitor.goto(address)
     assert response is not None and response.status == 200
     expect(visitor.get_by_role("heading", level=1)).to_contain_text(NAME)
@@ -89,7 +93,7 @@ def test_a_saved_plan_is_private_until_shared_and_its_link_shows_no_personal_dat
     for fmt in ("pdf", "xlsx", "csv", "yaml"):
         assert personal_data_in(download_text(visitor, address, fmt)) == [], fmt
     axe_check(visitor)
-    shot(visitor, "shared-plan-without-personal-data")
+    shot(visitor, f"shared-plan-without-personal-data-{width}")
 
     # The owner's own page keeps everything (the check above can see it).
     assert personal_data_in(promoter.content()) != []
