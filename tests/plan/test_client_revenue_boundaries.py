@@ -1,6 +1,7 @@
 """Every dated boundary of the initiative-level rules (RULEBOOK §1, §4), on both sides.
 
-Expected values are the rulebook's own table: inruilwaarde / user price per date.
+Expected values are the rulebook's own table (v1.2 §4.2, C10): inruilwaarde / user price per
+date.
 """
 
 import pytest
@@ -27,7 +28,11 @@ DIENSTENCHEQUE_MONTHS = [
     ("2013-01", 2204, 850),
     ("2013-12", 2204, 850),
     ("2014-01", 2204, 900),
-    ("2023-12", 2204, 900),
+    ("2023-08", 2204, 900),
+    ("2023-09", 2698, 900),
+    ("2023-10", 3018, 900),
+    ("2023-11", 3018, 900),
+    ("2023-12", 2698, 900),
     ("2024-01", 2750, 900),
     ("2024-12", 2750, 900),
     ("2025-01", 2750, 1000),
