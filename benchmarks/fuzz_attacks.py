@@ -524,7 +524,7 @@ def family_numbers(quick: bool = False) -> list[Attack]:
                 "/api/plan",
                 json_body={
                     "initiative": bik(),
-                    "set": [f"sine.activeringsuitkering.amount={raw}@2006-07"],
+                    "set": [f"sine.herinschakelingsuitkering.amount={raw}@2006-07"],
                 },
                 refuse=refuse,
                 names=("set[0]",),
@@ -533,9 +533,9 @@ def family_numbers(quick: bool = False) -> list[Attack]:
                 "numbers",
                 f"{raw[:12]} /vergelijken set",
                 "GET",
-                f"/vergelijken?example={BIK}&set=sine.activeringsuitkering.amount%3D{raw}%402006-07",
+                f"/vergelijken?example={BIK}&set=sine.herinschakelingsuitkering.amount%3D{raw}%402006-07",
                 refuse=refuse,
-                names=("set", "activeringsuitkering"),
+                names=("set", "herinschakelingsuitkering"),
             ),
         ]
         if raw not in ("NaN", "Infinity", "-Infinity", "0x1F"):  # not JSON number tokens

@@ -13,10 +13,10 @@ first day is on or after its start date (RULEBOOK §1), so a value from 1999-05-
 1999-06. Per month of the horizon a dated parameter is one scalar (one column of the grid).
 
 Outputs (n, months), float64, in EUR:
-- `sine_rsz_vermindering`: 1000 × FTE in the last month of a calendar quarter with at least one
+- `sine_doelgroepvermindering`: 1000 × FTE in the last month of a calendar quarter with at least one
   employed month, for an eligible worker, not after 2025-06;
-- `sine_activeringsuitkering`: 500 × FTE per employed month, months of employment 1–24 if the age
-  at start is below 45, unlimited from 45, not after 2023-06;
+- `sine_herinschakelingsuitkering`: 500 × FTE per employed month, months of employment 1–24 if
+  the age at start is below 45, unlimited from 45, not after 2023-06;
 - `gesco_premie`: min(yearly / 12 × FTE, wage cost) per employed month, no time limit;
 - `art60_staatstoelage`: leefloon category 3 of the month × FTE for ceil(base / FTE) months of
   employment, not after 2018-12; NaN (not computable) in a paying month before 2005-08.
@@ -32,8 +32,8 @@ import numpy
 Grid = numpy.ndarray
 
 AMOUNTS = (
-    "sine_rsz_vermindering",
-    "sine_activeringsuitkering",
+    "sine_doelgroepvermindering",
+    "sine_herinschakelingsuitkering",
     "gesco_premie",
     "art60_staatstoelage",
 )
@@ -222,8 +222,8 @@ def compute(data: dict[str, numpy.ndarray], horizon: numpy.ndarray) -> dict[str,
     art60 = numpy.where(paying, leefloon_cat3(m) * fte[:, None], 0.0)
 
     return {
-        "sine_rsz_vermindering": rsz,
-        "sine_activeringsuitkering": allowance,
+        "sine_doelgroepvermindering": rsz,
+        "sine_herinschakelingsuitkering": allowance,
         "gesco_premie": gesco,
         "art60_staatstoelage": art60,
     }

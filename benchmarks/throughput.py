@@ -5,8 +5,8 @@
 What is timed, for n people × 12 months (horizon 2006-07 … 2007-06 by default, which crosses
 the leefloon changes of 2006-10 and 2007-04 and four calendar quarters):
 - `openfisca`: build the design-C simulation from the column arrays (entities, `month` per
-  row, 17 worker inputs with the enumerations as names), compute `sine_rsz_vermindering`,
-  `sine_activeringsuitkering`, `gesco_premie` and `art60_staatstoelage`, and pull them as
+  row, 17 worker inputs with the enumerations as names), compute `sine_doelgroepvermindering`,
+  `sine_herinschakelingsuitkering`, `gesco_premie` and `art60_staatstoelage`, and pull them as
   (n, months) arrays;
 - `numpy`: `benchmarks.numpy_baseline.compute` on the same arrays.
 The system (`baseline_system()`, built once per process) and the dataset are not timed.

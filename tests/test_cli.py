@@ -75,7 +75,7 @@ def test_csv_and_table_formats(tmp_path: Path) -> None:
     path = write(tmp_path, initiative_data(people=[person()]))
     csv_lines = run("plan", str(path), "--format", "csv").stdout.splitlines()
     assert csv_lines[0] == "year,leaf,measure,component,funder,person,activity,amount,status"
-    assert "2006,II,sine,rsz_vermindering,federaal,w1,,4000.00,computed" in csv_lines
+    assert "2006,II,sine,doelgroepvermindering,federaal,w1,,4000.00,computed" in csv_lines
     table = run("plan", str(path), "--format", "table").stdout
     assert "€\xa010.000,00" in table and "II werkgelegenheid" in table
     english = run("plan", str(path), "--format", "table", "--lang", "en").stdout
@@ -103,7 +103,7 @@ def test_explain_lists_every_condition_with_met_label_and_reference(tmp_path: Pa
         "sine_unemployment_ok",
     ]
     assert all(c["met"] and c["label"] and c["reference"] for c in sine["conditions"])
-    rsz = next(c for c in sine["components"] if c["component"] == "rsz_vermindering")
+    rsz = next(c for c in sine["components"] if c["component"] == "doelgroepvermindering")
     assert rsz["amount"] == "1000.00"  # March is a quarter end
     assert rsz["parameters"][0]["grade"] == "H"
     art60 = next(m for m in explained["measures"] if m["measure"] == "art60")
@@ -147,3 +147,47 @@ def test_measures_lists_the_reforms_of_the_2006_report() -> None:
         "lde-koppeling-sine",
     ]
     assert "SINE uitbreiden" in catalogue["reforms"][0]["doc"]
+
+
+def test_sine_lines_carry_the_v1_2_component_names(tmp_path: Path) -> None:
+    """RULEBOOK v1.2 C2: `doelgroepvermindering` (4 × 1000) and `herinschakelingsuitkering`
+    (12 × 500) for a full-time SINE worker of 2006; the v1.1 names are gone from the lines."""
+    path = write(tmp_path, initiative_data(people=[person()]))
+    plan = json.loads(run("plan", str(path), "--format", "json").stdout)
+    lines = [line for line in plan["lines"] if line["measure"] == "sine"]
+    amounts = {line["component"]: line["amount"] for line in lines}
+    assert amounts == {"doelgroepvermindering": "4000.00", "herinschakelingsuitkering": "6000.00"}
+
+
+def test_a_v1_1_parameter_name_in_set_is_read_as_its_v1_2_name_with_one_warning(
+    tmp_path: Path,
+) -> None:
+    """CONTRACT §3: `sine.activeringsuitkering.amount` stands for
+    `sine.herinschakelingsuitkering.amount` for one version; 600 a month from 2006-01 gives
+    4 × 1000 + 12 × 600 = 11 200.00."""
+    path = write(tmp_path, initiative_data(people=[person()]))
+    old = run(
+        "plan",
+        str(path),
+        "--format",
+        "json",
+        "--set",
+        "sine.activeringsuitkering.amount=600@2006-01",
+    )
+    assert old.returncode == 0, old.stderr
+    warnings = [line for line in old.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 1
+    assert "sine.herinschakelingsuitkering.amount" in warnings[0] and "v1.3" in warnings[0]
+    plan = json.loads(old.stdout)
+    assert plan["totals"]["funding"] == "11200.00"
+    assert plan["rules"]["reforms"] == ["set:sine.herinschakelingsuitkering.amount=600.0@2006-01"]
+    new = run(
+        "plan",
+        str(path),
+        "--format",
+        "json",
+        "--set",
+        "sine.herinschakelingsuitkering.amount=600@2006-01",
+    )
+    assert "warning:" not in new.stderr
+    assert json.loads(new.stdout)["totals"] == plan["totals"]

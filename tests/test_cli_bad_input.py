@@ -362,13 +362,13 @@ def test_a_set_value_that_is_not_a_bounded_number_exits_2_naming_the_option(
     value: str, why: str
 ) -> None:
     example = str(Path(__file__).resolve().parents[1] / "examples" / "bik-klusjesdienst.yaml")
-    change = f"sine.activeringsuitkering.amount={value}@2008-01"
+    change = f"sine.herinschakelingsuitkering.amount={value}@2008-01"
     result = RUNNER.invoke(app, ["plan", example, "--set", change])
     assert result.exit_code == 2
     assert result.stdout == ""
     (line,) = result.stderr.splitlines()
     assert line.startswith("--set: '")
-    assert line.endswith(f"is not a number for sine.activeringsuitkering.amount: {why}")
+    assert line.endswith(f"is not a number for sine.herinschakelingsuitkering.amount: {why}")
 
 
 def test_a_set_value_with_a_decimal_comma_is_still_read() -> None:
@@ -381,8 +381,8 @@ def test_a_set_value_with_a_decimal_comma_is_still_read() -> None:
             "--format",
             "json",
             "--set",
-            "sine.activeringsuitkering.amount=600,50@2008-01",
+            "sine.herinschakelingsuitkering.amount=600,50@2008-01",
         ],
     )
     assert result.exit_code == 0, result.stderr
-    assert "set:sine.activeringsuitkering.amount=600.5@2008-01" in result.stdout
+    assert "set:sine.herinschakelingsuitkering.amount=600.5@2008-01" in result.stdout

@@ -183,10 +183,10 @@ def test_the_bik_plan_covers_2006_and_2007() -> None:
 
 def test_a_full_time_sine_worker_at_bik_brings_10000_in_2006() -> None:
     # w1 from 2006-01-01, 1.0 FTE, aged 37: RSZ forfait 4 quarters × 1000 = 4000.00 and
-    # activeringsuitkering 12 × 500 = 6000.00: the report's "10 000 euro (4000 en 6000 euro)".
-    rsz = amount(BIK, measure="sine", component="rsz_vermindering", person="w1", year=2006)
+    # herinschakelingsuitkering 12 × 500 = 6000.00: the report's "10 000 euro (4000 en 6000 euro)".
+    rsz = amount(BIK, measure="sine", component="doelgroepvermindering", person="w1", year=2006)
     allowance = amount(
-        BIK, measure="sine", component="activeringsuitkering", person="w1", year=2006
+        BIK, measure="sine", component="herinschakelingsuitkering", person="w1", year=2006
     )
     assert (rsz, allowance) == ("4000.00", "6000.00")
     assert lines(BIK, measure="sine", person="w1", year=2006)[0]["funder"] == "federaal"
@@ -195,8 +195,10 @@ def test_a_full_time_sine_worker_at_bik_brings_10000_in_2006() -> None:
 
 def test_the_sine_allowance_at_bik_still_runs_in_the_second_year_for_a_worker_under_45() -> None:
     # months of employment 13..24 ≤ 24: 12 × 500 = 6000.00; RSZ 4 × 1000 = 4000.00
-    assert amount(BIK, measure="sine", component="activeringsuitkering", year=2007) == "6000.00"
-    assert amount(BIK, measure="sine", component="rsz_vermindering", year=2007) == "4000.00"
+    assert (
+        amount(BIK, measure="sine", component="herinschakelingsuitkering", year=2007) == "6000.00"
+    )
+    assert amount(BIK, measure="sine", component="doelgroepvermindering", year=2007) == "4000.00"
 
 
 def test_the_lde_grants_of_bik_bring_the_reports_8000_and_1200_a_year_as_two_lines() -> None:
@@ -425,12 +427,12 @@ def test_the_art60_worker_in_antwerpen_works_23_months_at_0_8_fte_across_three_i
 def test_a_half_time_sine_worker_over_45_in_antwerpen_keeps_the_allowance_every_year() -> None:
     # 0.5 FTE: RSZ 4 × 1000 × 0.5 = 2000.00; allowance 12 × 500 × 0.5 = 3000.00, no limit ≥ 45
     for which in (2006, 2007, 2008):
-        assert amount(ANTWERPEN, measure="sine", component="rsz_vermindering", year=which) == (
+        assert amount(ANTWERPEN, measure="sine", component="doelgroepvermindering", year=which) == (
             "2000.00"
         )
-        assert amount(ANTWERPEN, measure="sine", component="activeringsuitkering", year=which) == (
-            "3000.00"
-        )
+        assert amount(
+            ANTWERPEN, measure="sine", component="herinschakelingsuitkering", year=which
+        ) == ("3000.00")
 
 
 def test_the_activaplan_worker_in_antwerpen_loses_the_werkuitkering_after_24_months() -> None:
@@ -544,8 +546,8 @@ def test_every_source_the_report_lists_for_bik_appears_in_its_plan() -> None:
         "II Artikel 60": _has(BIK, leaf="II", measure="art60", person="w2"),
         "II Artikel 60 verhoogde toelage": _has(BIK, leaf="II", measure="art60_verhoogd"),
         "II Gewone omkadering": person(BIK, "s1")["statute"] == "regular",
-        "II SINE 4000": _has(BIK, measure="sine", component="rsz_vermindering"),
-        "II SINE 6000": _has(BIK, measure="sine", component="activeringsuitkering"),
+        "II SINE 4000": _has(BIK, measure="sine", component="doelgroepvermindering"),
+        "II SINE 6000": _has(BIK, measure="sine", component="herinschakelingsuitkering"),
         "II Activa": _has(BIK, leaf="II", measure="activa"),
         "II PWA 4,95": _has(BIK, leaf="II", measure="pwa"),
         "II WEP+": _has(BIK, leaf="II", measure="wep_plus"),
@@ -632,9 +634,13 @@ def test_the_engine_chooses_sine_for_a_leefloner_at_the_ocmw_when_the_file_names
         "maatwerk": False,
     }
     # 2006: RSZ Mar, Jun, Sep, Dec = 4000; allowance Mar-Dec 10 × 500 = 5000
-    assert amount(OCMW, measure="sine", component="rsz_vermindering", year=2006) == "4000.00"
-    assert amount(OCMW, measure="sine", component="activeringsuitkering", year=2006) == "5000.00"
-    assert amount(OCMW, measure="sine", component="activeringsuitkering", year=2007) == "6000.00"
+    assert amount(OCMW, measure="sine", component="doelgroepvermindering", year=2006) == "4000.00"
+    assert (
+        amount(OCMW, measure="sine", component="herinschakelingsuitkering", year=2006) == "5000.00"
+    )
+    assert (
+        amount(OCMW, measure="sine", component="herinschakelingsuitkering", year=2007) == "6000.00"
+    )
 
 
 def test_the_ocmw_plan_adds_up_as_computed_by_hand() -> None:

@@ -89,7 +89,7 @@ def test_the_sine_allowance_stopping_after_24_months_while_employed_is_a_funding
     assert (alert.code, alert.subject) == ("funding_cliff", "w1")
     assert alert.details == {
         "statute": "sine",
-        "component": "activeringsuitkering",
+        "component": "herinschakelingsuitkering",
         "month": 2008 * 12,
         "monthly_drop": 50_000,
     }

@@ -1,7 +1,7 @@
 """`measure_closed` (RULEBOOK §6, §6.1): no entered grant or named statute yields € 0 without a
 word. The dates are those of the parameters (LDE: lde/valid.yaml, closed 2023-07-01; SINE:
 sine/start_window.yaml closed to new hires 2023-07-01, its last component
-sine/rsz_vermindering/booked.yaml runs out 2025-07-01; WEP+: wep_plus/paid.yaml, 2015-10-01),
+sine/doelgroepvermindering/booked.yaml runs out 2025-07-01; WEP+: wep_plus/paid.yaml, 2015-10-01),
 the successors those of RULEBOOK §6.1 in the measures' metadata."""
 
 from __future__ import annotations

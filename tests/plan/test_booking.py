@@ -9,8 +9,8 @@ VZW = {"name": "vzw", "legal_form": "vzw", "municipality": "Kortrijk"}
 
 def test_a_full_time_sine_year_is_4000_plus_6000_as_in_the_2006_report() -> None:
     plan = compute_plan(initiative(people=[person()]))
-    assert cents(plan, component="rsz_vermindering", year=2006) == 400_000
-    assert cents(plan, component="activeringsuitkering", year=2006) == 600_000
+    assert cents(plan, component="doelgroepvermindering", year=2006) == 400_000
+    assert cents(plan, component="herinschakelingsuitkering", year=2006) == 600_000
     assert {line.funder for line in plan.lines if line.measure == "sine"} == {"federaal"}
 
 
@@ -36,8 +36,8 @@ def test_a_quarterly_forfait_is_booked_only_in_a_quarter_end_inside_the_horizon(
             people=[person(end_date="2006-02-28", fte=0.5)],
         )
     )
-    assert cents(plan, component="rsz_vermindering") == 50_000  # 1000 × 0.5
-    assert cents(plan, component="activeringsuitkering") == 25_000  # February only: 500 × 0.5
+    assert cents(plan, component="doelgroepvermindering") == 50_000  # 1000 × 0.5
+    assert cents(plan, component="herinschakelingsuitkering") == 25_000  # February only: 500 × 0.5
 
 
 def test_gesco_pro_rata_fte_sums_exactly_over_the_year() -> None:

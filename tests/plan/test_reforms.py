@@ -61,20 +61,20 @@ def test_reforms_stack_and_leave_the_baseline_untouched() -> None:
 
 def test_a_parameter_change_applies_from_its_month() -> None:
     # The SINE allowance raised to 600 from 2006-07: 6 × 500 + 6 × 600 = 6 600.
-    change = parse_change("sine.activeringsuitkering.amount=600@2006-07")
+    change = parse_change("sine.herinschakelingsuitkering.amount=600@2006-07")
     plan = compute_plan(initiative(people=[person()]), reformed_system((), (change,)))
-    assert cents(plan, component="activeringsuitkering") == 660_000
-    assert change.label == "set:sine.activeringsuitkering.amount=600.0@2006-07"
+    assert cents(plan, component="herinschakelingsuitkering") == 660_000
+    assert change.label == "set:sine.herinschakelingsuitkering.amount=600.0@2006-07"
 
 
 @pytest.mark.parametrize(
     ("text", "message"),
     [
         ("sine.nothing=1@2006-01", "'sine.nothing' is not a parameter (see `klaverblad measures`)"),
-        ("sine.activeringsuitkering.amount=abc@2006-01", "'abc' is not a number for "),
-        ("sine.activeringsuitkering.amount=500.001@2006-01", "at most 2 decimals"),
-        ("sine.activeringsuitkering.paid=maybe@2006-01", "is true or false, not 'maybe'"),
-        ("sine.activeringsuitkering.amount=500", "is not of the form PARAMETER=VALUE@YYYY-MM"),
+        ("sine.herinschakelingsuitkering.amount=abc@2006-01", "'abc' is not a number for "),
+        ("sine.herinschakelingsuitkering.amount=500.001@2006-01", "at most 2 decimals"),
+        ("sine.herinschakelingsuitkering.paid=maybe@2006-01", "is true or false, not 'maybe'"),
+        ("sine.herinschakelingsuitkering.amount=500", "is not of the form PARAMETER=VALUE@YYYY-MM"),
         ("dienstencheque.allowed_kinds=1@2006-01", "is a list; only numbers and booleans"),
     ],
 )

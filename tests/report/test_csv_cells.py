@@ -127,7 +127,7 @@ def test_the_portfolio_csv_escapes_names_and_keeps_a_negative_change_a_number() 
         ),
         "test",
     )
-    lower = parse_change("sine.activeringsuitkering.amount=100@2006-01")
+    lower = parse_change("sine.herinschakelingsuitkering.amount=100@2006-01")
     portfolio = compute_portfolio(
         [initiative], baseline_system(), reformed_system((), (lower,)), (lower.label,)
     )

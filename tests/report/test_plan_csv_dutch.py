@@ -80,7 +80,7 @@ def test_english_and_the_default_keep_commas_points_field_names_and_no_bom(
     assert not text.startswith("\ufeff")
     header = next(csv.reader(io.StringIO(text)))
     assert header == list(COLUMNS)
-    assert "2006,II,sine,rsz_vermindering,federaal,w1,,4000.00,computed" in text.splitlines()
+    assert "2006,II,sine,doelgroepvermindering,federaal,w1,,4000.00,computed" in text.splitlines()
 
 
 def test_the_dutch_writer_escapes_formulas_and_keeps_negative_amounts_numbers() -> None:

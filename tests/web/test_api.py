@@ -61,7 +61,7 @@ def test_the_plan_follows_start_months_reforms_and_english_as_the_command_line_d
     client: TestClient, bik: dict[str, Any]
 ) -> None:
     options = ["--start", "2006-07", "--months", "6", "--reform", "sine-uitbreiding"]
-    change = "sine.activeringsuitkering.amount=600@2006-07"
+    change = "sine.herinschakelingsuitkering.amount=600@2006-07"
     body = {
         "initiative": bik,
         "start": "2006-07",
@@ -78,7 +78,7 @@ def test_the_plan_follows_start_months_reforms_and_english_as_the_command_line_d
     assert response.json()["horizon"] == {"start": "2006-07", "months": 6}
     assert response.json()["rules"]["reforms"] == [
         "sine-uitbreiding",
-        "set:sine.activeringsuitkering.amount=600.0@2006-07",
+        "set:sine.herinschakelingsuitkering.amount=600.0@2006-07",
     ]
 
 

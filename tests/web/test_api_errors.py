@@ -115,7 +115,7 @@ JSON_CASES: list[tuple[str, str, Callable[[Body], Any], int, list[tuple[str, str
         lambda bik: {
             "initiative": bik,
             "reforms": ["sine-uitbreiding", "nope"],
-            "set": ["sine.activeringsuitkering.amount=600@2006-07", "x=1@2006-01"],
+            "set": ["sine.herinschakelingsuitkering.amount=600@2006-07", "x=1@2006-01"],
         },
         422,
         [
@@ -129,12 +129,13 @@ JSON_CASES: list[tuple[str, str, Callable[[Body], Any], int, list[tuple[str, str
     (
         "a parameter change without a month",
         "/api/plan",
-        lambda bik: {"initiative": bik, "set": ["sine.activeringsuitkering.amount=600"]},
+        lambda bik: {"initiative": bik, "set": ["sine.doelgroepvermindering.amount=600"]},
         422,
         [
             (
                 "set[0]",
-                "'sine.activeringsuitkering.amount=600' is not of the form PARAMETER=VALUE@YYYY-MM",
+                "'sine.doelgroepvermindering.amount=600' is not of the form "
+                "PARAMETER=VALUE@YYYY-MM",
             )
         ],
     ),

@@ -268,7 +268,7 @@ def test_hand_check_a_half_time_sine_reduction_per_quarter() -> None:
     # RULEBOOK §3.3: 1 000.00 per calendar quarter × FTE; Antwerpen's w2 (0.5 FTE, hired
     # 2006-01, 47 at the start: no band limit) in 2006: 4 quarters × 1 000 × 0.5 = 2 000.
     plan = compute_plan(load_initiative(ANTWERPEN))
-    shown = explanation(plan, "nl", measure="sine", component="rsz_vermindering", year=2006)
+    shown = explanation(plan, "nl", measure="sine", component="doelgroepvermindering", year=2006)
     assert shown.sentence == "€\xa01.000,00 per kwartaal × 4 kwartalen × 0,5 VTE = €\xa02.000,00"
 
 
@@ -312,7 +312,7 @@ def test_a_grant_with_a_degression_shows_each_plan_years_factor() -> None:
 
 def test_the_inputs_of_a_person_are_words_not_keys() -> None:
     plan = compute_plan(load_initiative(BIK))
-    sine = explanation(plan, "nl", measure="sine", component="activeringsuitkering", year=2006)
+    sine = explanation(plan, "nl", measure="sine", component="herinschakelingsuitkering", year=2006)
     assert sine.inputs == [
         "doelgroepwerknemer",
         "geboren op 15 maart 1968 (37 jaar bij de start)",
@@ -355,14 +355,18 @@ def test_an_undated_parameter_value_holds_since_before_2004(
 ) -> None:
     # The SINE allowance's months under the age limit is recorded from 1970-01-01.
     plan = compute_plan(load_initiative(BIK))
-    shown = explanation(plan, language, measure="sine", component="activeringsuitkering", year=2006)
+    shown = explanation(
+        plan, language, measure="sine", component="herinschakelingsuitkering", year=2006
+    )
     since = {p.name: p.since for p in shown.parameters}
-    assert since["sine.activeringsuitkering.months_under_age"] == before
-    assert since["sine.activeringsuitkering.amount"] == (
+    assert since["sine.herinschakelingsuitkering.months_under_age"] == before
+    assert since["sine.herinschakelingsuitkering.amount"] == (
         "sinds 3 mei 1999" if language == "nl" else "since 3 May 1999"
     )
     grades = {p.name: p.grade for p in shown.parameters}
-    assert grades["sine.activeringsuitkering.amount"] == ("laag" if language == "nl" else "low")
+    assert grades["sine.herinschakelingsuitkering.amount"] == (
+        "laag" if language == "nl" else "low"
+    )
 
 
 def test_a_month_without_a_known_amount_says_so_and_counts_zero() -> None:

@@ -197,8 +197,8 @@ def test_the_optimiser_chooses_sine_for_w3(client: TestClient) -> None:
 def test_a_parameter_change_with_a_decimal_comma_is_read_and_echoed(client: TestClient) -> None:
     # The SINE allowance 500 -> 600,50 from July 2006 for w1 and w3 (both on SINE when the
     # statutes are chosen again): 2 × 18 months × 100,50 = 3 618,00 more.
-    body = compare(client, set="sine.activeringsuitkering.amount=600,50@2006-07")
-    assert "sine.activeringsuitkering.amount = 600,5 (juli 2006)" in body
+    body = compare(client, set="sine.herinschakelingsuitkering.amount=600,50@2006-07")
+    assert "sine.herinschakelingsuitkering.amount = 600,5 (juli 2006)" in body
     assert table_rows(body, "totals")["Financiering"][2] == more("3.618,00")
 
 
@@ -207,17 +207,21 @@ def test_a_parameter_change_with_a_thousands_dot_is_read_as_flemings_mean_it(
 ) -> None:
     # The SINE allowance 500 -> 1.000 (a thousand) from July 2006 for w1 alone (the file's
     # statutes kept): 18 months × 500 more.
-    body = compare(client, set="sine.activeringsuitkering.amount=1.000@2006-07", keep_statutes="1")
-    assert "sine.activeringsuitkering.amount = 1.000 (juli 2006)" in body
+    body = compare(
+        client, set="sine.herinschakelingsuitkering.amount=1.000@2006-07", keep_statutes="1"
+    )
+    assert "sine.herinschakelingsuitkering.amount = 1.000 (juli 2006)" in body
     assert table_rows(body, "totals")["Financiering"][2] == more("9.000,00")
-    english = compare(client, "/en/compare", set="sine.activeringsuitkering.amount=1,000@2006-07")
-    assert "sine.activeringsuitkering.amount = 1,000 (July 2006)" in english
+    english = compare(
+        client, "/en/compare", set="sine.herinschakelingsuitkering.amount=1,000@2006-07"
+    )
+    assert "sine.herinschakelingsuitkering.amount = 1,000 (July 2006)" in english
 
 
 def test_a_parameter_change_in_the_other_languages_writing_is_refused_with_its_reading(
     client: TestClient,
 ) -> None:
-    params = {"example": BIK, "set": "sine.activeringsuitkering.amount=1,000.5@2006-07"}
+    params = {"example": BIK, "set": "sine.herinschakelingsuitkering.amount=1,000.5@2006-07"}
     response = client.get("/vergelijken", params=params)
     assert response.status_code == 422
     assert "bedoel je 1.000,5?" in html.unescape(response.text)

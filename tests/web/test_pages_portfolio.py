@@ -131,7 +131,7 @@ def test_every_csv_link_of_the_portfolio_parses(client: TestClient) -> None:
 
 def test_a_bad_parameter_change_is_a_422_naming_the_field(client: TestClient) -> None:
     response = client.get(
-        "/portefeuille", params={"set": "sine.activeringsuitkering.amount=x@2006-01"}
+        "/portefeuille", params={"set": "sine.herinschakelingsuitkering.amount=x@2006-01"}
     )
     assert response.status_code == 422
     assert '<a href="#portefeuille-parameter">Parameterwijziging' in response.text

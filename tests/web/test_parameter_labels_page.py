@@ -3,7 +3,7 @@ language: Dutch from the parameter metadata (`label_nl`, `documentation_nl`, `no
 /maatregelen, the rulebook's English on /en/measures.
 
 Expected words are read by hand from sine/start_window.yaml (label and the 2023-07-01 note)
-and sine/activeringsuitkering/amount.yaml (documentation)."""
+and sine/herinschakelingsuitkering/amount.yaml (documentation)."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ def test_the_english_catalogue_names_sines_start_window_in_english(client: TestC
 def test_each_catalogue_shows_a_parameters_remarks_in_its_own_language(
     client: TestClient,
 ) -> None:
-    path = "sine.activeringsuitkering.amount"
+    path = "sine.herinschakelingsuitkering.amount"
     dutch = _section(client, "/maatregelen?datum=2006-10-01", path)
     english = _section(client, "/en/measures?date=2006-10-01", path)
     assert DUTCH_DOCUMENTATION in dutch

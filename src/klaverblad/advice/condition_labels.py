@@ -41,8 +41,8 @@ CONDITIONS = words(
 )
 
 RULES = words(
-    N_("rule.sine_rsz_vermindering"),
-    N_("rule.sine_activeringsuitkering"),
+    N_("rule.sine_doelgroepvermindering"),
+    N_("rule.sine_herinschakelingsuitkering"),
     N_("rule.art60_staatstoelage"),
     N_("rule.twe_inspanningsvergoeding"),
     N_("rule.twe_compensatievergoeding"),

@@ -63,14 +63,14 @@ FactorKind = Literal[
 # The shape of each statute component's rule (its variable in the rules); a component not
 # listed (a reform's, say) is shown by its rhythm: a monthly, quarterly or one-off amount.
 SHAPES = {
-    "sine_activeringsuitkering": "monthly_fte",
+    "sine_herinschakelingsuitkering": "monthly_fte",
     "art60_staatstoelage": "monthly_fte",
     "activa_werkuitkering": "monthly_fte",
     "twe_inspanningsvergoeding": "monthly",
     "twe_compensatievergoeding": "monthly",
     "gesco_premie": "yearly_fte_capped",
     "lde_sine_omkadering": "yearly_fte",
-    "sine_rsz_vermindering": "quarterly_fte",
+    "sine_doelgroepvermindering": "quarterly_fte",
     "maatwerk_begeleidingspremie_vast": "quarterly",
     "maatwerk_begeleidingspremie_variabel": "quarterly",
     "aanwervingsincentive_premie_3m": "one_off",

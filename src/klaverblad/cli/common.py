@@ -114,9 +114,13 @@ def rules_option(
     parsed = []
     for text in changes or []:
         try:
-            parsed.append(parse_change(text))
+            change = parse_change(text)
         except ReformError as error:
             problems.append(f"--set: {error}")
+            continue
+        parsed.append(change)
+        if change.deprecation:
+            typer.echo(change.deprecation, err=True)
     try:
         system = reformed_system(tuple(reforms or ()), tuple(parsed))
     except ReformError as error:

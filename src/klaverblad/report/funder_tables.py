@@ -13,7 +13,7 @@ wage parts are whole cents already).
 A shared plan (`redact=True`) shows people by their id and role only: the kept fields of
 `report/redaction.py` (no name, birth date, diploma or benefit status).
 
->>> component_words("rsz_vermindering", "nl"), component_words("kansarm", "nl")
+>>> component_words("doelgroepvermindering", "nl"), component_words("kansarm", "nl")
 ('rsz vermindering', 'kansarme gezinnen')
 """
 

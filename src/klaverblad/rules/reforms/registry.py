@@ -31,13 +31,39 @@ class ReformError(ValueError):
     """A reform or parameter change that cannot be applied; the message says why."""
 
 
+# Rulebook v1.2 renamed two SINE components (CONTRACT §3): a `--set` path with an old name is
+# accepted as the new one for one version (dropped in v1.3), and the command says so.
+RENAMED_IN_V1_2 = {
+    "rsz_vermindering": "doelgroepvermindering",
+    "activeringsuitkering": "herinschakelingsuitkering",
+}
+
+
+def current_path(path: str) -> str:
+    """`path` with the v1.1 SINE component names replaced by their v1.2 names."""
+    parts = path.split(".")
+    return ".".join(RENAMED_IN_V1_2.get(part, part) for part in parts)
+
+
 @dataclass(frozen=True)
 class ParameterChange:
-    """`--set PATH=VALUE@YYYY-MM`: the parameter takes VALUE from the first day of that month."""
+    """`--set PATH=VALUE@YYYY-MM`: the parameter takes VALUE from the first day of that month.
+    `typed_path` is the path as typed when it used a v1.1 name (an alias of `path`)."""
 
     path: str
     value: float | bool
     month: str
+    typed_path: str | None = None
+
+    @property
+    def deprecation(self) -> str | None:
+        """The one line a command prints on standard error for a v1.1 name, else None."""
+        if self.typed_path is None:
+            return None
+        return (
+            f"warning: --set {self.typed_path} uses a component name of rulebook v1.1; "
+            f"it is read as {self.path} (the old name is dropped in v1.3)"
+        )
 
     @property
     def label(self) -> str:
@@ -68,7 +94,9 @@ def parse_change(text: str) -> ParameterChange:
     match = CHANGE_PATTERN.match(text.strip())
     if not match:
         raise ReformError(f"{echo(text)} is not of the form PARAMETER=VALUE@YYYY-MM")
-    path, raw, month = match.group("path"), match.group("value").strip(), match.group("month")
+    typed, raw, month = match.group("path"), match.group("value").strip(), match.group("month")
+    path = current_path(typed)
+    alias = typed if path != typed else None
     if not 1 <= int(month[5:]) <= 12:
         raise ReformError(f"'{month}' is not a month in the form YYYY-MM")
     parameter = _parameter(path)
@@ -76,7 +104,7 @@ def parse_change(text: str) -> ParameterChange:
     if current and all(isinstance(value, bool) for value in current):
         if raw.lower() not in ("true", "false"):
             raise ReformError(f"{path} is true or false, not {echo(raw)}")
-        return ParameterChange(path, raw.lower() == "true", month)
+        return ParameterChange(path, raw.lower() == "true", month, alias)
     if current and not all(isinstance(value, int | float) for value in current):
         raise ReformError(f"{path} is a list; only numbers and booleans can be changed")
     try:
@@ -87,7 +115,7 @@ def parse_change(text: str) -> ParameterChange:
     unit = (parameter.metadata or {}).get("unit")
     if unit == "currency-EUR" and number != number.quantize(Decimal("0.01")):
         raise ReformError(f"{path} is an amount in euros: at most 2 decimals, not {echo(raw)}")
-    return ParameterChange(path, float(number), month)
+    return ParameterChange(path, float(number), month, alias)
 
 
 def _change_reform(change: ParameterChange) -> type[Reform]:

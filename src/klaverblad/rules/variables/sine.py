@@ -140,18 +140,18 @@ class sine_allowance_months(Variable):
     reference = "rva.be infoblad E13 (45-minners: beperkte duur; 45-plussers: onbeperkt)"
 
     def formula(worker, period):
-        rule = at_start(worker, period).sine.activeringsuitkering
+        rule = at_start(worker, period).sine.herinschakelingsuitkering
         unlimited = worker("age_at_start", period) >= rule.unlimited_from_age
         return numpy.where(unlimited, 0, rule.months_under_age).astype(numpy.int64)
 
 
-class sine_rsz_vermindering(Variable):
+class sine_doelgroepvermindering(Variable):
     value_type = float
     entity = WorkerMonth
     definition_period = ETERNITY
     unit = "currency-EUR"
     label = (
-        "SINE RSZ-vermindering: a forfait per calendar quarter × FTE, booked in the quarter's "
+        "SINE doelgroepvermindering: a forfait per calendar quarter × FTE, booked in the quarter's "
         "last month"
     )
     reference = SINE_PAGE
@@ -159,23 +159,23 @@ class sine_rsz_vermindering(Variable):
     def formula(row, period):
         """The quarterly forfait × FTE, no duration limit, while it is still booked (the
         transition to maatwerk ends it)."""
-        rule = in_force(row, period).sine.rsz_vermindering
+        rule = in_force(row, period).sine.doelgroepvermindering
         due = row.worker("sine_eligible", period) * row("quarter_forfait_due", period) * rule.booked
         return pay(due, rule.amount * row.worker("fte", period))
 
 
-class sine_activeringsuitkering(Variable):
+class sine_herinschakelingsuitkering(Variable):
     value_type = float
     entity = WorkerMonth
     definition_period = ETERNITY
     unit = "currency-EUR"
-    label = "SINE activeringsuitkering: a monthly allowance × FTE, for 24 months below age 45"
+    label = "SINE herinschakelingsuitkering: a monthly allowance × FTE, for 24 months below age 45"
     reference = SINE_PAGE
 
     def formula(row, period):
         """The monthly allowance × FTE; a limited number of months of employment below the
         age limit at start, unlimited from it; while it is still paid."""
-        rule = in_force(row, period).sine.activeringsuitkering
+        rule = in_force(row, period).sine.herinschakelingsuitkering
         months = row.worker("sine_allowance_months", period)
         within_duration = (months == 0) + (row("month_of_employment", period) <= months)
         due = row.worker("sine_eligible", period) * row("employed", period) * within_duration

@@ -92,7 +92,7 @@ ParameterChanges = Annotated[
     Field(
         alias="set",
         description="Parameter changes PARAMETER=VALUE@YYYY-MM, as `--set` of the command line",
-        examples=[["sine.activeringsuitkering.amount=600@2006-07"]],
+        examples=[["sine.herinschakelingsuitkering.amount=600@2006-07"]],
     ),
     WithJsonSchema(
         {

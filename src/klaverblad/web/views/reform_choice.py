@@ -7,10 +7,10 @@ nl-BE reader): on a Dutch page "600,50" and "1.234,56" mean 600.50 and 1234.56 a
 means 1234; on an English page "1,234.56". A value that could mean two things on the page
 (`1,234.56` on a Dutch page) is refused with its reading, never guessed.
 
->>> normalise_change("sine.activeringsuitkering.amount=1.234,56@2006-07", "nl")
-'sine.activeringsuitkering.amount=1234.56@2006-07'
->>> normalise_change("sine.activeringsuitkering.amount=1,234.5@2006-07", "en")
-'sine.activeringsuitkering.amount=1234.5@2006-07'
+>>> normalise_change("sine.herinschakelingsuitkering.amount=1.234,56@2006-07", "nl")
+'sine.herinschakelingsuitkering.amount=1234.56@2006-07'
+>>> normalise_change("sine.herinschakelingsuitkering.amount=1,234.5@2006-07", "en")
+'sine.herinschakelingsuitkering.amount=1234.5@2006-07'
 """
 
 from __future__ import annotations
@@ -145,7 +145,7 @@ def reform_options(words: Mapping[str, str]) -> list[dict[str, str]]:
 
 
 def describe_change(change: ParameterChange, language: Language) -> str:
-    """The change as read, to check it: 'sine.activeringsuitkering.amount = 600,5 (juli 2006)'.
+    """The change as read, to check it: 'sine.herinschakelingsuitkering.amount = 600,5 (juli 2006)'.
 
     Echoing the value matters: '1.234' is a thousand in Dutch and one point two in English.
     """
