@@ -674,9 +674,10 @@ def test_an_art60_contract_from_2016_runs_out_in_2017_with_the_june_indexation()
     assert lines(TWE, measure="art60", year=2018) == []
 
 
-def test_twe_brings_250_plus_195_a_month_for_24_months() -> None:
-    # t1 2017-02 .. 2019-01: 2017 11 months, 2018 12, 2019 1
-    expected = {2017: 11, 2018: 12, 2019: 1}
+def test_twe_brings_250_plus_195_a_month_for_the_art60_duration() -> None:
+    # RULEBOOK v1.2 §3.2: t1 is 26 at the start (2017-02): base 12 months, ceil(12 / 1) = 12,
+    # 2017-02 .. 2018-01: 2017 11 months, 2018 1, 2019 none (the contract runs to 2019-01).
+    expected = {2017: 11, 2018: 1}
     for which, months in expected.items():
         inspanning = amount(
             TWE, measure="twe", component="inspanningsvergoeding", person="t1", year=which
@@ -686,12 +687,20 @@ def test_twe_brings_250_plus_195_a_month_for_24_months() -> None:
         )
         assert euros(inspanning) == 250 * months
         assert euros(compensatie) == 195 * months
+    assert lines(TWE, measure="twe", person="t1", year=2019) == []
     line = lines(TWE, measure="twe", person="t1", year=2017)[0]
     assert (line["leaf"], line["funder"]) == ("II", "Vlaams")
+    cliffs = [
+        a for a in plan(TWE)["alerts"] if a["code"] == "funding_cliff" and a["subject"] == "t1"
+    ]
+    assert cliffs and all(
+        "februari 2018" in a["message"] or "February 2018" in a["message"] for a in cliffs
+    )
 
 
 def test_twe_is_not_pro_rata_for_a_half_time_worker() -> None:
-    # t2 0.5 FTE from 2018-07: 6 months in 2018 and 6 in 2019 (horizon ends 2019-06)
+    # t2 is 35 at the start: base 12 months, ceil(12 / 0.5) = 24, 2018-07 .. 2020-06;
+    # 0.5 FTE from 2018-07: 6 months in 2018 and 6 in 2019 (horizon ends 2019-06)
     # 6 × 250 = 1500.00; 6 × 195 = 1170.00
     for which in (2018, 2019):
         assert amount(
@@ -722,30 +731,31 @@ def test_the_twe_ocmw_plan_adds_up_as_computed_by_hand() -> None:
     #       2019: 2050×1 + 1050×6 + 2400×6 + 1800×6 + 3000 = 36550
     # funding 2017: 6628.75 + 2750 + 2145 + 1250 + groen 19200 + boodschappen 1440
     #               + welzijn 3000 = 36413.75
-    #         2018: 3000 + 2340 + 1500 + 1170 + 3000 + 19200 + 1440 + 3000 = 34650
-    #         2019: 250 + 195 + 1500 + 1170 + 9600 + 720 + 1500 = 14935
+    #         2018: t1 (January only, v1.2) 250 + 195 + t2 1500 + 1170 + h1 3000 + 19200 + 1440
+    #               + 3000 = 29755
+    #         2019: t2 1500 + 1170 + 9600 + 720 + 1500 = 14490
     expected = {
         2017: ("85850.00", "36413.75", "49436.25"),
-        2018: ("87300.00", "34650.00", "52650.00"),
-        2019: ("36550.00", "14935.00", "21615.00"),
+        2018: ("87300.00", "29755.00", "57545.00"),
+        2019: ("36550.00", "14490.00", "22060.00"),
     }
     for which, (costs, funding, gap) in expected.items():
         entry = year(TWE, which)
         assert (entry["costs"], entry["funding"], entry["gap"]) == (costs, funding, gap)
     assert amount(TWE, measure="klantbijdrage", component="stad", year=2017) == "19200.00"
     assert lines(TWE, measure="klantbijdrage", component="stad")[0]["funder"] == "lokaal"
-    # 85850 + 87300 + 36550 = 209700; 36413.75 + 34650 + 14935 = 85998.75
+    # 85850 + 87300 + 36550 = 209700; 36413.75 + 29755 + 14490 = 80658.75
     assert plan(TWE)["totals"] == {
         "costs": "209700.00",
-        "funding": "85998.75",
-        "gap": "123701.25",
+        "funding": "80658.75",
+        "gap": "129041.25",
     }
 
 
 def test_the_twe_ocmw_break_even_price_spreads_the_gap_over_invoice_and_cash_hours() -> None:
     # cash/invoice hours (160 + 40) × 30 = 6000; revenue (1600 + 120) × 30 = 51600
-    # p = (209700 − (85998.75 − 51600)) / 6000 = 175301.25 / 6000 = 29.216875 → 29.22
-    assert plan(TWE)["break_even_price"] == "29.22"
+    # p = (209700 − (80658.75 − 51600)) / 6000 = 180641.25 / 6000 = 30.106875 → 30.11
+    assert plan(TWE)["break_even_price"] == "30.11"
 
 
 # --- vzw Strijkpunt: individueel maatwerk and the 2025 dienstencheque price -----------------

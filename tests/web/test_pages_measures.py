@@ -176,9 +176,10 @@ def test_the_csv_of_a_parameter_has_its_dated_values_and_the_one_in_force(
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/csv")
     rows = csv_rows(response.text)
-    # the YAML has 8 dated values, from 834.14 (2005-08-01) to 1741.29 (2024-05-01)
+    # the YAML has 9 dated values, from 834.14 (2005-08-01) to 1741.29 (2024-05-01), with
+    # 1190.27 from 2017-09-01 (RULEBOOK v1.2 §3.1)
     assert [row["start"] for row in rows][:2] == ["2005-08-01", "2006-10-01"]
-    assert len(rows) == 8
+    assert len(rows) == 9
     marked = [row for row in rows if row["in_force"] == "true"]
     assert len(marked) == 1
     assert (marked[0]["start"], marked[0]["value"], marked[0]["grade"]) == (

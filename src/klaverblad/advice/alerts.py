@@ -180,7 +180,9 @@ def voucher_not_allowed(plan: FinancingPlan) -> list[Alert]:
 
 
 def funding_cliff(plan: FinancingPlan) -> list[Alert]:
-    """A monthly component of the applied statute stops while the person stays employed."""
+    """A monthly component of the applied statute stops while the person stays employed, and
+    what stops is not made up by a component that starts that month (RULEBOOK v1.2 §6: TWE's
+    inspanningsvergoeding handing over to the compensatievergoeding deel 3 is no cliff)."""
     if plan.statutes is None:
         return []
     alerts: list[Alert] = []
@@ -191,16 +193,35 @@ def funding_cliff(plan: FinancingPlan) -> list[Alert]:
         if not members.size:
             continue
         employed = results.employed[members]
-        for component in results.component_specs[statute]:
-            if component.rhythm != "monthly":
-                continue
-            units = snap_to_units(results.amounts(statute, component.name)[members])
-            stops = (units[:, :-1] > 0) & (units[:, 1:] == 0) & employed[:, 1:]
-            for row, position in zip(*numpy.nonzero(stops), strict=True):
+        monthly = {
+            component.name: snap_to_units(results.amounts(statute, component.name)[members])
+            for component in results.component_specs[statute]
+            if component.rhythm == "monthly"
+        }
+        if not monthly:
+            continue
+        stopping = {
+            name: (units[:, :-1] > 0) & (units[:, 1:] == 0) & employed[:, 1:]
+            for name, units in monthly.items()
+        }
+        stopped = sum(
+            (numpy.where(stopping[name], units[:, :-1], 0) for name, units in monthly.items()),
+            start=numpy.zeros_like(employed[:, 1:], dtype=numpy.int64),
+        )
+        started = sum(
+            (
+                numpy.where((units[:, :-1] == 0) & (units[:, 1:] > 0), units[:, 1:], 0)
+                for units in monthly.values()
+            ),
+            start=numpy.zeros_like(employed[:, 1:], dtype=numpy.int64),
+        )
+        dropping = stopped - started > 0
+        for name, stops in stopping.items():
+            for row, position in zip(*numpy.nonzero(stops & dropping), strict=True):
                 person = plan.initiative.people[members[row]]
                 month = int(horizon[position + 1])
-                drop = to_cents(int(units[row, position]))
-                alerts.append(_cliff_alert(plan, person, statute, component.name, month, drop))
+                drop = to_cents(int(monthly[name][row, position]))
+                alerts.append(_cliff_alert(plan, person, statute, name, month, drop))
     return alerts
 
 
