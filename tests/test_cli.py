@@ -191,3 +191,19 @@ def test_a_v1_1_parameter_name_in_set_is_read_as_its_v1_2_name_with_one_warning(
     )
     assert "warning:" not in new.stderr
     assert json.loads(new.stdout)["totals"] == plan["totals"]
+
+
+def test_measures_gives_each_measure_its_window_and_successor_in_words() -> None:
+    """CONTRACT §3 (v1.2): SINE takes new hires until 30 June 2023 (RULEBOOK §3.3) and pays
+    at the latest to June 2025; its successor is individueel maatwerk (§6.1)."""
+    result = run("measures", "--date", "2025-06-01", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    sine = next(m for m in json.loads(result.stdout)["measures"] if m["measure"] == "sine")
+    assert sine["window"]["start"]["closes"] == "2023-07-01"
+    assert sine["window"]["paid"]["closes"] == "2025-07-01"
+    assert "maatwerk" in [s["measure"] for s in sine["successors"]]
+    assert sine["names"] == {"nl": "SINE", "en": "SINE"}
+    regular = next(m for m in json.loads(result.stdout)["measures"] if m["measure"] == "overig")
+    assert (regular["window"], regular["successors"]) == (None, [])
+    table = run("measures", "--date", "2025-06-01", "--lang", "nl").stdout
+    assert "tot en met 30 juni 2023; bedragen" in " ".join(table.split())

@@ -10,6 +10,7 @@ from openfisca_core.parameters import Parameter, ParameterNode
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from klaverblad.advice.explain import parameter_facts
+from klaverblad.advice.measure_windows import Bounds, measure_name, window_of
 from klaverblad.locale import Language
 from klaverblad.rules import baseline_system
 from klaverblad.rules.catalogue import INITIATIVE_MEASURES, STATUTE_MEASURES
@@ -30,6 +31,33 @@ def _module_doc(reform: type) -> str:
     """A reform is documented in its module's docstring (the rule in words)."""
     module = sys.modules[reform.__module__]
     return " ".join((module.__doc__ or "").split())
+
+
+def _bounds(bounds: Bounds | None) -> dict[str, Any] | None:
+    if bounds is None:
+        return None
+    return {
+        "opens": bounds.opens.isoformat() if bounds.opens else None,
+        "closes": bounds.closes.isoformat() if bounds.closes else None,
+        "grade": bounds.grade,
+        "reference": list(bounds.references),
+    }
+
+
+def measure_window(tree: ParameterNode, name: str) -> dict[str, Any]:
+    """A measure's window (RULEBOOK v1.2 §6.1) and successors, from its parameters: `start`
+    judged at a person's start (new hires), `paid` the months it can yield; None when it has
+    none. `closes` is the first day it no longer applies."""
+    window = window_of(tree, name)
+    if window is None:
+        return {"window": None, "successors": []}
+    return {
+        "window": {"start": _bounds(window.start), "paid": _bounds(window.paid)},
+        "successors": [
+            {"measure": s.measure, "names": dict(s.names), "grade": s.grade}
+            for s in window.successors
+        ],
+    }
 
 
 def measures_catalogue(
@@ -54,12 +82,14 @@ def measures_catalogue(
             {
                 "measure": measure.name,
                 "label": measure.label,
+                "names": {lang: measure_name(tree, measure.name, lang) for lang in ("nl", "en")},
                 "leaf": measure.leaf,
                 "funder": measure.funder,
                 "reference": measure.reference,
                 "conditions": list(measure.conditions),
                 "components": [component.name for component in measure.components],
                 "parameters": parameters,
+                **measure_window(tree, measure.name),
             }
         )
     shared = tree.children["regionalisation"]

@@ -29,9 +29,11 @@ def measures(
         when = date.fromisoformat(on) if on else date.today()
     except ValueError:
         fail(f"--date: '{on}' is not a date in the form YYYY-MM-DD")
-    catalogue = measures_catalogue(month_of_date(when))
-    catalogue["date"] = when.isoformat()
     if format is TableFormat.json:
+        catalogue = measures_catalogue(month_of_date(when))
+        catalogue["date"] = when.isoformat()
         emit(json.dumps(catalogue, ensure_ascii=False, indent=2), None)
     else:
+        # The table speaks the chosen language, its parameter labels included.
+        catalogue = measures_catalogue(month_of_date(when), language=language(lang))
         emit(render_measures(catalogue, language(lang)), None)
