@@ -84,7 +84,7 @@ def words(*message_ids: str) -> Words:
 
 
 def texts(message_id: str) -> dict[str, str]:
-    """The words of `message_id` in every language, placeholders left to fill in later."""
+    """The words of `message_id` in every language, its `{name}` fields still to fill in."""
     return {language: text(message_id, language) for language in LANGUAGES}
 
 
@@ -99,7 +99,7 @@ def per_language(render: Callable[[Language], str]) -> dict[str, str]:
 
 
 def localized(message_id: str, **params: Param) -> dict[str, str]:
-    """The message in every language with `params` filled in (`{name}` placeholders)."""
+    """The message in every language with `params` filled in (its `{name}` fields)."""
     return {
         language: text(message_id, language).format(
             **{

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 from datetime import date
-from typing import get_args
+from typing import Any, get_args
 
 import xlsxwriter
 
@@ -85,6 +85,38 @@ def _allowed(field: str, language: Language) -> str:
     return ""
 
 
+# What Excel lets a person type in each number column of the template.
+NUMBER_VALIDATIONS: dict[str, dict[str, Any]] = {
+    "maatwerk_loonpremie_pct": {
+        "validate": "list",
+        "source": [str(p) for p in MAATWERK_PERCENTAGES],
+    },
+    "unemployed_months": {
+        "validate": "integer",
+        "criteria": "between",
+        "minimum": 0,
+        "maximum": 1200,
+    },
+    "fte": {"validate": "decimal", "criteria": "between", "minimum": 0.0001, "maximum": 1},
+    "monthly_wage_cost": {"validate": "decimal", "criteria": ">=", "value": 0},
+}
+
+
+def _validation(field: str, language: Language) -> dict[str, Any] | None:
+    """The data validation of a template column: dates, choices, yes/no, numbers, or none."""
+    if field in DATE_FIELDS:
+        return {
+            "validate": "date",
+            "criteria": "between",
+            "minimum": date(1900, 1, 1),
+            "maximum": date(2200, 12, 31),
+            "error_message": "JJJJ-MM-DD" if language == "nl" else "YYYY-MM-DD",
+        }
+    if field in CHOICES or field in BOOLEAN_FIELDS:
+        return {"validate": "list", "source": list(CHOICES.get(field) or BOOLEAN_WORDS[language])}
+    return NUMBER_VALIDATIONS.get(field)
+
+
 def people_template_xlsx(language: Language = "nl") -> bytes:
     """The Excel template for importing people: one column per person field of CONTRACT §2
     (the field names as headers), a comment per header, data validation for the choices,
@@ -112,62 +144,17 @@ def people_template_xlsx(language: Language = "nl") -> bytes:
         sheet.write_comment(0, column, comment, {"x_scale": 2, "y_scale": 1.2})
         width = max(len(field) + 2, 12)
         if field in DATE_FIELDS:
-            sheet.set_column(column, column, width, date_format)
-            sheet.data_validation(
-                1,
-                column,
-                last,
-                column,
-                {
-                    "validate": "date",
-                    "criteria": "between",
-                    "minimum": date(1900, 1, 1),
-                    "maximum": date(2200, 12, 31),
-                    "error_message": "JJJJ-MM-DD" if language == "nl" else "YYYY-MM-DD",
-                },
-            )
-        elif field in CHOICES or field in BOOLEAN_FIELDS:
-            values = list(CHOICES.get(field) or BOOLEAN_WORDS[language])
-            sheet.set_column(column, column, width, text_format)
-            sheet.data_validation(1, column, last, column, {"validate": "list", "source": values})
-        elif field == "maatwerk_loonpremie_pct":
-            sheet.set_column(column, column, width)
-            sheet.data_validation(
-                1,
-                column,
-                last,
-                column,
-                {"validate": "list", "source": [str(p) for p in MAATWERK_PERCENTAGES]},
-            )
-        elif field == "unemployed_months":
-            sheet.set_column(column, column, width)
-            sheet.data_validation(
-                1,
-                column,
-                last,
-                column,
-                {"validate": "integer", "criteria": "between", "minimum": 0, "maximum": 1200},
-            )
-        elif field == "fte":
-            sheet.set_column(column, column, width)
-            sheet.data_validation(
-                1,
-                column,
-                last,
-                column,
-                {"validate": "decimal", "criteria": "between", "minimum": 0.0001, "maximum": 1},
-            )
+            cell_format = date_format
+        elif field in CHOICES or field in BOOLEAN_FIELDS or field not in NUMBER_VALIDATIONS:
+            cell_format = text_format
         elif field == "monthly_wage_cost":
-            sheet.set_column(column, column, width, workbook.add_format({"num_format": "0.00"}))
-            sheet.data_validation(
-                1,
-                column,
-                last,
-                column,
-                {"validate": "decimal", "criteria": ">=", "value": 0},
-            )
+            cell_format = workbook.add_format({"num_format": "0.00"})
         else:
-            sheet.set_column(column, column, width, text_format)
+            cell_format = None
+        sheet.set_column(column, column, width, cell_format)
+        validation = _validation(field, language)
+        if validation is not None:
+            sheet.data_validation(1, column, last, column, validation)
     sheet.freeze_panes(1, 1)
     help_sheet = workbook.add_worksheet(words["help_sheet"])
     help_sheet.write(0, 0, words["intro"], wrap)

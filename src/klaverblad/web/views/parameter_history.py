@@ -6,7 +6,7 @@ and note, and which value is in force on a given day.
 reading); a plan counts a value from the first whole month it applies (RULEBOOK §1).
 
 OpenFisca needs a start for every value: a value whose real date of effect is not known (it
-held before the period the rules cover, 2004 on) is recorded from the placeholder day
+held before the period the rules cover, 2004 on) is recorded from the conventional day
 1970-01-01 (`UNDATED`), and is shown as "al van voor 2004", never as a 1970 date.
 
 >>> from klaverblad.rules import baseline_system

@@ -4,7 +4,7 @@ value, and the explanation of the gap and the break-even price
 (`web/views/totals_explanation.py`). Every language has the same keys
 (tests/web/test_explanations.py checks it).
 
-Placeholders are `{name}` for `str.format`; numbers and money arrive formatted.
+Fields to fill in are `{name}` for `str.format`; numbers and money arrive formatted.
 """
 
 from __future__ import annotations
