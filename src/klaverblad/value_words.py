@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from klaverblad.locale import Language
 from klaverblad.messages import N_, words
+from klaverblad.rules.measures import measure_words
 
 VALUE_WORDS = words(
     N_("value.legal_form_vzw"),
@@ -49,14 +50,6 @@ VALUE_WORDS = words(
     N_("value.client_group_stad"),
     N_("value.role_target"),
     N_("value.role_supervisor"),
-    N_("value.statute_sine"),
-    N_("value.statute_art60"),
-    N_("value.statute_twe"),
-    N_("value.statute_gesco"),
-    N_("value.statute_activa"),
-    N_("value.statute_wep_plus"),
-    N_("value.statute_aanwervingsincentive"),
-    N_("value.statute_maatwerk"),
     N_("value.statute_regular"),
     N_("value.diploma_geen"),
     N_("value.diploma_lager"),
@@ -82,12 +75,8 @@ VALUE_WORDS = words(
     N_("value.domain_mobiliteit"),
     N_("value.domain_onderwijs"),
     N_("value.domain_werk"),
-    N_("value.measure_lde"),
-    N_("value.measure_swp"),
-    N_("value.measure_lokaal_actieplan"),
-    N_("value.measure_art60_verhoogd"),
-    N_("value.measure_wep_plus"),
-    N_("value.measure_overig"),
+    # Statutes and grant measures: their names are in their folders (`Measure.words`).
+    *measure_words("value."),
 )
 
 

@@ -1,5 +1,6 @@
 """The eligibility conditions and amount rules in words, for messages and explanations: from
-the catalogues (`condition.*`, `rule.*`). A condition without words there (a new rule's)
+the catalogues (`condition.*`, `rule.*`), whose ids each measure lists in its folder
+(`Measure.words`). A condition without words there (a new rule's)
 is shown by its variable's English label.
 
 No amounts in the rule sentences: the parameter values in force are listed beside the rule,
@@ -11,48 +12,13 @@ from __future__ import annotations
 from klaverblad.locale import Language
 from klaverblad.messages import N_, words
 from klaverblad.rules import baseline_system
+from klaverblad.rules.measures import measure_words
 
-CONDITIONS = words(
-    N_("condition.sine_start_window_ok"),
-    N_("condition.sine_employer_ok"),
-    N_("condition.sine_status_ok"),
-    N_("condition.sine_low_skilled"),
-    N_("condition.sine_unemployment_ok"),
-    N_("condition.art60_start_window_ok"),
-    N_("condition.art60_employer_ok"),
-    N_("condition.art60_status_ok"),
-    N_("condition.twe_start_window_ok"),
-    N_("condition.twe_employer_ok"),
-    N_("condition.twe_status_ok"),
-    N_("condition.gesco_employer_ok"),
-    N_("condition.gesco_target_group_ok"),
-    N_("condition.activa_start_window_ok"),
-    N_("condition.activa_status_ok"),
-    N_("condition.activa_band_ok"),
-    N_("condition.wep_plus_start_window_ok"),
-    N_("condition.wep_plus_employer_ok"),
-    N_("condition.wep_plus_target_group_ok"),
-    N_("condition.aanwervingsincentive_start_window_ok"),
-    N_("condition.aanwervingsincentive_employer_ok"),
-    N_("condition.aanwervingsincentive_age_ok"),
-    N_("condition.aanwervingsincentive_unemployment_ok"),
-    N_("condition.maatwerk_start_window_ok"),
-    N_("condition.maatwerk_decision_ok"),
-)
+CONDITIONS = words(*measure_words("condition."))
 
 RULES = words(
-    N_("rule.sine_doelgroepvermindering"),
-    N_("rule.sine_herinschakelingsuitkering"),
-    N_("rule.art60_staatstoelage"),
-    N_("rule.twe_inspanningsvergoeding"),
-    N_("rule.twe_compensatievergoeding"),
-    N_("rule.gesco_premie"),
-    N_("rule.activa_werkuitkering"),
-    N_("rule.aanwervingsincentive_premie_3m"),
-    N_("rule.aanwervingsincentive_premie_12m"),
-    N_("rule.maatwerk_loonpremie"),
-    N_("rule.maatwerk_begeleidingspremie_vast"),
-    N_("rule.maatwerk_begeleidingspremie_variabel"),
+    *measure_words("rule."),
+    # A reform's extra line (`rules/reforms/lde_koppeling_sine.py`).
     N_("rule.lde_sine_omkadering"),
 )
 

@@ -80,6 +80,10 @@ Domain = Literal[
 GrantMeasure = Literal["lde", "swp", "lokaal_actieplan", "art60_verhoogd", "wep_plus", "overig"]
 Leaf = Literal["I", "II", "III", "IV"]
 Begeleiding = Literal["laag", "midden", "hoog"]
+# The VDAB's start package of individueel maatwerk (RULEBOOK v1.2 §3.8).
+MaatwerkPakket = Literal["2j", "5j_loonpremie", "5j_verhoogd", "5j_mwb"]
+# The VDAB decision on the Vlaamse ondersteuningspremie (RULEBOOK v1.2 §3.10).
+VopBeslissing = Literal["onbepaald", "bepaald"]
 
 
 class StrictModel(BaseModel):
@@ -117,6 +121,12 @@ class Person(StrictModel):
     wep_verlengd: StrictBool = False
     maatwerk_loonpremie_pct: MaatwerkPercentage | None = None
     maatwerk_begeleiding: Begeleiding | None = None
+    # v1.2 (CONTRACT §2): decisions and contract facts, all optional.
+    maatwerk_pakket: MaatwerkPakket | None = None
+    vop: VopBeslissing | None = None
+    gesco_post: StrictBool = False
+    contract_indefinite: StrictBool = True
+    gross_quarterly_wage: Money | None = Field(default=None, gt=0)
 
     @property
     def label(self) -> str:

@@ -18,7 +18,7 @@ from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from klaverblad.model.initiative import Initiative, Person
 from klaverblad.rules.entities import SENTINEL_PERIOD
-from klaverblad.rules.variables.inputs import NO_END_DATE, RECOGNITIONS
+from klaverblad.rules.variables.inputs import MAATWERK_PAKKET_MEMBER, NO_END_DATE, RECOGNITIONS
 
 WorkerInputs = dict[str, numpy.ndarray]
 
@@ -64,6 +64,16 @@ def worker_inputs(initiative: Initiative, people: Sequence[Person]) -> WorkerInp
             [p.maatwerk_loonpremie_pct or 0 for p in people], numpy.int64
         ),
         "maatwerk_begeleiding": column([p.maatwerk_begeleiding or "geen" for p in people]),
+        "maatwerk_pakket": column(
+            [MAATWERK_PAKKET_MEMBER.get(p.maatwerk_pakket or "", "geen") for p in people]
+        ),
+        "vop": column([p.vop or "geen" for p in people]),
+        "gesco_post": column([p.gesco_post for p in people], bool),
+        "contract_indefinite": column([p.contract_indefinite for p in people], bool),
+        # 0: not entered (RULEBOOK §3.9 counts the wage condition as met).
+        "gross_quarterly_wage": column(
+            [float(p.gross_quarterly_wage or 0) for p in people], numpy.float64
+        ),
     }
     for recognition in RECOGNITIONS:
         inputs[f"recognised_{recognition}"] = numpy.full(count, recognition in recognitions)

@@ -14,7 +14,16 @@ import xlsxwriter
 
 from klaverblad.locale import Language
 from klaverblad.messages import N_, words
-from klaverblad.model.initiative import Begeleiding, Diploma, Person, Role, Status, Statute
+from klaverblad.model.initiative import (
+    Begeleiding,
+    Diploma,
+    MaatwerkPakket,
+    Person,
+    Role,
+    Status,
+    Statute,
+    VopBeslissing,
+)
 
 # The columns are the person fields of the initiative file (CONTRACT §2), in its order.
 PERSON_FIELDS: tuple[str, ...] = tuple(Person.model_fields)
@@ -30,15 +39,23 @@ REQUIRED_FIELDS = (
     "monthly_wage_cost",
 )
 DATE_FIELDS = ("birth_date", "start_date", "end_date")
-BOOLEAN_FIELDS = ("placed_by_ocmw", "gesco_verhoogd", "wep_verlengd")
+BOOLEAN_FIELDS = (
+    "placed_by_ocmw",
+    "gesco_verhoogd",
+    "wep_verlengd",
+    "gesco_post",
+    "contract_indefinite",
+)
 INTEGER_FIELDS = ("unemployed_months", "maatwerk_loonpremie_pct")
-NUMBER_FIELDS = ("fte", "monthly_wage_cost")
+NUMBER_FIELDS = ("fte", "monthly_wage_cost", "gross_quarterly_wage")
 CHOICES: dict[str, tuple[str, ...]] = {
     "role": get_args(Role),
     "diploma": get_args(Diploma),
     "status": get_args(Status),
     "statute": tuple(value for item in get_args(Statute) for value in (get_args(item) or (item,))),
     "maatwerk_begeleiding": get_args(Begeleiding),
+    "maatwerk_pakket": get_args(MaatwerkPakket),
+    "vop": get_args(VopBeslissing),
 }
 MAATWERK_PERCENTAGES = tuple(range(20, 80, 5))
 BOOLEAN_WORDS = {"nl": ("ja", "nee"), "en": ("yes", "no")}
@@ -72,6 +89,11 @@ FIELD_HELP = words(
     N_("person_field.wep_verlengd"),
     N_("person_field.maatwerk_loonpremie_pct"),
     N_("person_field.maatwerk_begeleiding"),
+    N_("person_field.maatwerk_pakket"),
+    N_("person_field.vop"),
+    N_("person_field.gesco_post"),
+    N_("person_field.contract_indefinite"),
+    N_("person_field.gross_quarterly_wage"),
 )
 
 
@@ -99,6 +121,7 @@ NUMBER_VALIDATIONS: dict[str, dict[str, Any]] = {
     },
     "fte": {"validate": "decimal", "criteria": "between", "minimum": 0.0001, "maximum": 1},
     "monthly_wage_cost": {"validate": "decimal", "criteria": ">=", "value": 0},
+    "gross_quarterly_wage": {"validate": "decimal", "criteria": ">", "value": 0},
 }
 
 

@@ -3,41 +3,36 @@
 from __future__ import annotations
 
 import functools
+import importlib
 import inspect
 from pathlib import Path
 from types import ModuleType
 
 import numpy
+from openfisca_core.parameters import ParameterNode
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 from openfisca_core.variables import Variable
 
+from klaverblad.rules.catalogue import STATUTE_MEASURES
+from klaverblad.rules.eligibility import eligibility_variable
 from klaverblad.rules.entities import entities
-from klaverblad.rules.variables import (
-    aanwervingsincentive,
-    activa,
-    art60,
-    gesco,
-    inputs,
-    maatwerk,
-    shared,
-    sine,
-    twe,
-    wep_plus,
-)
+from klaverblad.rules.measures import MEASURE_NAMES, folder_of
+from klaverblad.rules.variables import inputs, shared
 
+# The parameters no single measure owns (alerts, the regionalisation date); each measure's own
+# are in its folder (`klaverblad.rules.measures`).
 PARAMETERS_DIRECTORY = Path(__file__).parent / "parameters"
-VARIABLE_MODULES: tuple[ModuleType, ...] = (
-    inputs,
-    shared,
-    sine,
-    art60,
-    twe,
-    gesco,
-    activa,
-    wep_plus,
-    aanwervingsincentive,
-    maatwerk,
-)
+
+
+def _measure_variable_modules() -> tuple[ModuleType, ...]:
+    return tuple(
+        importlib.import_module(f"klaverblad.rules.measures.{name}.variables")
+        for name in MEASURE_NAMES
+        if (folder_of(name) / "variables.py").exists()
+    )
+
+
+VARIABLE_MODULES: tuple[ModuleType, ...] = (inputs, shared, *_measure_variable_modules())
 
 
 def use_float64(system: TaxBenefitSystem) -> None:
@@ -62,7 +57,13 @@ class KlaverbladTaxBenefitSystem(TaxBenefitSystem):
             for _, member in inspect.getmembers(module, inspect.isclass):
                 if issubclass(member, Variable) and member.__module__ == module.__name__:
                     self.add_variable(member)
+        for measure in STATUTE_MEASURES:
+            self.add_variable(eligibility_variable(measure))
         self.load_parameters(str(PARAMETERS_DIRECTORY))
+        for name in MEASURE_NAMES:
+            directory = folder_of(name) / "parameters"
+            if directory.is_dir():
+                self.parameters.add_child(name, ParameterNode(name, directory_path=str(directory)))
         use_float64(self)
 
 

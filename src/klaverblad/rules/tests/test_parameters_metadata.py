@@ -26,7 +26,13 @@ from openfisca_core.parameters import Parameter, ParameterNode
 from klaverblad.rules.by_month import ParametersByMonth, by_month
 from klaverblad.rules.system import KlaverbladTaxBenefitSystem
 
-VARIABLES_DIRECTORY = Path(__file__).resolve().parent.parent / "variables"
+RULES_DIRECTORY = Path(__file__).resolve().parent.parent
+VARIABLE_MODULES = sorted(
+    [
+        *(RULES_DIRECTORY / "variables").glob("*.py"),
+        *(RULES_DIRECTORY / "measures").glob("*/variables.py"),
+    ]
+)
 GRADES = {"H", "M", "L"}
 FIRST_YEAR, LAST_YEAR = 1990, 2030
 
@@ -147,8 +153,8 @@ def test_the_check_for_parameters_calls_recognises_one() -> None:
 
 @pytest.mark.parametrize(
     "module",
-    sorted(VARIABLES_DIRECTORY.glob("*.py")),
-    ids=lambda path: path.name,
+    VARIABLE_MODULES,
+    ids=lambda path: f"{path.parent.name}/{path.name}",
 )
 def test_no_variable_module_calls_parameters_of_period(module: Path) -> None:
     source = module.read_text(encoding="utf-8")
@@ -157,11 +163,9 @@ def test_no_variable_module_calls_parameters_of_period(module: Path) -> None:
 
 
 def test_the_variable_modules_read_parameters_through_at_start_or_in_force() -> None:
-    modules = sorted(VARIABLES_DIRECTORY.glob("*.py"))
+    modules = VARIABLE_MODULES
     assert len(modules) >= 10
-    measure_modules = [
-        module for module in modules if module.stem not in {"__init__", "inputs", "shared"}
-    ]
+    measure_modules = [module for module in modules if module.parent.name != "variables"]
     for module in measure_modules:
         source = module.read_text(encoding="utf-8")
         assert "at_start(" in source or "in_force(" in source, module.name

@@ -41,6 +41,24 @@ class LegalForm(Enum):
     bedrijf = "bedrijf"
 
 
+class MaatwerkPakket(Enum):
+    geen = "geen pakket"
+    twee_jaar = "2j"
+    vijf_jaar_loonpremie = "5j_loonpremie"
+    vijf_jaar_verhoogd = "5j_verhoogd"
+    vijf_jaar_mwb = "5j_mwb"
+
+
+# The file's package codes ("2j", …) are not Python names: the member whose value is the code.
+MAATWERK_PAKKET_MEMBER = {member.value: member.name for member in MaatwerkPakket}
+
+
+class VopBeslissing(Enum):
+    geen = "geen VOP-beslissing"
+    onbepaald = "onbepaald"
+    bepaald = "bepaald"
+
+
 class Begeleiding(Enum):
     geen = "geen variabele begeleidingspremie"
     laag = "laag"
@@ -117,6 +135,36 @@ maatwerk_begeleiding = _input(
     "Level of the variable begeleidingspremie of individueel maatwerk",
     possible_values=Begeleiding,
     default_value=Begeleiding.geen,
+)
+maatwerk_pakket = _input(
+    "maatwerk_pakket",
+    Enum,
+    Worker,
+    "Start package of individueel maatwerk decided by VDAB (RULEBOOK v1.2 §3.8)",
+    possible_values=MaatwerkPakket,
+    default_value=MaatwerkPakket.geen,
+)
+vop = _input(
+    "vop",
+    Enum,
+    Worker,
+    "VDAB decision on the Vlaamse ondersteuningspremie (RULEBOOK v1.2 §3.10)",
+    possible_values=VopBeslissing,
+    default_value=VopBeslissing.geen,
+)
+gesco_post = _input("gesco_post", bool, Worker, "An allocated GESCO post (RULEBOOK v1.2 §3.5)")
+contract_indefinite = _input(
+    "contract_indefinite",
+    bool,
+    Worker,
+    "An indefinite contract (RULEBOOK v1.2 §3.7, §3.10)",
+    default_value=True,
+)
+gross_quarterly_wage = _input(
+    "gross_quarterly_wage",
+    float,
+    Worker,
+    "Gross wage per quarter (0: not entered; RULEBOOK v1.2 §3.9)",
 )
 
 RECOGNITIONS = (

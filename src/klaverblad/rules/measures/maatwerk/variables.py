@@ -40,17 +40,6 @@ class maatwerk_decision_ok(Variable):
         )
 
 
-class maatwerk_eligible(Variable):
-    value_type = bool
-    entity = Worker
-    definition_period = ETERNITY
-    label = "Eligible for individueel maatwerk at the start of employment"
-    reference = MAATWERK
-
-    def formula(worker, period):
-        return worker("maatwerk_start_window_ok", period) * worker("maatwerk_decision_ok", period)
-
-
 class maatwerk_loonpremie(Variable):
     value_type = float
     entity = WorkerMonth

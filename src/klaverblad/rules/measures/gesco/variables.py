@@ -55,17 +55,6 @@ class gesco_target_group_ok(Variable):
         return unemployed * long_enough + aid
 
 
-class gesco_eligible(Variable):
-    value_type = bool
-    entity = Worker
-    definition_period = ETERNITY
-    label = "Eligible for GESCO at the start of employment"
-    reference = GESCO_LAW
-
-    def formula(worker, period):
-        return worker("gesco_employer_ok", period) * worker("gesco_target_group_ok", period)
-
-
 class gesco_premium_level(Variable):
     value_type = int
     entity = Worker

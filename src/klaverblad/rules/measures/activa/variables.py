@@ -75,21 +75,6 @@ class activa_band_ok(Variable):
         return worker("activa_band_months", period) > 0
 
 
-class activa_eligible(Variable):
-    value_type = bool
-    entity = Worker
-    definition_period = ETERNITY
-    label = "Eligible for Activa at the start of employment"
-    reference = ACTIVA_KB
-
-    def formula(worker, period):
-        return (
-            worker("activa_start_window_ok", period)
-            * worker("activa_status_ok", period)
-            * worker("activa_band_ok", period)
-        )
-
-
 class activa_werkuitkering(Variable):
     value_type = float
     entity = WorkerMonth

@@ -11,7 +11,7 @@ from openfisca_core.variables import Variable
 
 from klaverblad.rules.dated import at_start, in_force, pay
 from klaverblad.rules.entities import Worker, WorkerMonth
-from klaverblad.rules.variables.art60 import leefloon_or_aid, ocmw_employer
+from klaverblad.rules.measures.art60.variables import leefloon_or_aid, ocmw_employer
 
 TWE_FINANCING = "https://www.vdab.be/tijdelijkewerkervaring/draaiboek-twe-ocmw/financiering"
 
@@ -47,21 +47,6 @@ class twe_status_ok(Variable):
 
     def formula(worker, period):
         return leefloon_or_aid(worker, period)
-
-
-class twe_eligible(Variable):
-    value_type = bool
-    entity = Worker
-    definition_period = ETERNITY
-    label = "Eligible for TWE (art. 60 route) at the start of employment"
-    reference = TWE_FINANCING
-
-    def formula(worker, period):
-        return (
-            worker("twe_start_window_ok", period)
-            * worker("twe_employer_ok", period)
-            * worker("twe_status_ok", period)
-        )
 
 
 class twe_paying(Variable):

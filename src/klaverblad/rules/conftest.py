@@ -1,4 +1,4 @@
-"""Collects the YAML tests of this folder (one file per measure) as pytest items.
+"""Collects the YAML rule tests (`measures/<name>/tests.yaml`, `tests/*.yaml`) as pytest items.
 
 The YAML files use OpenFisca's own test format and are run by OpenFisca's own machinery
 (`openfisca_core.tools.test_runner`): `YamlItem` builds the simulation and checks the outputs
@@ -9,7 +9,7 @@ exactly as `openfisca test` does. This file only adds what plain `pytest` lacks:
   they run), so that `pytest -v` lists every rule by name;
 - a refusal of tests without a name or with a name used twice in a file.
 
-Under `openfisca test -c klaverblad.rules src/klaverblad/rules/tests`, OpenFisca registers its own
+Under `openfisca test -c klaverblad.rules src/klaverblad/rules`, OpenFisca registers its own
 `OpenFiscaPlugin`; this hook then stands aside so that no test is collected twice.
 """
 
@@ -25,7 +25,7 @@ from openfisca_core.tools.test_runner import Loader, OpenFiscaPlugin, YamlFile, 
 
 from klaverblad.rules.system import KlaverbladTaxBenefitSystem
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent  # rules/: tests/*.yaml and measures/*/tests.yaml
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -72,8 +72,15 @@ def _openfisca_runs_the_session(config: pytest.Config) -> bool:
     return any(isinstance(plugin, OpenFiscaPlugin) for plugin in config.pluginmanager.get_plugins())
 
 
+def _is_rule_test_file(path: Path) -> bool:
+    """`measures/<name>/tests.yaml` or a YAML file of `tests/` (not a parameter file)."""
+    return path.parent == HERE / "tests" or (
+        path.name == "tests.yaml" and path.parent.parent == HERE / "measures"
+    )
+
+
 def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.Collector | None:
-    if file_path.suffix not in YAML_SUFFIXES or HERE not in file_path.resolve().parents:
+    if file_path.suffix not in YAML_SUFFIXES or not _is_rule_test_file(file_path.resolve()):
         return None
     if _openfisca_runs_the_session(parent.config):
         return None

@@ -73,22 +73,6 @@ class aanwervingsincentive_unemployment_ok(Variable):
         return worker("unemployed_months", period) >= rule.min_unemployed_months
 
 
-class aanwervingsincentive_eligible(Variable):
-    value_type = bool
-    entity = Worker
-    definition_period = ETERNITY
-    label = "Eligible for the aanwervingsincentive at the start of employment"
-    reference = INCENTIVE
-
-    def formula(worker, period):
-        return (
-            worker("aanwervingsincentive_start_window_ok", period)
-            * worker("aanwervingsincentive_employer_ok", period)
-            * worker("aanwervingsincentive_age_ok", period)
-            * worker("aanwervingsincentive_unemployment_ok", period)
-        )
-
-
 class aanwervingsincentive_premie_3m(Variable):
     value_type = float
     entity = WorkerMonth

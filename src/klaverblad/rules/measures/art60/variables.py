@@ -64,21 +64,6 @@ class art60_status_ok(Variable):
         return leefloon_or_aid(worker, period)
 
 
-class art60_eligible(Variable):
-    value_type = bool
-    entity = Worker
-    definition_period = ETERNITY
-    label = "Eligible for Art. 60 §7 at the start of employment"
-    reference = ART60_LAW
-
-    def formula(worker, period):
-        return (
-            worker("art60_start_window_ok", period)
-            * worker("art60_employer_ok", period)
-            * worker("art60_status_ok", period)
-        )
-
-
 class art60_duration_months(Variable):
     value_type = int
     entity = Worker

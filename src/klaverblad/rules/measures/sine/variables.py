@@ -115,23 +115,6 @@ class sine_unemployment_ok(Variable):
         )
 
 
-class sine_eligible(Variable):
-    value_type = bool
-    entity = Worker
-    definition_period = ETERNITY
-    label = "Eligible for SINE at the start of employment"
-    reference = SINE_KB
-
-    def formula(worker, period):
-        return (
-            worker("sine_start_window_ok", period)
-            * worker("sine_employer_ok", period)
-            * worker("sine_status_ok", period)
-            * worker("sine_low_skilled", period)
-            * worker("sine_unemployment_ok", period)
-        )
-
-
 class sine_allowance_months(Variable):
     value_type = int
     entity = Worker

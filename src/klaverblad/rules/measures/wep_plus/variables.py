@@ -63,21 +63,6 @@ class wep_plus_target_group_ok(Variable):
         return long_term + school_leaver
 
 
-class wep_plus_eligible(Variable):
-    value_type = bool
-    entity = Worker
-    definition_period = ETERNITY
-    label = "Eligible for WEP+ at the start of employment"
-    reference = WEP_BVR
-
-    def formula(worker, period):
-        return (
-            worker("wep_plus_start_window_ok", period)
-            * worker("wep_plus_employer_ok", period)
-            * worker("wep_plus_target_group_ok", period)
-        )
-
-
 class wep_plus_duration_months(Variable):
     value_type = int
     entity = Worker

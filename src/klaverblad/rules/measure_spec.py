@@ -1,0 +1,85 @@
+"""The shape of a measure as data: leaf, funder, conditions, components and their parameters.
+
+Each folder of `klaverblad.rules.measures` states one measure in these terms (`spec.py`);
+`klaverblad.rules.catalogue` gathers them. Names are those of RULEBOOK §3–4 and CONTRACT §4.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Rhythm = Literal["monthly", "quarterly", "one_off"]
+# `by_role`: leaf II for a target worker, I for a supervisor (RULEBOOK §3).
+LeafRule = Literal["by_role", "I", "II", "III", "IV"]
+# `regionalised`: federaal until 2014-06-30, Vlaams from 2014-07-01 (RULEBOOK §1, funders).
+REGIONALISED = "regionalised"
+REGIONALISATION_PARAMETER = "regionalisation.activation_measures_flemish"
+
+
+@dataclass(frozen=True)
+class Component:
+    """A component of a statute; its lines carry the statute's measure and funder unless
+    `measure` / `funder` say otherwise (a reform's extra line, say)."""
+
+    name: str
+    variable: str
+    rhythm: Rhythm
+    leaf: LeafRule
+    parameters: tuple[str, ...]
+    measure: str | None = None
+    funder: str | None = None
+
+
+@dataclass(frozen=True)
+class Measure:
+    name: str
+    label: str
+    leaf: str
+    funder: str
+    parameter_node: str
+    conditions: tuple[str, ...] = ()
+    eligible: str | None = None
+    duration: str | None = None
+    components: tuple[Component, ...] = ()
+    reference: str = ""
+    # Its window (RULEBOOK §6.1), as the boolean parameters that make it: `start_window` is
+    # judged at a person's start month; the measure yields in a month while one of `paid` is
+    # true. Dates, references and grades are those of the parameters; the successors are in
+    # the metadata of `parameter_node` (`advice.measure_windows` reads both).
+    start_window: str | None = None
+    paid: tuple[str, ...] = ()
+    # The catalogue messages the measure owns, marked `N_` in its `spec.py` so that
+    # `make catalogues` extracts them: its name as a value of the file (`value.statute_<name>`,
+    # `value.measure_<name>`), its conditions (`condition.<variable>`) and the sentences of its
+    # amount rules (`rule.<variable>`). `value_words` and `condition_labels` gather them.
+    words: tuple[str, ...] = ()
+
+
+def statute(
+    name: str,
+    label: str,
+    funder: str,
+    conditions: tuple[str, ...],
+    components: tuple[Component, ...],
+    duration: str | None = None,
+    reference: str = "",
+    paid: tuple[str, ...] = (),
+    start_window: str | None = "start_window",
+    words: tuple[str, ...] = (),
+) -> Measure:
+    return Measure(
+        name=name,
+        label=label,
+        leaf="II (I for a supervisor)",
+        funder=funder,
+        parameter_node=name,
+        conditions=conditions,
+        eligible=f"{name}_eligible",
+        duration=duration,
+        components=components,
+        reference=reference,
+        start_window=f"{name}.{start_window}" if start_window else None,
+        paid=paid,
+        words=words,
+    )

@@ -1,0 +1,15 @@
+"""The measure `overig` as data (RULEBOOK; see `klaverblad.rules.measure_spec`)."""
+
+from __future__ import annotations
+
+from klaverblad.messages import N_
+from klaverblad.rules.measure_spec import Measure
+
+MEASURE = Measure(
+    "overig",
+    "Other grant (entered, any leaf)",
+    "(the grant)",
+    "(the grant)",
+    "",
+    words=(N_("value.measure_overig"),),
+)
