@@ -42,7 +42,17 @@ Diploma = Literal["geen", "lager", "lager_secundair", "hoger_secundair", "hoger"
 Status = Literal["uvw", "wachtuitkering", "leefloon", "financiele_hulp", "nwwz", "geen"]
 # The wage statutes of RULEBOOK §3, in the order that breaks ties in the best-statute choice.
 WageStatute = Literal[
-    "sine", "art60", "twe", "gesco", "activa", "wep_plus", "aanwervingsincentive", "maatwerk"
+    "sine",
+    "art60",
+    "twe",
+    "gesco",
+    "activa",
+    "activa_start",
+    "wep_plus",
+    "aanwervingsincentive",
+    "dgv_zonder_werkervaring",
+    "maatwerk",
+    "vop",
 ]
 STATUTES: tuple[str, ...] = get_args(WageStatute)
 # What a person's `statute` may say: a wage statute, or `regular` (no subsidy).
@@ -77,7 +87,18 @@ Domain = Literal[
     "onderwijs",
     "werk",
 ]
-GrantMeasure = Literal["lde", "swp", "lokaal_actieplan", "art60_verhoogd", "wep_plus", "overig"]
+GrantMeasure = Literal[
+    "lde",
+    "swp",
+    "lokaal_actieplan",
+    "art60_verhoogd",
+    "wep_plus",
+    "overig",
+    # v1.2 (RULEBOOK §4.1)
+    "lde_tijdelijke_vergoeding",
+    "ald_werkingssubsidie",
+    "gesco_regularisatie",
+]
 Leaf = Literal["I", "II", "III", "IV"]
 Begeleiding = Literal["laag", "midden", "hoog"]
 # The VDAB's start package of individueel maatwerk (RULEBOOK v1.2 §3.8).

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import threading
 import weakref
+from collections.abc import Callable
 from typing import Any
 
 import numpy
@@ -82,14 +83,24 @@ def month_table(parameter: Parameter) -> _MonthTable:
 
 
 class ParametersByMonth:
-    """A view of a parameter node; a leaf attribute returns one value per element."""
+    """A view of a parameter node; a leaf attribute returns one value per element.
 
-    __slots__ = ("_inverse", "_node", "_unique")
+    `record`, if given, is told the path of every leaf read through the view (the provenance
+    recorder's, `rules.provenance`): once per formula, never per element."""
 
-    def __init__(self, node: ParameterNode, unique: numpy.ndarray, inverse: numpy.ndarray):
+    __slots__ = ("_inverse", "_node", "_record", "_unique")
+
+    def __init__(
+        self,
+        node: ParameterNode,
+        unique: numpy.ndarray,
+        inverse: numpy.ndarray,
+        record: Callable[[str], None] | None = None,
+    ):
         self._node = node
         self._unique = unique
         self._inverse = inverse
+        self._record = record
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -97,9 +108,17 @@ class ParametersByMonth:
         except KeyError:
             raise AttributeError(f"no parameter {self._node.name}.{name}") from None
         if isinstance(child, ParameterNode):
-            return ParametersByMonth(child, self._unique, self._inverse)
+            return ParametersByMonth(child, self._unique, self._inverse, self._record)
+        if self._record is not None:
+            self._record(child.name)
         # Look up each distinct month once, then spread to every element.
         return month_table(child).lookup(self._unique).take(self._inverse)
+
+    def recording(self, record: Callable[[str], None] | None) -> ParametersByMonth:
+        """The same view, telling `record` (if any) the path of each leaf read through it."""
+        if record is None:
+            return self
+        return ParametersByMonth(self._node, self._unique, self._inverse, record)
 
 
 DENSE_SPAN = 12 * 400

@@ -7,6 +7,9 @@
 
 Formulas never call `parameters(period)`: the period is the ETERNITY sentinel, at which
 nothing is in force (a test forbids it in the variable modules).
+
+When the simulation records provenance (`rules.provenance`), every leaf read through these
+views is recorded for the variable being computed, with the month it was read at.
 """
 
 from typing import Any
@@ -14,16 +17,19 @@ from typing import Any
 import numpy
 
 from klaverblad.rules.by_month import ParametersByMonth, by_month
+from klaverblad.rules.provenance import MONTH, START, reader_of
 
 
 def at_start(worker: Any, period: Any) -> ParametersByMonth:
-    tree = worker.simulation.tax_benefit_system.parameters
-    return by_month(tree, worker("start_month_index", period))
+    simulation = worker.simulation
+    view = by_month(simulation.tax_benefit_system.parameters, worker("start_month_index", period))
+    return view.recording(reader_of(simulation, START))
 
 
 def in_force(row: Any, period: Any) -> ParametersByMonth:
-    tree = row.simulation.tax_benefit_system.parameters
-    return by_month(tree, row("month_index", period))
+    simulation = row.simulation
+    view = by_month(simulation.tax_benefit_system.parameters, row("month_index", period))
+    return view.recording(reader_of(simulation, MONTH))
 
 
 def pay(due: numpy.ndarray, amount: numpy.ndarray) -> numpy.ndarray:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from klaverblad.rules.funding import SharedGrant
+
 Rhythm = Literal["monthly", "quarterly", "one_off"]
 # `by_role`: leaf II for a target worker, I for a supervisor (RULEBOOK §3).
 LeafRule = Literal["by_role", "I", "II", "III", "IV"]
@@ -54,6 +56,10 @@ class Measure:
     # `value.measure_<name>`), its conditions (`condition.<variable>`) and the sentences of its
     # amount rules (`rule.<variable>`). `value_words` and `condition_labels` gather them.
     words: tuple[str, ...] = ()
+    # Where its money comes from when not from its components: a `SharedGrant` (the
+    # initiative's entered grant of this measure, shared by the persons who apply it that
+    # month, RULEBOOK §3.6); None for a measure paid by its components (`rules.funding`).
+    funding: SharedGrant | None = None
 
 
 def statute(

@@ -2,7 +2,8 @@
 
 Every person on SINE in an initiative recognised as lde brings an extra leaf-I line: measure
 `lde_sine_omkadering`, component `omkadering`, 1 200 a year × FTE paid 1/12 in each employed
-month (an illustrative amount, grade L, a parameter).
+month up to 2023-06, where SINE ends for an lde promoter (RULEBOOK v1.2 §3.3: the parameters
+`sine.*.paid_lde` / `booked_lde`) (an illustrative amount, grade L, a parameter).
 """
 
 from __future__ import annotations
@@ -41,13 +42,21 @@ class lde_sine_omkadering(Variable):
     reference = "Verslag werkgroep LDE 2006 (voorstel); Klaverblad rulebook v1, §7"
 
     def formula(row, period):  # noqa: N805
-        """Due for a SINE-eligible worker in an lde initiative while employed; the plan books it
-        only for people whose applied statute is SINE."""
-        yearly = in_force(row, period).lde_sine_omkadering
+        """Due for a SINE-eligible worker in an lde initiative while employed and while SINE
+        still runs for an lde promoter (to 2023-06); the plan books it only for people whose
+        applied statute is SINE."""
+        rules = in_force(row, period)
+        yearly = rules.lde_sine_omkadering
+        # '+' is a vectorial 'or': SINE runs for an lde promoter while one component does.
+        sine_runs = (
+            rules.sine.herinschakelingsuitkering.paid_lde
+            + rules.sine.doelgroepvermindering.booked_lde
+        )
         due = (
             row.worker("sine_eligible", period)
             * row.worker("recognised_lde", period)
             * row("employed", period)
+            * sine_runs
         )
         return pay(due, yearly / 12 * row.worker("fte", period))
 

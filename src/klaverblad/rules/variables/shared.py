@@ -151,3 +151,25 @@ class quarter_forfait_due(Variable):
             row.worker("end_month_index", period) >= quarter_first
         )
         return (month % 3 == 2) * employed_in_quarter
+
+
+# Read by the aanwervingsincentive and the doelgroepvermindering zonder werkervaring (§3.7, §3.9).
+class age_at_end_of_hiring_quarter(Variable):
+    value_type = int
+    entity = Worker
+    definition_period = ETERNITY
+    label = "Age in completed years on the last day of the calendar quarter that holds the start"
+    reference = RULEBOOK_TIME
+
+    def formula(worker, period):
+        birth = worker("birth_date", period)
+        born = month_index_of(birth)
+        quarter_end = worker("start_month_index", period) // 3 * 3 + 2
+        # The last day of the quarter: 31 March, 30 June, 30 September or 31 December.
+        end_month = quarter_end % 12 + 1
+        end_day = numpy.where((end_month == 3) + (end_month == 12), 31, 30)
+        birth_month = born % 12 + 1
+        reached = (birth_month < end_month) + (
+            (birth_month == end_month) * (day_of_month(birth) <= end_day)
+        )
+        return quarter_end // 12 - born // 12 - 1 + reached

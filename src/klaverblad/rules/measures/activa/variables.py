@@ -1,5 +1,7 @@
 """Activa (RULEBOOK §3.4): the unemployment benefit activated as a werkuitkering, for a number
-of months that depends on the age at start and the months of unemployment."""
+of months that depends on the age at start and the months of unemployment, in the table of the
+start date: that of 2002–2006 (KB 19-12-2001) or that of c. 2013 for starts from 2007 (the band
+parameters are dated; a band a table lacks gives 0 months)."""
 
 import numpy
 from openfisca_core.periods import ETERNITY
@@ -9,7 +11,10 @@ from klaverblad.rules.dated import at_start, in_force, pay
 from klaverblad.rules.entities import Worker, WorkerMonth
 
 ACTIVA_KB = "KB 19 december 2001 (Activa); werk.belgie.be A-Z id=994"
-ACTIVA_TABLE = "ACLVB-brochure 'Arme werkgevers…' p. 31 (werkuitkeringstabel c. 2013)"
+ACTIVA_TABLE = (
+    "KB 19 december 2001 (starts 2002–2006); "
+    "ACLVB-brochure 'Arme werkgevers…' p. 31 (werkuitkeringstabel c. 2013, starts from 2007)"
+)
 BANDS = ("young_12", "under_45_24", "under_45_36", "under_45_60", "from_45_18")
 
 
@@ -45,7 +50,10 @@ class activa_band_months(Variable):
     value_type = int
     entity = Worker
     definition_period = ETERNITY
-    label = "Months of werkuitkering of the longest Activa band the person fits (0: none)"
+    label = (
+        "Months of werkuitkering of the longest Activa band the person fits, in the table of the "
+        "start date (0: none)"
+    )
     reference = ACTIVA_TABLE
 
     def formula(worker, period):

@@ -11,5 +11,9 @@ MEASURE = Measure(
     "II",
     "federaal",
     "",
-    words=(N_("value.measure_art60_verhoogd"),),
+    words=(
+        N_("value.measure_art60_verhoogd"),
+        N_("measure_label.art60_verhoogd"),
+        N_("measures.how_art60_verhoogd"),
+    ),
 )

@@ -1,5 +1,6 @@
-"""GESCO — gesubsidieerde contractuelen (RULEBOOK §3.5): a Flemish yearly premium per FTE,
-paid monthly and capped at the wage cost, without time limit."""
+"""GESCO — gesubsidieerde contractuelen (RULEBOOK v1.2 §3.5): a Flemish yearly premium per FTE,
+paid monthly and capped at the wage cost, without duration limit inside its window, for an
+allocated post (`gesco_post`)."""
 
 import numpy
 from openfisca_core.periods import ETERNITY
@@ -15,23 +16,58 @@ GESCO_PREMIE = (
 GESCO_LAW = "Programmawet 30 december 1988; BVR 27 oktober 1993 (veralgemening GESCO)"
 
 
+def _local_authority(worker, period):
+    """A gemeente, OCMW or intercommunale: the employers whose GESCO window closed first."""
+    legal_form = worker("legal_form", period)
+    forms = legal_form.possible_values
+    return (
+        (legal_form == forms.gemeente)
+        + (legal_form == forms.ocmw)
+        + (legal_form == forms.intercommunale)
+    )
+
+
 class gesco_employer_ok(Variable):
     value_type = bool
     entity = Worker
     definition_period = ETERNITY
-    label = "The employer is a vzw, intercommunale, or a gemeente/OCMW hiring before 2015-04-01"
-    reference = (
-        "werk.be GESCO 'wie'; lokaalbestuur.vlaanderen.be: contingent-gesco's geregulariseerd "
-        "op 1 april 2015"
-    )
+    label = "The employer is a vzw, gemeente, OCMW or intercommunale"
+    reference = "werk.be GESCO 'wie'"
 
     def formula(worker, period):
         legal_form = worker("legal_form", period)
-        forms = legal_form.possible_values
-        local_authority = (legal_form == forms.gemeente) + (legal_form == forms.ocmw)
-        other = (legal_form == forms.vzw) + (legal_form == forms.intercommunale)
-        contingent_open = at_start(worker, period).gesco.contingent_start_window
-        return other + local_authority * contingent_open
+        return (legal_form == legal_form.possible_values.vzw) + _local_authority(worker, period)
+
+
+class gesco_start_window_ok(Variable):
+    value_type = bool
+    entity = Worker
+    definition_period = ETERNITY
+    label = (
+        "Employment starts while GESCO is open to new hires: before 2015-04-01 for a gemeente, "
+        "OCMW or intercommunale, before 2016-01-01 for others"
+    )
+    reference = (
+        "vlaanderen.be: regularisatiepremies contingent-gesco's (1 april 2015); "
+        "decreetscvw.fov.be: ex-gesco-middelen (1 januari 2016)"
+    )
+
+    def formula(worker, period):
+        rule = at_start(worker, period).gesco
+        return numpy.where(
+            _local_authority(worker, period), rule.lokaal_bestuur.start_window, rule.start_window
+        )
+
+
+class gesco_post_ok(Variable):
+    value_type = bool
+    entity = Worker
+    definition_period = ETERNITY
+    label = "A GESCO post has been allocated (an allocated post, not an entitlement)"
+    reference = GESCO_LAW
+
+    def formula(worker, period):
+        return worker("gesco_post", period)
 
 
 class gesco_target_group_ok(Variable):
@@ -82,7 +118,8 @@ class gesco_premie(Variable):
 
     def formula(row, period):
         """Basic premium; with `gesco_verhoogd` the higher premium for the diploma (up to hoger
-        secundair, or hoger onderwijs)."""
+        secundair, or hoger onderwijs); no amounts after 2015-03 for a gemeente, OCMW or
+        intercommunale, after 2015-12 for other employers."""
         rule = in_force(row, period).gesco.premie
         yearly = numpy.choose(
             row.worker("gesco_premium_level", period),
@@ -91,4 +128,9 @@ class gesco_premie(Variable):
         monthly = numpy.minimum(
             yearly / 12 * row.worker("fte", period), row.worker("monthly_wage_cost", period)
         )
-        return pay(row.worker("gesco_eligible", period) * row("employed", period), monthly)
+        rule = in_force(row, period).gesco
+        paid = numpy.where(
+            _local_authority(row.worker, period), rule.lokaal_bestuur.paid, rule.paid
+        )
+        due = row.worker("gesco_eligible", period) * row("employed", period) * paid
+        return pay(due, monthly)

@@ -12,5 +12,9 @@ MEASURE = Measure(
     "Vlaams",
     "lde",
     paid=("lde.valid",),
-    words=(N_("value.measure_lde"),),
+    words=(
+        N_("value.measure_lde"),
+        N_("measure_label.lde"),
+        N_("measures.how_lde"),
+    ),
 )

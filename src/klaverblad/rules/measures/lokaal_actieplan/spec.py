@@ -11,5 +11,9 @@ MEASURE = Measure(
     "I",
     "lokaal",
     "",
-    words=(N_("value.measure_lokaal_actieplan"),),
+    words=(
+        N_("value.measure_lokaal_actieplan"),
+        N_("measure_label.lokaal_actieplan"),
+        N_("measures.how_lokaal_actieplan"),
+    ),
 )

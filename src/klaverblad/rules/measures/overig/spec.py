@@ -11,5 +11,9 @@ MEASURE = Measure(
     "(the grant)",
     "(the grant)",
     "",
-    words=(N_("value.measure_overig"),),
+    words=(
+        N_("value.measure_overig"),
+        N_("measure_label.overig"),
+        N_("measures.how_overig"),
+    ),
 )

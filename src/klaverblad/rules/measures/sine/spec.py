@@ -5,6 +5,15 @@ from __future__ import annotations
 from klaverblad.messages import N_
 from klaverblad.rules.measure_spec import REGIONALISED, Component, statute
 
+# The band of quarters (RULEBOOK v1.2 §3.3) that limits both components.
+BAND = (
+    "sine.band.long_quarters",
+    "sine.band.short_quarters",
+    "sine.band.long_benefit_months",
+    "sine.band.long_aid_months",
+    "sine.band.unlimited_from_age",
+)
+
 MEASURE = statute(
     "sine",
     "SINE — sociale inschakelingseconomie",
@@ -22,7 +31,12 @@ MEASURE = statute(
             "sine_doelgroepvermindering",
             "quarterly",
             "by_role",
-            ("sine.doelgroepvermindering.amount", "sine.doelgroepvermindering.booked"),
+            (
+                "sine.doelgroepvermindering.amount",
+                "sine.doelgroepvermindering.booked",
+                "sine.doelgroepvermindering.booked_lde",
+                *BAND,
+            ),
         ),
         Component(
             "herinschakelingsuitkering",
@@ -32,12 +46,17 @@ MEASURE = statute(
             (
                 "sine.herinschakelingsuitkering.amount",
                 "sine.herinschakelingsuitkering.paid",
-                "sine.herinschakelingsuitkering.months_under_age",
+                "sine.herinschakelingsuitkering.paid_lde",
+                "sine.herinschakelingsuitkering.paid_maatwerkbedrijf_swp",
+                *BAND,
             ),
         ),
     ),
     duration="sine_allowance_months",
     reference="KB 3 mei 1999 (SINE)",
+    # The months it can yield, by employer (RULEBOOK v1.2 §3.3, transition): each parameter's
+    # `by_employer` metadata names the one that applies to a promoter's recognitions, first
+    # case first (`advice.measure_windows`); the formulas choose the same.
     paid=("sine.herinschakelingsuitkering.paid", "sine.doelgroepvermindering.booked"),
     words=(
         N_("value.statute_sine"),

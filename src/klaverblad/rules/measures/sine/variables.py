@@ -115,17 +115,58 @@ class sine_unemployment_ok(Variable):
         )
 
 
+class sine_band_quarters(Variable):
+    value_type = int
+    entity = Worker
+    definition_period = ETERNITY
+    label = (
+        "Calendar quarters with SINE support (k = 1 is the quarter of hire): 21 below 45 after "
+        "long unemployment, 11 for others below 45, 0 (no limit) from 45"
+    )
+    reference = "herwin.be — SINE-doelgroepverminderingen (RSZ-codes 3240, 3241, 3250)"
+
+    def formula(worker, period):
+        band = at_start(worker, period).sine.band
+        status = worker("status", period)
+        values = status.possible_values
+        on_benefit = (status == values.uvw) + (status == values.wachtuitkering)
+        on_aid = (status == values.leefloon) + (status == values.financiele_hulp)
+        months = worker("unemployed_months", period)
+        long_unemployed = on_benefit * (months >= band.long_benefit_months) + on_aid * (
+            months >= band.long_aid_months
+        )
+        limited = numpy.where(long_unemployed, band.long_quarters, band.short_quarters)
+        unlimited = worker("age_at_start", period) >= band.unlimited_from_age
+        return numpy.where(unlimited, 0, limited).astype(numpy.int64)
+
+
 class sine_allowance_months(Variable):
     value_type = int
     entity = Worker
     definition_period = ETERNITY
-    label = "Months of employment with the activation allowance (0: unlimited, age at start 45+)"
-    reference = "rva.be infoblad E13 (45-minners: beperkte duur; 45-plussers: onbeperkt)"
+    label = (
+        "Months of employment inside the SINE band: the rest of the quarter of hire plus the "
+        "band's other quarters (0: no limit, age at start 45+)"
+    )
+    reference = "rva.be infoblad E13 (45-minners: maximaal 10/20 kwartalen; 45-plussers: onbeperkt)"
 
     def formula(worker, period):
-        rule = at_start(worker, period).sine.herinschakelingsuitkering
-        unlimited = worker("age_at_start", period) >= rule.unlimited_from_age
-        return numpy.where(unlimited, 0, rule.months_under_age).astype(numpy.int64)
+        quarters = worker("sine_band_quarters", period)
+        rest_of_first_quarter = 3 - worker("start_month_index", period) % 3
+        months = rest_of_first_quarter + 3 * (quarters - 1)
+        return numpy.where(quarters == 0, 0, months).astype(numpy.int64)
+
+
+class sine_within_band(Variable):
+    value_type = bool
+    entity = WorkerMonth
+    definition_period = ETERNITY
+    label = "The row's calendar quarter index k is inside the person's SINE band"
+    reference = "herwin.be — SINE-doelgroepverminderingen"
+
+    def formula(row, period):
+        quarters = row.worker("sine_band_quarters", period)
+        return (quarters == 0) + (row("quarter_of_employment", period) <= quarters)
 
 
 class sine_doelgroepvermindering(Variable):
@@ -134,17 +175,26 @@ class sine_doelgroepvermindering(Variable):
     definition_period = ETERNITY
     unit = "currency-EUR"
     label = (
-        "SINE doelgroepvermindering: a forfait per calendar quarter × FTE, booked in the quarter's "
-        "last month"
+        "SINE doelgroepvermindering: a forfait per calendar quarter × FTE inside the band, booked "
+        "in the quarter's last month"
     )
     reference = SINE_PAGE
 
     def formula(row, period):
-        """The quarterly forfait × FTE, no duration limit, while it is still booked (the
-        transition to maatwerk ends it)."""
+        """The quarterly forfait × FTE for quarters k inside the band, while the employer still
+        books it (the transition to individueel maatwerk: after 2023-06 for a promoter
+        recognised as LDE, after 2025-06 at the latest for any other)."""
         rule = in_force(row, period).sine.doelgroepvermindering
-        due = row.worker("sine_eligible", period) * row("quarter_forfait_due", period) * rule.booked
-        return pay(due, rule.amount * row.worker("fte", period))
+        amount = rule.amount * row.worker("fte", period)
+        lde = row.worker("recognised_lde", period)
+        booked = numpy.where(lde, rule.booked_lde, rule.booked)
+        due = (
+            row.worker("sine_eligible", period)
+            * row("quarter_forfait_due", period)
+            * row("sine_within_band", period)
+            * booked
+        )
+        return pay(due, amount)
 
 
 class sine_herinschakelingsuitkering(Variable):
@@ -152,14 +202,32 @@ class sine_herinschakelingsuitkering(Variable):
     entity = WorkerMonth
     definition_period = ETERNITY
     unit = "currency-EUR"
-    label = "SINE herinschakelingsuitkering: a monthly allowance × FTE, for 24 months below age 45"
+    label = (
+        "SINE herinschakelingsuitkering: a monthly allowance × FTE in the months of employment "
+        "inside the band"
+    )
     reference = SINE_PAGE
 
     def formula(row, period):
-        """The monthly allowance × FTE; a limited number of months of employment below the
-        age limit at start, unlimited from it; while it is still paid."""
+        """The monthly allowance × FTE in months of employment whose quarter k is inside the
+        band, while the employer still gets it (after 2023-06 no longer for a promoter
+        recognised as LDE, maatwerkbedrijf or sociale werkplaats; after 2025-06 for none)."""
         rule = in_force(row, period).sine.herinschakelingsuitkering
-        months = row.worker("sine_allowance_months", period)
-        within_duration = (months == 0) + (row("month_of_employment", period) <= months)
-        due = row.worker("sine_eligible", period) * row("employed", period) * within_duration
-        return pay(due * rule.paid, rule.amount * row.worker("fte", period))
+        worker = row.worker
+        amount = rule.amount * worker("fte", period)
+        paid = numpy.where(
+            worker("recognised_lde", period),
+            rule.paid_lde,
+            numpy.where(
+                worker("recognised_maatwerkbedrijf", period) + worker("recognised_swp", period),
+                rule.paid_maatwerkbedrijf_swp,
+                rule.paid,
+            ),
+        )
+        due = (
+            worker("sine_eligible", period)
+            * row("employed", period)
+            * row("sine_within_band", period)
+            * paid
+        )
+        return pay(due, amount)

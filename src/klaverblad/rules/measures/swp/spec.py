@@ -12,5 +12,9 @@ MEASURE = Measure(
     "Vlaams",
     "swp",
     paid=("swp.valid",),
-    words=(N_("value.measure_swp"),),
+    words=(
+        N_("value.measure_swp"),
+        N_("measure_label.swp"),
+        N_("measures.how_swp"),
+    ),
 )
