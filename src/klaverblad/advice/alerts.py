@@ -18,8 +18,14 @@ from klaverblad.messages import N_, localized
 from klaverblad.model.initiative import Person
 from klaverblad.model.money import snap_to_units, to_cents
 from klaverblad.plan.financing_plan import FinancingPlan
-from klaverblad.plan.initiative_lines import grant_units_by_month
-from klaverblad.plan.worker_lines import applying, wep_plus_months
+from klaverblad.plan.shared_grants import (
+    SHARED_GRANTS,
+    applies,
+    grant_units,
+    grants_of,
+    shared_grant_months,
+)
+from klaverblad.plan.worker_lines import applying
 from klaverblad.rules.catalogue import STATUTES
 
 
@@ -30,7 +36,7 @@ def plan_alerts(plan: FinancingPlan) -> list[Alert]:
         *amount_unknown(plan),
         *voucher_not_allowed(plan),
         *funding_cliff(plan),
-        *wep_plus_cliff(plan),
+        *shared_grant_cliff(plan),
         *measure_closed(plan),
         *initiative_alerts.sine_not_eligible(plan),
         *initiative_alerts.voucher_unsuitable_for_low_income(plan),
@@ -104,10 +110,14 @@ def statute_not_eligible(plan: FinancingPlan) -> list[Alert]:
 def amount_unknown(plan: FinancingPlan) -> list[Alert]:
     alerts: list[Alert] = []
     horizon = plan.month_indexes
-    has_wep_grant = any(grant.measure == "wep_plus" for grant in plan.initiative.grants)
-    if plan.statutes is not None and not has_wep_grant:
-        for index in applying(plan.statutes, "wep_plus"):
-            months = horizon[plan.statutes.wep_plus_applies[index]]
+    # A statute paid by a shared grant has no known amount of its own (RULEBOOK §3.6): without
+    # an entered grant, each person applying it has an unknown amount in those months.
+    for statute, funding in SHARED_GRANTS.items():
+        if plan.statutes is None or grants_of(plan.initiative, statute):
+            continue
+        months_applied = applies(plan.statutes, statute)
+        for index in applying(plan.statutes, statute):
+            months = horizon[numpy.asarray(months_applied[index], dtype=bool)]
             if not months.size:
                 continue
             person = plan.initiative.people[index]
@@ -117,11 +127,11 @@ def amount_unknown(plan: FinancingPlan) -> list[Alert]:
                     "warning",
                     person.id,
                     localized(
-                        N_("alert.wep_plus_unknown"),
+                        funding.unknown,
                         person=person.label,
                         months=words.months_span(months),
                     ),
-                    {"measure": "wep_plus", "months": [int(m) for m in months]},
+                    {"measure": statute, "months": [int(m) for m in months]},
                 )
             )
     tree = plan.system.parameters
@@ -225,32 +235,34 @@ def funding_cliff(plan: FinancingPlan) -> list[Alert]:
     return alerts
 
 
-def wep_plus_cliff(plan: FinancingPlan) -> list[Alert]:
-    """WEP+ money is the initiative's WEP+ grant, booked in the months someone applies WEP+
-    (RULEBOOK §3.6): a person's grant-funded WEP+ months that stop while they stay employed,
-    when the booked grant drops that month, are a cliff like any monthly component's."""
+def shared_grant_cliff(plan: FinancingPlan) -> list[Alert]:
+    """The money of a statute paid by a shared grant (WEP+) is the initiative's grant of that
+    statute, booked in the months someone applies it (RULEBOOK §3.6): a person's grant-funded
+    months that stop while they stay employed, when the booked grant drops that month, are a
+    cliff like any monthly component's."""
     results = plan.statutes
-    grants = [g for g in plan.initiative.grants if g.measure == "wep_plus"]
-    if results is None or not grants:
+    if results is None:
         return []
     horizon = plan.month_indexes
     first = int(horizon[0])
-    units = sum(
-        (grant_units_by_month(grant, horizon, first) for grant in grants),
-        start=numpy.zeros(len(horizon), dtype=numpy.int64),
-    )
-    booked = numpy.where(wep_plus_months(results), units, 0)
     alerts: list[Alert] = []
-    for index in applying(results, "wep_plus"):
-        funded = results.wep_plus_applies[index].astype(bool) & (booked > 0)
-        employed = results.employed[index].astype(bool)
-        drops = booked[:-1] - booked[1:]
-        stops = funded[:-1] & ~funded[1:] & employed[1:] & (drops > 0)
-        for position in numpy.flatnonzero(stops):
-            person = plan.initiative.people[index]
-            month = int(horizon[position + 1])
-            drop = to_cents(int(drops[position]))
-            alerts.append(_cliff_alert(plan, person, "wep_plus", "toelage", month, drop))
+    for statute, funding in SHARED_GRANTS.items():
+        grants = grants_of(plan.initiative, statute)
+        if not grants:
+            continue
+        units = grant_units(grants, horizon, first)
+        booked = numpy.where(shared_grant_months(results, statute, len(horizon)), units, 0)
+        months_applied = applies(results, statute)
+        for index in applying(results, statute):
+            funded = numpy.asarray(months_applied[index], dtype=bool) & (booked > 0)
+            employed = results.employed[index].astype(bool)
+            drops = booked[:-1] - booked[1:]
+            stops = funded[:-1] & ~funded[1:] & employed[1:] & (drops > 0)
+            for position in numpy.flatnonzero(stops):
+                person = plan.initiative.people[index]
+                month = int(horizon[position + 1])
+                drop = to_cents(int(drops[position]))
+                alerts.append(_cliff_alert(plan, person, statute, funding.component, month, drop))
     return alerts
 
 

@@ -1,7 +1,9 @@
 """Explanations built from the rule metadata (the publicodes idea): for a person, every
 condition of each wage statute with met / not met, its wording and reference; the duration;
 and, for a month, each component's amount with the parameter values in force and their
-source and confidence grade. Nothing here is written per measure by hand.
+source and confidence grade. Nothing here is written per measure by hand: a component's
+parameters are those its formulas read, as recorded while computing it (`rules.provenance`);
+one read at the start of employment is given at the person's start month.
 """
 
 from __future__ import annotations
@@ -19,10 +21,12 @@ from klaverblad.model.money import format_cents, snap_to_units, to_cents
 from klaverblad.model.months import month_label, month_of_date
 from klaverblad.plan.financing_plan import compute_plan
 from klaverblad.plan.situation import Grid, build_simulation, calculate, worker_inputs
+from klaverblad.plan.statutes import eligibility_variables
 from klaverblad.rules import baseline_system
 from klaverblad.rules.by_month import leaf, start_of_value, value_at_month
 from klaverblad.rules.catalogue import STATUTES, components_of
 from klaverblad.rules.parameter_words import parameter_label, value_note
+from klaverblad.rules.provenance import START, ParameterRead, record_provenance
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,16 @@ def explain_person(
     simulation = build_simulation(
         system, worker_inputs(initiative, (person,)), Grid.rectangle(1, at, 1)
     )
+    recorder = record_provenance(simulation)
+    start = month_of_date(person.start_date)
+
+    def facts(read: ParameterRead) -> dict[str, Any]:
+        month_read = start if read.read_at == START else at
+        return {
+            **parameter_facts(system, read.path, month_read, language),
+            "read_at": read.read_at,
+        }
+
     statutes = [measure] if measure else list(STATUTES)
     explained = []
     for name in statutes:
@@ -122,7 +136,10 @@ def explain_person(
                     else format_cents(to_cents(int(snap_to_units(numpy.array([amount]))[0]))),
                     "status": "not_computable" if numpy.isnan(amount) else "computed",
                     "parameters": [
-                        parameter_facts(system, p, at, language) for p in component.parameters
+                        facts(read)
+                        for read in recorder.provenance(
+                            component.variable, system, eligibility_variables(name)
+                        ).parameters
                     ],
                 }
             )
@@ -138,8 +155,8 @@ def explain_person(
         }
         if spec.duration:
             entry["duration_months"] = int(calculate(simulation, spec.duration)[0])
-        if name == "wep_plus":
-            entry["applies_this_month"] = bool(calculate(simulation, "wep_plus_applies")[0])
+        if spec.funding is not None:
+            entry["applies_this_month"] = bool(calculate(simulation, spec.funding.applies)[0])
         explained.append(entry)
     return {
         "schema": "klaverblad.explain/1",

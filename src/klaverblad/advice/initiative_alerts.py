@@ -12,6 +12,7 @@ from klaverblad.advice.measure_windows import open_for_hires
 from klaverblad.messages import N_, localized
 from klaverblad.model.months import first_day
 from klaverblad.plan.financing_plan import FinancingPlan
+from klaverblad.plan.initiative_lines import employer_of
 from klaverblad.rules.by_month import by_month
 from klaverblad.rules.catalogue import STATUTES
 from klaverblad.rules.reforms.sine_uitbreiding import SineUitbreiding
@@ -185,13 +186,15 @@ SUPERVISION_MEASURES = ("gesco", "maatwerk")
 
 
 def _supervision_examples(plan: FinancingPlan, month: int) -> dict[str, str]:
-    """' (bv. GESCO of individueel maatwerk)': the supervision measures open for hires in
-    `month`, so that the alert suggests only what the promoter can do then."""
+    """' (bv. GESCO of individueel maatwerk)': the supervision measures open for hires by this
+    promoter in `month` (GESCO's window depends on the legal form, RULEBOOK v1.2 §3.5), so
+    that the alert suggests only what the promoter can do then."""
     day = first_day(month)
+    employer = employer_of(plan.initiative)
     open_now = [
         words.measure(plan.parameters, m)
         for m in SUPERVISION_MEASURES
-        if open_for_hires(plan.parameters, m, day)
+        if open_for_hires(plan.parameters, m, day, employer)
     ]
     if not open_now:
         return words.same("")

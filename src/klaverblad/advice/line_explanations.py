@@ -4,6 +4,13 @@ grade; and (issue step 6, item 7) the sum with its numbers filled in (`sum`, fro
 `advice.line_sums`: terms of factors that add up to the line's amount exactly). Built from the
 rule metadata (variable labels, formula docstrings, parameter metadata and the measure
 catalogue) and from what the plan booked, never written per screen.
+
+A statute line's parameters and inputs are those recorded while the plan's simulation ran
+(`StatuteResults.provenance`, issue 11 item 2): every parameter its amount's formulas read
+(through the eligibility and duration too), a value read at the start of employment at the
+person's start month, the others in the line's months; and the person's fields those formulas
+used, with the fields that say who the line is for (role, employment, FTE, wage cost,
+statute).
 """
 
 from __future__ import annotations
@@ -15,11 +22,13 @@ from klaverblad.advice.explain import parameter_facts, weakest_grade
 from klaverblad.advice.line_sums import line_sum
 from klaverblad.advice.measure_windows import measure_name
 from klaverblad.locale import Language
-from klaverblad.messages import N_, words
+from klaverblad.messages import N_, text, words
 from klaverblad.model.initiative import Activity, Grant, Person
+from klaverblad.model.months import month_of_date
 from klaverblad.plan.financing_plan import FinancingPlan
 from klaverblad.plan.ledger import Line
 from klaverblad.rules.catalogue import MEASURES, REGIONALISATION_PARAMETER, STATUTES, Component
+from klaverblad.rules.provenance import MONTH, START, ParameterRead, Provenance
 
 # The rulebook's section of each kind of initiative-level money, for a measure whose catalogue
 # entry names no legal source (an entered grant, a client payment, an agreement).
@@ -32,7 +41,6 @@ RULEBOOK_SECTIONS = {
 # The rule of each kind of initiative-level line in words, and how it cites the rulebook.
 RULES = words(
     N_("line_rule.grant"),
-    N_("line_rule.wep_plus_grant"),
     N_("line_rule.dienstencheque_gebruiker"),
     N_("line_rule.dienstencheque_overheid"),
     N_("line_rule.pwa"),
@@ -42,6 +50,9 @@ RULES = words(
     N_("line_rule.rulebook_title"),
     N_("line_rule.grant_window"),
 )
+# The person's fields an explanation may show, in the order it shows them (the pages put each
+# in words). A statute line shows those its formulas used, and always IDENTITY_INPUTS: who the
+# line is for and what the person costs (the wage cost the line helps to pay).
 PERSON_INPUTS = (
     "role",
     "birth_date",
@@ -54,6 +65,9 @@ PERSON_INPUTS = (
     "monthly_wage_cost",
     "statute",
 )
+IDENTITY_INPUTS = frozenset(
+    {"role", "start_date", "end_date", "fte", "monthly_wage_cost", "statute"}
+)
 # Decisions and contract facts a person may have (RULEBOOK §2): shown only when given.
 PERSON_OPTIONS = (
     "placed_by_ocmw",
@@ -61,6 +75,12 @@ PERSON_OPTIONS = (
     "wep_verlengd",
     "maatwerk_loonpremie_pct",
     "maatwerk_begeleiding",
+    # v1.2 (CONTRACT §2)
+    "maatwerk_pakket",
+    "vop",
+    "gesco_post",
+    "contract_indefinite",
+    "gross_quarterly_wage",
 )
 
 
@@ -73,14 +93,31 @@ def _parameters(
 ) -> list[dict[str, Any]]:
     """Each parameter's values in force in the line's months (one entry per distinct value),
     labelled in `language`."""
+    return _read_parameters(plan, tuple(ParameterRead(p, MONTH) for p in paths), year, language)
+
+
+def _read_parameters(
+    plan: FinancingPlan,
+    reads: tuple[ParameterRead, ...],
+    year: int,
+    language: Language,
+    start_month: int | None = None,
+) -> list[dict[str, Any]]:
+    """The facts of each parameter read: one entry per distinct value in force in the line's
+    months; a value read at the start of employment, at `start_month` only. Each entry says
+    at which month it was read (`read_at`)."""
     facts: list[dict[str, Any]] = []
-    for path in paths:
+    for read in reads:
+        if read.read_at == START and start_month is not None:
+            months, read_at = [start_month], START
+        else:
+            months, read_at = _months_of_year(plan, year), MONTH
         seen: set[str | None] = set()
-        for month in _months_of_year(plan, year):
-            fact = parameter_facts(plan.system, path, month, language)
+        for month in months:
+            fact = parameter_facts(plan.system, read.path, month, language)
             if fact["since"] not in seen:
                 seen.add(fact["since"])
-                facts.append(fact)
+                facts.append({**fact, "read_at": read_at})
     return facts
 
 
@@ -98,10 +135,30 @@ def _person(plan: FinancingPlan, person_id: str) -> Person:
     return next(p for p in plan.initiative.people if p.id == person_id)
 
 
-def _person_inputs(person: Person) -> dict[str, Any]:
+def _person_inputs(person: Person, used: tuple[str, ...] | None = None) -> dict[str, Any]:
+    """The person's fields in `used` (the input variables a line's formulas used; None: all)
+    and the identity fields; a decision (PERSON_OPTIONS) only when it is given, or, for a yes/no
+    fact the formulas used whose default is yes (a contract of fixed term), also when it is no."""
     values = person.model_dump(mode="json")
-    given = {name: values[name] for name in PERSON_OPTIONS if values.get(name)}
-    return {**{name: values[name] for name in PERSON_INPUTS}, **given}
+
+    def shown(name: str) -> bool:
+        return used is None or name in IDENTITY_INPUTS or name in used
+
+    def given_or_used(name: str) -> bool:
+        value = values.get(name)
+        default = Person.model_fields[name].default
+        return bool(value) or (
+            value is False and default is True and used is not None and name in used
+        )
+
+    given = {name: values[name] for name in PERSON_OPTIONS if given_or_used(name) and shown(name)}
+    return {**{name: values[name] for name in PERSON_INPUTS if shown(name)}, **given}
+
+
+def _provenance(plan: FinancingPlan, statute: str, component: Component) -> Provenance | None:
+    """What the plan recorded for the component; None for a plan without a record."""
+    assert plan.statutes is not None
+    return plan.statutes.provenance.get(statute, {}).get(component.name)
 
 
 def _grade(parameters: list[dict[str, Any]], entered: bool) -> str | None:
@@ -119,7 +176,13 @@ def explain_line(plan: FinancingPlan, line: Line, language: Language = "nl") -> 
     if statute_component is not None and line.person is not None:
         statute, component = statute_component
         variable = plan.system.variables.get(component.variable)
-        parameters = _parameters(plan, component.parameters, line.year, language)
+        person = _person(plan, line.person)
+        record = _provenance(plan, statute, component)
+        if record is None:
+            parameters = _parameters(plan, component.parameters, line.year, language)
+        else:
+            start = month_of_date(person.start_date)
+            parameters = _read_parameters(plan, record.parameters, line.year, language, start)
         if component.funder is None and STATUTES[statute].funder == "regionalised":
             parameters += _parameters(plan, (REGIONALISATION_PARAMETER,), line.year, language)
         formula = (
@@ -128,7 +191,7 @@ def explain_line(plan: FinancingPlan, line: Line, language: Language = "nl") -> 
         english = f"{variable.label if variable else component.name}. {formula}".strip()
         entry.update(
             rule=rule_wording(component.variable, language) or english,
-            inputs=_person_inputs(_person(plan, line.person)),
+            inputs=_person_inputs(person, record.inputs if record else None),
             parameters=parameters,
             references=_as_list(variable.reference) if variable else [],
             grade=_grade(parameters, entered=False),
@@ -180,7 +243,9 @@ def _measure_references(measure: str, nl: bool) -> list[str]:
 
 
 def _validity(measure: str) -> tuple[str, ...]:
-    return (f"{measure}.valid",) if measure in ("lde", "swp") else ()
+    """The window parameters of a measure (RULEBOOK §6.1), as its spec names them."""
+    spec = MEASURES.get(measure)
+    return spec.paid if spec is not None else ()
 
 
 def _revenue(plan: FinancingPlan, line: Line, nl: bool) -> dict[str, Any]:
@@ -213,14 +278,19 @@ def _grant(plan: FinancingPlan, line: Line, nl: bool) -> dict[str, Any]:
         and g.funder == line.funder
         and (g.component or "toelage") == line.component
     ]
+    language: Language = "nl" if nl else "en"
+    spec = MEASURES.get(line.measure)
     window = ""
-    if line.measure in ("lde", "swp"):
-        name = measure_name(plan.parameters, line.measure, "nl" if nl else "en")
-        window = RULES["nl" if nl else "en"]["grant_window"].format(name=name)
-    key = "wep_plus_grant" if line.measure == "wep_plus" else "grant"
-    parameters = _parameters(plan, _validity(line.measure), line.year, "nl" if nl else "en")
+    if spec is not None and spec.paid and spec.funding is None:
+        name = measure_name(plan.parameters, line.measure, language)
+        window = RULES[language]["grant_window"].format(name=name)
+    if spec is not None and spec.funding is not None:
+        rule = text(spec.funding.rule, language)
+    else:
+        rule = RULES[language]["grant"]
+    parameters = _parameters(plan, _validity(line.measure), line.year, language)
     return {
-        "rule": RULES["nl" if nl else "en"][key].format(window=window),
+        "rule": rule.format(window=window),
         "inputs": {"grants": [g.model_dump(mode="json", by_alias=True) for g in grants]},
         "parameters": parameters,
         "references": _measure_references(line.measure, nl),

@@ -30,17 +30,16 @@ from typing import Any, Literal
 
 import numpy
 
-from klaverblad.model.consistency import DEFAULT_GRANT_LEAF
 from klaverblad.model.initiative import Person
 from klaverblad.model.money import UNITS_PER_EURO, euros_to_units, snap_to_units
 from klaverblad.plan.financing_plan import FinancingPlan
 from klaverblad.plan.initiative_lines import (
-    grant_units_by_month,
+    grant_booked_units,
+    grant_leaf,
     regional_funder,
-    structural_validity,
 )
 from klaverblad.plan.ledger import Line
-from klaverblad.plan.worker_lines import wep_plus_months
+from klaverblad.plan.shared_grants import is_shared_grant, shared_grant_months
 from klaverblad.rules.catalogue import REGIONALISED, STATUTES, Component
 from klaverblad.rules.vouchers import dienstencheque_check, dienstencheque_prices, pwa_check
 
@@ -319,28 +318,24 @@ def _grant_sum(plan: FinancingPlan, line: Line) -> LineSum:
     """Per grant booked on the line: amount a year ÷ 12 × months (× its degression factor)."""
     months = plan.month_indexes
     first = int(months[0])
-    wep_months = (
-        wep_plus_months(plan.statutes)
-        if plan.statutes is not None
-        else numpy.zeros(len(months), dtype=bool)
-    )
     chosen: list[int] = []
     keys: list[Shape] = []
     for grant in plan.initiative.grants:
-        leaf = grant.leaf or DEFAULT_GRANT_LEAF.get(grant.measure)
-        if (grant.measure, grant.funder, grant.component or "toelage", leaf) != (
+        if (grant.measure, grant.funder, grant.component or "toelage", grant_leaf(grant)) != (
             line.measure,
             line.funder,
             line.component,
             line.leaf,
         ):
             continue
-        units = grant_units_by_month(grant, months, first)
-        if grant.measure in ("lde", "swp"):
-            valid = structural_validity(plan.parameters, months, grant.measure)
-            units = numpy.where(valid & (grant.measure in plan.initiative.recognitions), units, 0)
-        if grant.measure == "wep_plus":
-            units = numpy.where(wep_months, units, 0)
+        # As the plan books it (`grant_booked_units`): inside the window, for this promoter, and
+        # for a statute paid by a shared grant only in the months someone applies it.
+        shared: dict[str, numpy.ndarray] = {
+            measure: shared_grant_months(plan.statutes, measure, len(months))
+            for measure in (grant.measure,)
+            if is_shared_grant(measure)
+        }
+        units = grant_booked_units(grant, plan.initiative, plan.parameters, months, shared)
         factors = list(grant.degression) or [Decimal(1)]
         yearly = (
             Factor("per_year", Decimal(grant.amount_per_year)),

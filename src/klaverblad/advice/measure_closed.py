@@ -3,8 +3,9 @@ nothing in some months because its measure is closed or not yet open there. One 
 subject (the initiative for a grant, the person for a statute), measure and side of the
 window, naming the months, the date and what replaced it (or what it replaced).
 
-The windows and successors are the rules' data (`advice.measure_windows`); the wizard shows
-the same text at a grant's measure field (`grant_closures`).
+The windows and successors are the rules' data (`advice.measure_windows`), each window the
+promoter's where it depends on the employer (SINE's 2023 transition, GESCO's end dates); the
+wizard shows the same text at a grant's measure field (`grant_closures`).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from klaverblad.messages import N_, localized, per_language
 from klaverblad.model.initiative import Initiative
 from klaverblad.model.months import first_day, month_of_date
 from klaverblad.plan.financing_plan import FinancingPlan
-from klaverblad.plan.initiative_lines import grant_window
+from klaverblad.plan.initiative_lines import employer_of, grant_window
 
 CODE = "measure_closed"
 
@@ -104,8 +105,9 @@ def grant_closures(
     """Per entered grant (its index), the horizon months inside its from/until in which its
     measure yields nothing, by side of the window."""
     found: list[tuple[int, Closure]] = []
+    employer = employer_of(initiative)
     for index, grant in enumerate(initiative.grants):
-        window = window_of(tree, grant.measure)
+        window = window_of(tree, grant.measure, employer)
         if window is None or window.paid is None:
             continue
         inside = months[grant_window(grant, months)]
@@ -185,10 +187,11 @@ def statute_alerts(plan: FinancingPlan) -> list[Alert]:
         return []
     tree = plan.parameters
     horizon = plan.month_indexes
+    employer = employer_of(plan.initiative)
     alerts = []
     for index, person in enumerate(plan.initiative.people):
         statute = person.statute
-        window = window_of(tree, statute) if statute else None
+        window = window_of(tree, statute, employer) if statute else None
         if window is None or statute is None:
             continue
         employed = horizon[plan.statutes.employed[index].astype(bool)]

@@ -8,6 +8,10 @@ A parameter is in force in a month when it is on the month's first day (RULEBOOK
 month lies outside a window when its first day is before the window opens or on or after the
 day it closes.
 
+A window may depend on the employer (SINE's 2023 transition, GESCO's end dates, the GESCO
+regularisation): see `klaverblad.rules.employer_windows` (the `by_employer` metadata of a
+window parameter).
+
 >>> from klaverblad.rules import baseline_system
 >>> lde = window_of(baseline_system().parameters, "lde")
 >>> lde.paid.closes, [s.names["nl"] for s in lde.successors][0]
@@ -16,7 +20,6 @@ day it closes.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
@@ -28,6 +31,7 @@ from klaverblad.locale import Language, month_name
 from klaverblad.messages import N_, per_language, text
 from klaverblad.model.months import first_day, month_label
 from klaverblad.rules.catalogue import MEASURES
+from klaverblad.rules.employer_windows import Employer, for_employer, parameter_at
 
 Side = Literal["not_yet_open", "closed"]
 
@@ -78,10 +82,6 @@ class MeasureWindow:
         return self.names.get(language) or self.names.get("nl") or self.measure
 
 
-def _parameter(tree: ParameterNode, name: str) -> Any:
-    return functools.reduce(getattr, name.split("."), tree)
-
-
 def _titles(metadata: dict[str, Any]) -> tuple[str, ...]:
     references = metadata.get("reference") or []
     if isinstance(references, dict | str):
@@ -99,7 +99,7 @@ def _bounds(tree: ParameterNode, names: tuple[str, ...]) -> Bounds | None:
     closes: list[date | None] = []
     evidence: list[dict[str, Any]] = []
     for name in names:
-        parameter = _parameter(tree, name)
+        parameter = parameter_at(tree, name)
         values = sorted(parameter.values_list, key=lambda at: at.instant_str)
         first_open = next((at for at in values if at.value), None)
         if first_open is None:
@@ -147,12 +147,13 @@ def _names(metadata: dict[str, Any], measure: str) -> dict[str, str]:
 
 def _node_metadata(tree: ParameterNode, measure: str) -> dict[str, Any]:
     node = MEASURES[measure].parameter_node
-    return dict(_parameter(tree, node).metadata or {}) if node else {}
+    return dict(parameter_at(tree, node).metadata or {}) if node else {}
 
 
 def measure_name(tree: ParameterNode, measure: str, language: Language) -> str:
     """A measure (or wage statute) in words, as an alert names it: the `name_nl`/`name_en` of
-    its metadata, else its catalogue label; the code only for a measure the catalogue lacks.
+    its metadata, else the words of its catalogue label (`measure_label.<name>`, declared in
+    its spec), else its label; the code only for a measure the catalogue lacks.
 
     >>> from klaverblad.rules import baseline_system
     >>> tree = baseline_system().parameters
@@ -162,24 +163,38 @@ def measure_name(tree: ParameterNode, measure: str, language: Language) -> str:
     if measure not in MEASURES:
         return measure
     metadata = _node_metadata(tree, measure)
-    return str(metadata.get(f"name_{language}") or MEASURES[measure].label)
+    named = metadata.get(f"name_{language}")
+    if named:
+        return str(named)
+    label = f"measure_label.{measure}"
+    return text(label, language) if label in MEASURES[measure].words else MEASURES[measure].label
 
 
-def open_for_hires(tree: ParameterNode, measure: str, day: date) -> bool:
-    """Whether someone hired on `day` can start under `measure` (its start window, else the
-    months it pays); a measure without a window is always open."""
-    window = window_of(tree, measure)
+def open_for_hires(
+    tree: ParameterNode, measure: str, day: date, employer: Employer | None = None
+) -> bool:
+    """Whether someone hired on `day` (by `employer`) can start under `measure` (its start
+    window, else the months it pays); a measure without a window is always open."""
+    window = window_of(tree, measure, employer)
     bounds = None if window is None else (window.start or window.paid)
     return bounds is None or bounds.side(day) is None
 
 
-def window_of(tree: ParameterNode, measure: str) -> MeasureWindow | None:
-    """The window of `measure` in the rules `tree`; None for a measure without one."""
+def window_of(
+    tree: ParameterNode, measure: str, employer: Employer | None = None
+) -> MeasureWindow | None:
+    """The window of `measure` in the rules `tree`, for `employer` when it depends on one (the
+    window of a promoter no `by_employer` case covers when None); None for a measure without
+    one."""
     spec = MEASURES.get(measure)
     if spec is None or (spec.start_window is None and not spec.paid):
         return None
-    start = _bounds(tree, (spec.start_window,)) if spec.start_window else None
-    paid = _bounds(tree, spec.paid)
+    start = (
+        _bounds(tree, (for_employer(tree, spec.start_window, employer),))
+        if spec.start_window
+        else None
+    )
+    paid = _bounds(tree, tuple(for_employer(tree, name, employer) for name in spec.paid))
     metadata = _node_metadata(tree, measure)
     predecessors = tuple(
         other

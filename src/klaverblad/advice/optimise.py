@@ -2,17 +2,19 @@
 the user states, solved exactly as a 0-1 MILP with HiGHS (`scipy.optimize.milp`).
 
 Costs, entered grants, client revenue and agreements do not depend on the statutes
-(RULEBOOK §4–5); only the wage-statute lines and the WEP+ grant (booked in the months in which
-someone applies WEP+, §3.6) do. So minimising the gap = maximising what the statutes bring.
+(RULEBOOK §4–5); only the wage-statute lines and the grants of a statute paid by a shared grant
+(`rules.funding.SharedGrant`: WEP+'s, booked in the months in which someone applies WEP+, §3.6)
+do. So minimising the gap = maximising what the statutes bring.
 
 The model (docs/optimise.md):
 - x[i, s] ∈ {0, 1} for each person i and each statute s that i is eligible for, plus `regular`;
   Σ_s x[i, s] = 1. A person fixed to a statute has only that variable.
-- y[m] ∈ [0, 1] for each horizon month m in which a WEP+ grant pays and someone could apply
-  WEP+: y[m] ≥ x[i, wep_plus] for each such i, y[m] ≤ Σ_i x[i, wep_plus]; so y[m] = 1 exactly
-  when the grant is booked in month m (the initiative's grant counts once however many apply).
-- quotas Σ_i x[i, s] ≤ N; funder caps Σ v_f[i, s] x[i, s] + Σ_m g_f[m] y[m] ≤ cap_f.
-- maximise Σ v[i, s] x[i, s] + Σ_m g[m] y[m], v in cents as the plan reports the lines (each
+- y[g, m] ∈ [0, 1] for each statute g paid by a shared grant (WEP+) and each horizon month m
+  in which its grant pays and someone could apply g: y[g, m] ≥ x[i, g] for each such i,
+  y[g, m] ≤ Σ_i x[i, g]; so y[g, m] = 1 exactly when g's grant is booked in month m (the
+  initiative's grant counts once however many apply). x[i, g] itself is worth nothing.
+- quotas Σ_i x[i, s] ≤ N; funder caps Σ v_f[i, s] x[i, s] + Σ_g,m g_f[g, m] y[g, m] ≤ cap_f.
+- maximise Σ v[i, s] x[i, s] + Σ_g,m g[g, m] y[g, m], v in cents as the plan reports the lines (each
   person's line per component, year and funder rounded to cents), then, among optimal
   assignments, keep each person's current statute and else the first in rulebook order (a second
   solve, lexicographic).
@@ -29,7 +31,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-import numpy
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from klaverblad.advice.optimise_constraints import (
@@ -41,9 +42,10 @@ from klaverblad.advice.optimise_constraints import (
     listing,
 )
 from klaverblad.advice.optimise_milp import Solution, solve
-from klaverblad.advice.optimise_values import StatuteValues, round_cents, statute_values
+from klaverblad.advice.optimise_values import StatuteValues, statute_values
 from klaverblad.model.initiative import STATUTES, Initiative
 from klaverblad.plan.financing_plan import FinancingPlan, compute_plan
+from klaverblad.plan.shared_grants import is_shared_grant
 from klaverblad.plan.statutes import REGULAR, StatuteResults
 
 
@@ -150,10 +152,10 @@ def with_statutes(initiative: Initiative, statutes: Mapping[str, str | None]) ->
 
 def statute_funding(plan: FinancingPlan) -> dict[str, int]:
     """Cents per funder over the horizon from the lines that depend on the statutes: those of
-    a person (wage-statute lines, a reform's extra lines) and the WEP+ grant's."""
+    a person (wage-statute lines, a reform's extra lines) and a shared grant's (WEP+)."""
     totals: dict[str, int] = {}
     for line in plan.lines:
-        if line.person is not None or line.measure == "wep_plus":
+        if line.person is not None or is_shared_grant(line.measure):
             totals[line.funder] = totals.get(line.funder, 0) + line.cents
     return totals
 
@@ -228,12 +230,7 @@ def _eligible_options(values: StatuteValues, index: int) -> list[str]:
 
 def _funder_cents(values: StatuteValues, assignment: list[str], funder: str) -> int:
     total = sum(int(values.funder_value(i, s, funder)) for i, s in enumerate(assignment))
-    wep = [i for i, s in enumerate(assignment) if s == "wep_plus" and values.eligible[s][i]]
-    if wep and funder in values.wep_units:
-        months = values.wep_applies[wep].any(axis=0)
-        units = int(values.wep_units[funder][months].sum())
-        total += int(round_cents(numpy.array([units]))[0])
-    return total
+    return total + values.grant_funder_cents(assignment, funder)
 
 
 def optimise(

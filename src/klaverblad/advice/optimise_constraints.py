@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from klaverblad.model.initiative import STATUTES, Initiative, Statute, WageStatute
+from klaverblad.plan.shared_grants import funders_of
 from klaverblad.plan.statutes import REGULAR
 
 AnyStatute = Statute
@@ -111,11 +112,12 @@ def parse_constraints(data: Mapping[str, Any], initiative: Initiative) -> Constr
 
 
 def cap_funders(initiative: Initiative) -> list[str]:
-    """The funders a cap may name: those of the wage statutes and of entered WEP+ grants."""
+    """The funders a cap may name: those of the wage statutes and of the entered grants that
+    pay a statute (a shared grant, such as WEP+'s)."""
     funders = list(STATUTE_FUNDERS)
-    for grant in initiative.grants:
-        if grant.measure == "wep_plus" and grant.funder not in funders:
-            funders.append(grant.funder)
+    for funder in funders_of(initiative):
+        if funder not in funders:
+            funders.append(funder)
     return funders
 
 

@@ -8,9 +8,8 @@ import numpy
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_matrix
 
-from klaverblad.advice.optimise_constraints import ORDER, Constraints
+from klaverblad.advice.optimise_constraints import Constraints
 from klaverblad.advice.optimise_values import StatuteValues
-from klaverblad.model.initiative import STATUTES
 from klaverblad.model.money import UNITS_PER_CENT
 from klaverblad.plan.statutes import REGULAR
 
@@ -38,7 +37,7 @@ class Solution:
 def _options(values: StatuteValues, count: int) -> list[list[str]]:
     options: list[list[str]] = []
     for index in range(count):
-        eligible = [s for s in STATUTES if values.eligible[s][index]] + [REGULAR]
+        eligible = [s for s in values.eligible if values.eligible[s][index]] + [REGULAR]
         options.append(eligible)
     return options
 
@@ -56,20 +55,24 @@ def solve(
         options[people.index(person_id)] = [statute]
     variables = [(i, s) for i in range(count) for s in options[i]]
     column = {key: c for c, key in enumerate(variables)}
-    wep_people = [i for i in range(count) if "wep_plus" in options[i]]
-    wep_total = sum(values.wep_units.values(), start=numpy.zeros(len(values.years), numpy.int64))
-    wep_months = [
-        m
+    # y[s, m] for each statute s paid by a shared grant and each month m in which its grant
+    # pays and one of the people who may take s could apply it.
+    shared = values.shared()
+    takers = {s: [i for i in range(count) if s in options[i]] for s in shared}
+    totals = {s: values.grant_total(s) for s in shared}
+    grant_months = [
+        (s, m)
+        for s in shared
         for m in range(len(values.years))
-        if wep_total[m] > 0 and any(values.wep_applies[i, m] for i in wep_people)
+        if totals[s][m] > 0 and any(values.grant_applies[s][i, m] for i in takers[s])
     ]
-    size = len(variables) + len(wep_months)
+    size = len(variables) + len(grant_months)
     worth = numpy.zeros(size)
     for c, (i, s) in enumerate(variables):
-        if s != "wep_plus":
+        if s not in values.grant_applies:
             worth[c] = values.value(i, s)
-    for k, m in enumerate(wep_months):
-        worth[len(variables) + k] = wep_total[m] / UNITS_PER_CENT
+    for k, (s, m) in enumerate(grant_months):
+        worth[len(variables) + k] = totals[s][m] / UNITS_PER_CENT
     rows: list[tuple[dict[int, float], float, float]] = []
     for i in range(count):
         rows.append(({column[(i, s)]: 1.0 for s in options[i]}, 1.0, 1.0))
@@ -83,18 +86,19 @@ def solve(
             amount = values.funder_value(i, s, funder)
             if amount:
                 row[c] = amount
-        grant = values.wep_units.get(funder)
-        for k, m in enumerate(wep_months):
+        for k, (s, m) in enumerate(grant_months):
+            grant = values.grant_units[s].get(funder)
             if grant is not None and grant[m]:
                 row[len(variables) + k] = float(grant[m]) / UNITS_PER_CENT
         rows.append((row, -numpy.inf, float(cap * 100)))
-    for k, m in enumerate(wep_months):
+    # y[s, m] = 1 exactly when someone on s applies it in m: the grant counts once.
+    for k, (s, m) in enumerate(grant_months):
         y = len(variables) + k
-        appliers = [column[(i, "wep_plus")] for i in wep_people if values.wep_applies[i, m]]
+        appliers = [column[(i, s)] for i in takers[s] if values.grant_applies[s][i, m]]
         rows.append(({y: 1.0, **dict.fromkeys(appliers, -1.0)}, -numpy.inf, 0.0))
         for x in appliers:
             rows.append(({x: 1.0, y: -1.0}, -numpy.inf, 0.0))
-    integrality = numpy.array([1] * len(variables) + [0] * len(wep_months))
+    integrality = numpy.array([1] * len(variables) + [0] * len(grant_months))
     bounds = Bounds(numpy.zeros(size), numpy.ones(size))
 
     def constraint(extra: list[tuple[dict[int, float], float, float]]) -> LinearConstraint:
@@ -129,7 +133,7 @@ def solve(
     change = 10.0 * (count + 1)
     penalty = numpy.zeros(size)
     for c, (i, s) in enumerate(variables):
-        penalty[c] = (change if s != current[i] else 0.0) + ORDER.index(s)
+        penalty[c] = (change if s != current[i] else 0.0) + values.order.index(s)
     keep_value = (
         {c: float(v) for c, v in enumerate(worth) if v},
         best - TIE_TOLERANCE_CENTS,

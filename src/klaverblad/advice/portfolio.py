@@ -55,6 +55,8 @@ def summarise(plans: Iterable[FinancingPlan]) -> Summary:
         figures = Figures(plan.totals.costs_cents, plan.totals.funding_cents)
         summary.initiatives[plan.initiative.id] = figures
         summary.total = summary.total + figures
+        # Only the plan's lines: its memo lines (PWA and wijk-werk cheques) are outside the
+        # initiative's accounts and count in no total of the portfolio (CONTRACT §4).
         for line in plan.lines:
             summary.funders[line.funder] += line.cents
             summary.leaves[line.leaf] += line.cents

@@ -25,12 +25,17 @@ from klaverblad.plan.initiative_lines import (
     book_activities,
     book_agreements,
     book_grants,
-    grant_units_by_month,
 )
 from klaverblad.plan.ledger import LEAVES, Ledger, Line
+from klaverblad.plan.shared_grants import (
+    SHARED_GRANTS,
+    grant_units,
+    grants_of,
+    shared_grant_months,
+)
 from klaverblad.plan.situation import build_simulation, stack_initiatives
 from klaverblad.plan.statutes import StatuteArrays, StatuteResults, compute_statutes
-from klaverblad.plan.worker_lines import book_statutes, wep_plus_months
+from klaverblad.plan.worker_lines import book_statutes
 from klaverblad.rules import baseline_system
 from klaverblad.rules.version import rules_version
 
@@ -77,6 +82,9 @@ class FinancingPlan:
     system: TaxBenefitSystem
     statutes: StatuteResults | None = None
     booking: InitiativeBooking = field(default_factory=InitiativeBooking)
+    # Money outside the initiative's accounts (PWA and wijk-werk cheques, RULEBOOK §1): lines
+    # of the same shape, counted in no total, leaf, year, funding, gap or break-even price.
+    memo_lines: list[Line] = field(default_factory=list)
 
     @property
     def parameters(self) -> ParameterNode:
@@ -181,23 +189,20 @@ def _assemble(
     months = numpy.arange(first, first + count)
     ledger = Ledger()
     booking = InitiativeBooking()
-    wep_grants = sum(
-        (
-            grant_units_by_month(g, months, first)
-            for g in initiative.grants
-            if g.measure == "wep_plus"
-        ),
-        start=numpy.zeros(count, dtype=numpy.int64),
-    )
+    # The grants of the statutes paid by a shared grant (WEP+), per statute and month.
+    shared_units = {
+        statute: grant_units(grants_of(initiative, statute), months, first)
+        for statute in SHARED_GRANTS
+    }
     results: StatuteResults | None = None
     if initiative.people and arrays is not None:
-        results = compute_statutes(arrays, workers, rows, initiative.people, count, wep_grants)
+        results = compute_statutes(arrays, workers, rows, initiative.people, count, shared_units)
         check_deadline()
         book_statutes(ledger, initiative, results, tree, months)
-        wep_months = wep_plus_months(results)
-    else:
-        wep_months = numpy.zeros(count, dtype=bool)
-    book_grants(ledger, initiative, tree, months, wep_months, booking)
+    shared_months = {
+        statute: shared_grant_months(results, statute, count) for statute in SHARED_GRANTS
+    }
+    book_grants(ledger, initiative, tree, months, shared_months, booking)
     book_activities(ledger, initiative, tree, months, booking)
     book_agreements(ledger, initiative, months)
     check_deadline()
@@ -219,6 +224,7 @@ def _assemble(
         statutes=results,
         booking=booking,
         system=system,
+        memo_lines=booking.memo.lines(),
     )
 
 
@@ -263,5 +269,10 @@ def _people(initiative: Initiative, results: StatuteResults | None) -> list[Pers
 
 
 def same_outcome(first: FinancingPlan, second: FinancingPlan) -> bool:
-    """True when two plans book the same lines and judge every person the same way."""
-    return first.lines == second.lines and first.people == second.people
+    """True when two plans book the same lines (memo lines too) and judge every person the
+    same way."""
+    return (
+        first.lines == second.lines
+        and first.memo_lines == second.memo_lines
+        and first.people == second.people
+    )

@@ -1,8 +1,16 @@
 """Initiative-level funding (RULEBOOK §4): entered grants, client revenue per activity and
-agreements with other policy domains, booked month by month into the ledger."""
+agreements with other policy domains, booked month by month into the ledger; and the memo
+lines of PWA and wijk-werk cheques, booked into a ledger of their own (RULEBOOK §1).
+
+Grants are data: how a grant of a measure is booked is read from the measure's folder, never
+from its name here — its window (the spec's `paid` parameters, or per legal form of the
+promoter), the recognition it needs and whether months of its window that no grant covers
+are `not_computable` (the `grant` metadata of its parameter node, `grant_rule`).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -15,8 +23,9 @@ from klaverblad.model.initiative import Activity, Grant, Initiative
 from klaverblad.model.money import UNITS_PER_EURO, euros_to_units
 from klaverblad.model.months import parse_month
 from klaverblad.plan.ledger import Ledger
-from klaverblad.rules.by_month import by_month
-from klaverblad.rules.catalogue import REGIONALISATION_PARAMETER
+from klaverblad.rules.by_month import by_month, leaf, month_table
+from klaverblad.rules.catalogue import INITIATIVE_MEASURES, MEASURES, REGIONALISATION_PARAMETER
+from klaverblad.rules.employer_windows import Employer, for_employer
 from klaverblad.rules.vouchers import (
     VoucherCheck,
     dienstencheque_check,
@@ -25,20 +34,99 @@ from klaverblad.rules.vouchers import (
 )
 
 USERS = "gebruikers"
-PWA_FUNDER = "gebruikers (PWA)"
 # Who pays a client invoice: the city's own budget, or the users.
 CLIENT_FUNDER = {"particulier": USERS, "kansarm": USERS, "bedrijf": USERS, "stad": "lokaal"}
-STRUCTURAL_GRANTS = ("lde", "swp")
+# The measures whose cheques pay the workers of a `pwa_cheque` activity, each in the months of
+# its window (RULEBOOK §4.2: PWA to 2017-12, wijk-werken from 2018-01; §6.1: applied
+# automatically, no alert). Their lines are memo lines; funder and leaf are the spec's.
+PWA_CHEQUE_MEASURES = ("pwa", "wijk_werken")
 
 
 @dataclass
 class InitiativeBooking:
-    """What the plan needs beyond the ledger: inputs of the break-even price and the alerts."""
+    """What the plan needs beyond the ledger: inputs of the break-even price and the alerts,
+    and the memo lines (money outside the initiative's accounts, counted in no total)."""
 
     cash_revenue_units: int = 0
     cash_hundredths_of_hours: int = 0
     voucher_refusals: dict[str, VoucherCheck] = field(default_factory=dict)
     uncovered_months: dict[str, numpy.ndarray] = field(default_factory=dict)
+    memo: Ledger = field(default_factory=Ledger)
+
+
+@dataclass(frozen=True)
+class GrantRule:
+    """How an entered grant of a measure is booked (the `grant` metadata of the measure's
+    parameter node; a measure without it has none of these constraints)."""
+
+    recognition: str | None = None
+    unknown_without_grant: bool = False
+
+
+def grant_rule(tree: ParameterNode, measure: str) -> GrantRule:
+    """The `grant` metadata of `measure`'s parameter node, as a `GrantRule`."""
+    spec = MEASURES.get(measure)
+    if spec is None or not spec.parameter_node:
+        return GrantRule()
+    node: Any = tree
+    for name in spec.parameter_node.split("."):
+        node = node.children[name]
+    data = dict((node.metadata or {}).get("grant") or {})
+    return GrantRule(
+        recognition=data.get("recognition"),
+        unknown_without_grant=bool(data.get("unknown_without_grant", False)),
+    )
+
+
+def paid_parameters(
+    tree: ParameterNode, measure: str, employer: Employer | None
+) -> tuple[str, ...]:
+    """The boolean parameters whose union is `measure`'s window for `employer`: the spec's
+    `paid`, each read for the employer (`rules.employer_windows`)."""
+    spec = MEASURES.get(measure)
+    if spec is None:
+        return ()
+    return tuple(for_employer(tree, name, employer) for name in spec.paid)
+
+
+def measure_open(
+    tree: ParameterNode, months: numpy.ndarray, measure: str, employer: Employer | None
+) -> numpy.ndarray | None:
+    """Per month: inside `measure`'s window for `employer` (a parameter is in force from the
+    first month that starts on or after its date, RULEBOOK §1); None for a measure without a
+    window."""
+    names = paid_parameters(tree, measure, employer)
+    if not names:
+        return None
+    inside = numpy.zeros(len(months), dtype=bool)
+    for name in names:
+        inside |= numpy.asarray(month_table(leaf(tree, name)).lookup(months), dtype=bool)
+    return inside
+
+
+def employer_of(initiative: Initiative) -> Employer:
+    """The promoter as the windows see it (`rules.employer_windows`)."""
+    return Employer(initiative.promoter.legal_form, frozenset(initiative.recognitions))
+
+
+def grant_allowed_months(
+    tree: ParameterNode, initiative: Initiative, months: numpy.ndarray, measure: str
+) -> numpy.ndarray:
+    """Per month: may a grant of `measure` be booked — inside its window (for this promoter)
+    and, where the rule names one, with the recognition (RULEBOOK §4.1)."""
+    allowed = measure_open(tree, months, measure, employer_of(initiative))
+    if allowed is None:
+        allowed = numpy.ones(len(months), dtype=bool)
+    recognition = grant_rule(tree, measure).recognition
+    if recognition is not None and recognition not in initiative.recognitions:
+        allowed = numpy.zeros(len(months), dtype=bool)
+    return allowed
+
+
+def grant_leaf(grant: Grant) -> str:
+    """The grant's leaf: the file's, else the measure's default (RULEBOOK §4.1), else the
+    leaf of the measure's spec (the v1.2 grants: I)."""
+    return grant.leaf or DEFAULT_GRANT_LEAF.get(grant.measure) or MEASURES[grant.measure].leaf
 
 
 def regional_funder(tree: ParameterNode, months: numpy.ndarray) -> list[str]:
@@ -67,8 +155,32 @@ def grant_units_by_month(grant: Grant, months: numpy.ndarray, first_month: int) 
 
 
 def structural_validity(tree: ParameterNode, months: numpy.ndarray, measure: str) -> numpy.ndarray:
-    """The LDE or SWP support window per month (the recognition is checked by the caller)."""
-    return numpy.asarray(getattr(by_month(tree, months), measure).valid, dtype=bool)
+    """The window of `measure` per month (its spec's `paid` parameters; the recognition is
+    checked by the caller). Kept for callers of v1.1; `grant_allowed_months` also checks the
+    recognition and the legal form."""
+    spec = MEASURES[measure]
+    inside = numpy.zeros(len(months), dtype=bool)
+    for name in spec.paid:
+        inside |= numpy.asarray(month_table(leaf(tree, name)).lookup(months), dtype=bool)
+    return inside
+
+
+def grant_booked_units(
+    grant: Grant,
+    initiative: Initiative,
+    tree: ParameterNode,
+    months: numpy.ndarray,
+    shared_months: Mapping[str, numpy.ndarray],
+) -> numpy.ndarray:
+    """The units a grant books in each horizon month: amount_per_year / 12 × degression
+    inside from/until, only where its measure allows it (RULEBOOK §4.1); the grant of a statute
+    paid by a shared grant (`shared_months`, by statute: WEP+) only in the months in which
+    someone applies that statute (§3.6)."""
+    units = grant_units_by_month(grant, months, int(months[0]))
+    units = numpy.where(grant_allowed_months(tree, initiative, months, grant.measure), units, 0)
+    if grant.measure in shared_months:
+        units = numpy.where(shared_months[grant.measure], units, 0)
+    return units
 
 
 def book_grants(
@@ -76,49 +188,44 @@ def book_grants(
     initiative: Initiative,
     tree: ParameterNode,
     months: numpy.ndarray,
-    wep_plus_months: numpy.ndarray,
+    shared_months: Mapping[str, numpy.ndarray],
     booking: InitiativeBooking,
 ) -> None:
-    """Book every entered grant; flag LDE/SWP months that no grant covers."""
-    first = int(months[0])
+    """Book every entered grant; flag the months of a measure whose amounts are unknown
+    (`unknown_without_grant`: LDE, SWP) that no grant covers."""
     years = months // 12
-    covered = {measure: numpy.zeros(len(months), dtype=bool) for measure in STRUCTURAL_GRANTS}
+    covered: dict[str, numpy.ndarray] = {}
     for grant in initiative.grants:
-        units = grant_units_by_month(grant, months, first)
-        if grant.measure in STRUCTURAL_GRANTS:
-            valid = structural_validity(tree, months, grant.measure)
-            valid &= grant.measure in initiative.recognitions
-            units = numpy.where(valid, units, 0)
-            covered[grant.measure] |= grant_window(grant, months)
-        if grant.measure == "wep_plus":
-            units = numpy.where(wep_plus_months, units, 0)
-        leaf = grant.leaf or DEFAULT_GRANT_LEAF[grant.measure]
+        units = grant_booked_units(grant, initiative, tree, months, shared_months)
+        inside = covered.setdefault(grant.measure, numpy.zeros(len(months), dtype=bool))
+        inside |= grant_window(grant, months)
+        leaf_name = grant_leaf(grant)
         for year in numpy.unique(years):
             amount = int(units[years == year].sum())
             if amount:
                 ledger.add(
                     year=int(year),
-                    leaf=leaf,
+                    leaf=leaf_name,
                     measure=grant.measure,
                     component=grant.component or "toelage",
                     funder=grant.funder,
                     units=amount,
                     status="entered",
                 )
-    for measure in STRUCTURAL_GRANTS:
-        if measure not in initiative.recognitions:
+    for spec in INITIATIVE_MEASURES:
+        if not grant_rule(tree, spec.name).unknown_without_grant:
             continue
-        eligible = structural_validity(tree, months, measure)
-        uncovered = eligible & ~covered[measure]
+        eligible = grant_allowed_months(tree, initiative, months, spec.name)
+        uncovered = eligible & ~covered.get(spec.name, numpy.zeros(len(months), dtype=bool))
         if uncovered.any():
-            booking.uncovered_months[measure] = months[uncovered]
+            booking.uncovered_months[spec.name] = months[uncovered]
             for year in numpy.unique(years[uncovered]):
                 ledger.add(
                     year=int(year),
-                    leaf="I",
-                    measure=measure,
+                    leaf=spec.leaf,
+                    measure=spec.name,
                     component="toelage",
-                    funder="Vlaams",
+                    funder=spec.funder,
                     units=0,
                     status="not_computable",
                 )
@@ -215,20 +322,7 @@ def book_activities(
         price = activity.price_per_hour or Decimal(0)
         cents = numpy.full(count, float(price * 100))
         if activity.payment == "pwa_cheque":
-            check = pwa_check(tree, months, activity.kind, activity.client_group, int(price * 100))
-            if check.refused_months.size:
-                booking.voucher_refusals[activity.id] = check
-            _book_by_year(
-                ledger,
-                months,
-                _hour_units(activity, cents, check.allowed),
-                [PWA_FUNDER] * count,
-                check.unknown,
-                leaf="II",
-                measure="pwa",
-                component=activity.client_group,
-                **line,
-            )
+            _book_pwa_cheques(booking, initiative, activity, tree, months, price)
             continue
         units = _hour_units(activity, cents, numpy.ones(count, dtype=bool))
         booking.cash_revenue_units += int(units.sum())
@@ -243,6 +337,48 @@ def book_activities(
             measure="klantbijdrage",
             component=activity.client_group,
             **line,
+        )
+
+
+def _book_pwa_cheques(
+    booking: InitiativeBooking,
+    initiative: Initiative,
+    activity: Activity,
+    tree: ParameterNode,
+    months: numpy.ndarray,
+    price: Decimal,
+) -> None:
+    """PWA or wijk-werk cheques (RULEBOOK §4.2): hours × price as memo lines, in each month
+    under the cheque measure whose window holds it; a refused month books nothing and raises
+    `voucher_not_allowed`, a month before the cheque's first rule is not computable."""
+    check = pwa_check(tree, months, activity.kind, activity.client_group, int(price * 100))
+    if check.refused_months.size:
+        booking.voucher_refusals[activity.id] = check
+    units = _hour_units(activity, numpy.full(len(months), float(price * 100)), check.allowed)
+    employer = employer_of(initiative)
+    # Each month under the first cheque measure whose window holds it; a month that none
+    # holds (before the PWA, whose rules are then unknown: not computable) under the first.
+    owner = numpy.full(len(months), -1)
+    for index, measure in enumerate(PWA_CHEQUE_MEASURES):
+        inside = measure_open(tree, months, measure, employer)
+        if inside is not None:
+            owner = numpy.where((owner < 0) & inside, index, owner)
+    owner = numpy.where(owner < 0, 0, owner)
+    for index, measure in enumerate(PWA_CHEQUE_MEASURES):
+        mine = owner == index
+        if not mine.any():
+            continue
+        spec = MEASURES[measure]
+        _book_by_year(
+            booking.memo,
+            months[mine],
+            units[mine],
+            [spec.funder] * int(mine.sum()),
+            check.unknown[mine],
+            leaf=spec.leaf,
+            measure=measure,
+            component=activity.client_group,
+            activity=activity.id,
         )
 
 

@@ -3,7 +3,8 @@ then one statute per person — the file's, or the best eligible (RULEBOOK §3).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 import numpy
 from openfisca_core.simulations import Simulation
@@ -11,9 +12,11 @@ from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from klaverblad.model.initiative import STATUTES, Person
 from klaverblad.model.money import snap_to_units
+from klaverblad.plan.shared_grants import SHARED_GRANTS
 from klaverblad.plan.situation import calculate
 from klaverblad.rules.catalogue import STATUTES as STATUTE_MEASURES
 from klaverblad.rules.catalogue import Component, components_of
+from klaverblad.rules.provenance import Provenance, record_provenance
 
 REGULAR = "regular"
 
@@ -27,13 +30,18 @@ class StatuteResults:
     eligible: dict[str, numpy.ndarray]
     conditions: dict[str, numpy.ndarray]
     components: dict[str, dict[str, numpy.ndarray]]
-    wep_plus_applies: numpy.ndarray
+    # Per statute paid by a shared grant (`rules.funding.SharedGrant`): (n, months), the months
+    # in which each person would apply it.
+    grant_applies: dict[str, numpy.ndarray]
     employed: numpy.ndarray
     # The components of each statute in the system used (a reform may add some).
     component_specs: dict[str, tuple[Component, ...]]
     chosen: list[str]
     chosen_by: list[str]
     totals_units: dict[str, numpy.ndarray]
+    # Per statute and component (of those computed): the parameters and inputs its amount
+    # was computed from, as recorded while the simulation ran (`rules.provenance`).
+    provenance: dict[str, dict[str, Provenance]] = field(default_factory=dict)
 
     def amounts(self, statute: str, component: str) -> numpy.ndarray:
         return self.components[statute][component]
@@ -41,9 +49,11 @@ class StatuteResults:
 
 class StatuteArrays:
     """Every statute variable of one simulation, flat: per worker (eligibility, conditions)
-    and per row (component amounts). Computed once, then sliced per initiative."""
+    and per row (component amounts). Computed once, then sliced per initiative; what each
+    component was computed from is recorded on the way (`provenance`)."""
 
     def __init__(self, simulation: Simulation, system: TaxBenefitSystem) -> None:
+        recorder = record_provenance(simulation)
         self.specs = {name: components_of(name, system) for name in STATUTES}
         self.eligible = {name: calculate(simulation, f"{name}_eligible") for name in STATUTES}
         self.conditions = {
@@ -60,9 +70,27 @@ class StatuteArrays:
                 c.name: calculate(simulation, c.variable) if paying else None
                 for c in self.specs[name]
             }
-        self.wep_plus_applies = calculate(simulation, "wep_plus_applies")
+        self.grant_applies = {
+            name: calculate(simulation, funding.applies) for name, funding in SHARED_GRANTS.items()
+        }
         self.employed = calculate(simulation, "employed")
         self.rows = rows
+        # The eligibility is set apart: an explanation gives it as the conditions met.
+        self.provenance = {
+            name: {
+                c.name: recorder.provenance(c.variable, system, eligibility_variables(name))
+                for c in self.specs[name]
+                if self.components[name][c.name] is not None
+            }
+            for name in STATUTES
+        }
+
+
+def eligibility_variables(statute: str) -> tuple[str, ...]:
+    """The statute's eligibility variable and its conditions: what a component's provenance
+    sets apart (an explanation gives them as the conditions met)."""
+    measure = STATUTE_MEASURES[statute]
+    return tuple(filter(None, (measure.eligible, *measure.conditions)))
 
 
 def compute_statutes(
@@ -71,13 +99,14 @@ def compute_statutes(
     rows: slice,
     people: tuple[Person, ...],
     months: int,
-    wep_plus_grant_units: numpy.ndarray,
+    grant_units: Mapping[str, numpy.ndarray],
 ) -> StatuteResults:
     """The statutes of the people in `workers` (their rows in `rows`, worker-major over
     `months`), and the choice of one statute each.
 
-    `wep_plus_grant_units` (months,) is the initiative's WEP+ grant per horizon month: what a
-    person on WEP+ brings in the months they apply WEP+ (RULEBOOK §3, choice)."""
+    `grant_units[statute]` (months,) is, for a statute paid by a shared grant (WEP+), the
+    initiative's grant per horizon month: what a person on it brings in the months they apply
+    it (RULEBOOK §3, choice)."""
     count = len(people)
 
     def grid(values: numpy.ndarray | None) -> numpy.ndarray:
@@ -95,19 +124,21 @@ def compute_statutes(
             (snap_to_units(a).sum(axis=1) for a in components[name].values()),
             start=numpy.zeros(count, dtype=numpy.int64),
         )
-    wep_plus_applies = grid(arrays.wep_plus_applies)
-    totals["wep_plus"] = (wep_plus_applies * wep_plus_grant_units).sum(axis=1)
+    grant_applies = {name: grid(values) for name, values in arrays.grant_applies.items()}
+    for name, applying in grant_applies.items():
+        totals[name] = (applying * grant_units[name]).sum(axis=1)
     chosen, chosen_by = _choose(people, eligible, totals)
     return StatuteResults(
         eligible=eligible,
         conditions=conditions,
         components=components,
-        wep_plus_applies=wep_plus_applies,
+        grant_applies=grant_applies,
         employed=grid(arrays.employed),
         component_specs=arrays.specs,
         chosen=chosen,
         chosen_by=chosen_by,
         totals_units=totals,
+        provenance=arrays.provenance,
     )
 
 

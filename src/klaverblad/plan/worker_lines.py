@@ -11,6 +11,7 @@ from klaverblad.model.initiative import Initiative
 from klaverblad.model.money import snap_to_units
 from klaverblad.plan.initiative_lines import regional_funder
 from klaverblad.plan.ledger import Ledger, LineKey
+from klaverblad.plan.shared_grants import SHARED_GRANTS, grants_of
 from klaverblad.plan.statutes import StatuteResults
 from klaverblad.rules.catalogue import REGIONALISED, STATUTES, Component
 
@@ -45,12 +46,6 @@ def applying(results: StatuteResults, statute: str) -> numpy.ndarray:
         ],
         dtype=numpy.int64,
     )
-
-
-def wep_plus_months(results: StatuteResults) -> numpy.ndarray:
-    """Horizon months in which at least one person applies WEP+ (RULEBOOK §3.6)."""
-    people = applying(results, "wep_plus")
-    return results.wep_plus_applies[people].any(axis=0)
 
 
 def book_statutes(
@@ -100,26 +95,27 @@ def book_statutes(
                         "not_computable",
                     )
                     ledger.add_key(key, 0)
-    _book_wep_plus_without_grant(ledger, initiative, results, years)
+    _book_shared_grants_without_grant(ledger, initiative, results, years)
 
 
-def _book_wep_plus_without_grant(
+def _book_shared_grants_without_grant(
     ledger: Ledger, initiative: Initiative, results: StatuteResults, years: numpy.ndarray
 ) -> None:
-    """WEP+ amounts are unknown: without an entered grant the line is not computable."""
-    if any(grant.measure == "wep_plus" for grant in initiative.grants):
-        return
-    measure = STATUTES["wep_plus"]
-    for index in applying(results, "wep_plus"):
-        person = initiative.people[index]
-        for year in numpy.unique(years[results.wep_plus_applies[index]]):
-            ledger.add(
-                year=int(year),
-                leaf="I" if person.role == "supervisor" else "II",
-                measure="wep_plus",
-                component="toelage",
-                funder=measure.funder,
-                person=person.id,
-                units=0,
-                status="not_computable",
-            )
+    """A statute paid by a shared grant (WEP+) has no known amount: without an entered grant
+    of its measure, its people's lines are not computable (RULEBOOK §3.6)."""
+    for statute, funding in SHARED_GRANTS.items():
+        if grants_of(initiative, statute):
+            continue
+        for index in applying(results, statute):
+            person = initiative.people[index]
+            for year in numpy.unique(years[results.grant_applies[statute][index]]):
+                ledger.add(
+                    year=int(year),
+                    leaf="I" if person.role == "supervisor" else "II",
+                    measure=statute,
+                    component=funding.component,
+                    funder=STATUTES[statute].funder,
+                    person=person.id,
+                    units=0,
+                    status="not_computable",
+                )
