@@ -90,6 +90,8 @@ DOWNLOAD_WORDS = words(
     N_("download.csv_item"),
     N_("download.csv_name"),
     N_("download.csv_share"),
+    N_("download.memo_title"),
+    N_("download.memo_note"),
     N_("download.role_target"),
     N_("download.role_supervisor"),
     N_("download.statute_regular"),

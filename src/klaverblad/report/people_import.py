@@ -2,7 +2,10 @@
 `people` list of an initiative file (CONTRACT §2), with openpyxl.
 
 Cells become the file's values: dates `YYYY-MM-DD`, numbers as numbers, yes/no (ja/nee,
-TRUE/FALSE, WAAR/ONWAAR, 1/0) as booleans; empty optional cells are left out. A cell that holds
+TRUE/FALSE, WAAR/ONWAAR, 1/0) as booleans, a choice as its code or its words in the page's
+language (`5j_verhoogd` or "5 jaar, verhoogde loonpremie"); empty optional cells are left out
+(the model's default: `contract_indefinite` yes, `gesco_post` no). The columns and their
+kinds are the one list of person fields (`plan_xlsx_people.PERSON_KINDS`). A cell that holds
 a number is taken as that number; a number typed as text (`2.800`, `€ 2.800,50`, `0,8`) goes
 through the one number reader of the page's language (`klaverblad.typed_numbers`): in Dutch
 `2.800` is 2800, and a text that could mean two things is refused with its readings. Each row
@@ -50,13 +53,14 @@ from klaverblad.model.limits import (
 )
 from klaverblad.model.loading import plain_message
 from klaverblad.model.number_reader import NumberError, bounded
-from klaverblad.report.plan_xlsx import (
+from klaverblad.report.plan_xlsx_people import (
     BOOLEAN_FIELDS,
     CHOICES,
     DATE_FIELDS,
     INTEGER_FIELDS,
     NUMBER_FIELDS,
     PERSON_FIELDS,
+    PERSON_KINDS,
     REQUIRED_FIELDS,
 )
 from klaverblad.report.workbook_limits import (
@@ -66,6 +70,7 @@ from klaverblad.report.workbook_limits import (
     scan_workbook,
 )
 from klaverblad.typed_numbers import NumberKind, TypedNumberError, read_typed
+from klaverblad.value_words import value_name
 
 # The template has one header row (the field names); people start on row 2.
 HEADER_ROWS = 1
@@ -73,9 +78,12 @@ MAX_COLUMNS = 200
 TRUE_WORDS = {"ja", "j", "yes", "y", "true", "waar", "1", "x"}
 FALSE_WORDS = {"nee", "n", "no", "false", "onwaar", "0"}
 BELGIAN_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-PLACES = {"fte": 4, "monthly_wage_cost": 2}
-# How a number typed as text is read: the wage cost as money, the FTE as a decimal.
-NUMBER_KINDS: dict[str, NumberKind] = {"fte": "decimal", "monthly_wage_cost": "money"}
+# How a number typed as text is read (amounts as money, the FTE as a decimal) and the decimals
+# a float of Excel is snapped to, by the field's kind in the one list of person fields.
+NUMBER_KINDS: dict[str, NumberKind] = {
+    field: "money" if PERSON_KINDS[field] == "money" else "decimal" for field in NUMBER_FIELDS
+}
+PLACES = {field: 2 if NUMBER_KINDS[field] == "money" else 4 for field in NUMBER_FIELDS}
 
 WORDS = words(
     N_("people_import.where"),
@@ -323,6 +331,10 @@ def _convert(field: str, value: Any, words: dict[str, str], language: Language) 
         lowered = text.lower()
         if lowered in CHOICES[field]:
             return lowered
+        # A choice written in words, as the help sheet gives them ("5 jaar, loonpremie").
+        named = {value_name(field, code, language).lower(): code for code in CHOICES[field]}
+        if lowered in named:
+            return named[lowered]
         raise _CellError(
             words["not_choice"].format(value=echo(text), choices=", ".join(CHOICES[field]))
         )

@@ -11,6 +11,12 @@ Two styles (issue 10, item 10):
   the leaf, measure, component and status in words, people and activities by name (a shared
   plan, `redact=True`: people by id), `;` between fields, decimal commas without a thousands
   separator (`2950,50`) and a UTF-8 BOM so that the accents read well.
+
+The memo lines (PWA and wijk-werk cheques, RULEBOOK §1) are no part of the plan's money: when
+there are some, `plan_to_csv` writes them apart below the lines — an empty row, a row with the
+heading "buiten de rekening van het initiatief" (`MEMO_HEADING` in the default style), the
+header again and the memo lines in the same columns — so that the first table still sums to
+the plan's funding.
 """
 
 from __future__ import annotations
@@ -33,6 +39,10 @@ from klaverblad.report.plan_sources import STATUS_WORDS
 from klaverblad.report.plan_table import LEAF_NAMES
 
 BOM = "\ufeff"
+# The heading of the memo lines in the default style (for scripts: the contract's key first).
+MEMO_HEADING = (
+    "memo_lines: buiten de rekening van het initiatief (outside the initiative's accounts)"
+)
 COLUMNS = (
     "year",
     "leaf",
@@ -112,6 +122,27 @@ def lines_csv(
     return BOM + buffer.getvalue()
 
 
+def memo_csv(plan: FinancingPlan, language: Language | None = None, redact: bool = False) -> str:
+    """The memo lines apart: an empty row, the heading, the header and the memo lines in the
+    style of `language` (no BOM: it follows the lines); empty without memo lines."""
+    if not plan.memo_lines:
+        return ""
+    buffer = io.StringIO()
+    dutch = language == "nl"
+    writer = csv_writer(buffer, "nl" if dutch else None)
+    writer.writerow(())
+    writer.writerow((DOWNLOAD_WORDS["nl"]["memo_title"] if dutch else MEMO_HEADING,))
+    if dutch:
+        writer.writerow(dutch_header())
+        rows = DutchLines(plan, redact)
+        writer.writerows(rows.row(line) for line in plan.memo_lines)
+    else:
+        writer.writerow(COLUMNS)
+        writer.writerows(line_row(line) for line in plan.memo_lines)
+    return buffer.getvalue()
+
+
 def plan_to_csv(plan: FinancingPlan, language: Language | None = None, redact: bool = False) -> str:
-    """Every line of the plan as CSV: the default style, or the Dutch one for `"nl"`."""
-    return lines_csv(plan, plan.lines, language, redact)
+    """Every line of the plan as CSV: the default style, or the Dutch one for `"nl"`; the
+    memo lines apart below them (see the module's text)."""
+    return lines_csv(plan, plan.lines, language, redact) + memo_csv(plan, language, redact)

@@ -41,6 +41,9 @@ def plan_to_dict(
             for year in plan.years
         ],
         "lines": [line.to_dict() for line in plan.lines],
+        # v1.2: money outside the initiative's accounts, right after the lines, always there
+        # (`[]` when empty) and counted in none of the totals above (CONTRACT §4).
+        "memo_lines": [line.to_dict() for line in plan.memo_lines],
         "people": [
             {
                 "id": person.id,

@@ -2,8 +2,9 @@
 promoter, the horizon, what the initiative is (description, municipality, kind of service),
 a summary (funding, costs, gap, break-even price), the staff, the activities, the cost budget
 and the funding per source and year with the saldo (`plan_pdf_sections.py`), the four-leaf
-chart with its data table, the leaves per year, the lines per leaf, the alerts with what to
-do, the sources (parameter values, dates, grades, references), the rules version and the
+chart with its data table, the leaves per year, the lines per leaf, the memo lines apart
+("buiten de rekening van het initiatief", when there are some), the alerts with what to do,
+the sources (parameter values, dates, grades, references), the rules version and the
 export date. Statutes, measures and alerts are named in words, never by their code. Page
 numbers in the footer. System fonts only; the HTML is `templates/plan_pdf.html`.
 
@@ -28,6 +29,7 @@ from klaverblad.messages import N_, words
 from klaverblad.plan.financing_plan import FinancingPlan
 from klaverblad.plan.ledger import LEAVES
 from klaverblad.report.cloverleaf import FILL, cloverleaf_svg, leaf_table_rows
+from klaverblad.report.download_words import DOWNLOAD_WORDS
 from klaverblad.report.funder_tables import (
     activity_label,
     component_words,
@@ -205,6 +207,18 @@ def plan_html(
             if line.leaf == row.leaf
         ]
         leaf_lines.append({"name": row.name, "amount": row.amount, "lines": lines})
+    memo_lines = [
+        {
+            "year": line.year,
+            "measure": measure_words(plan, line.measure, language),
+            "component": component_words(line.component, language),
+            "subject": who(line.person or line.activity or ""),
+            "funder": line.funder,
+            "amount": cash(line.cents),
+            "status": "" if line.status == "computed" else STATUS_WORDS[language][line.status],
+        }
+        for line in plan.memo_lines
+    ]
     sources = [
         {
             "parameter": source.parameter,
@@ -246,6 +260,10 @@ def plan_html(
         "years": [y.year for y in plan.years],
         "year_rows": year_rows,
         "leaf_lines": leaf_lines,
+        # The memo lines apart (RULEBOOK §1): PWA and wijk-werk cheques, in no total.
+        "memo_lines": memo_lines,
+        "memo_title": DOWNLOAD_WORDS[language]["memo_title"],
+        "memo_note": DOWNLOAD_WORDS[language]["memo_note"],
         "alerts": [
             {
                 "severity": alert.severity,

@@ -37,6 +37,9 @@ WORDS = words(
     N_("plan_table.alerts"),
     N_("plan_table.not_computable"),
     N_("plan_table.entered"),
+    N_("plan_table.year"),
+    N_("plan_table.memo_title"),
+    N_("plan_table.memo_note"),
 )
 
 
@@ -116,6 +119,8 @@ def plan_table(plan: FinancingPlan, alerts: list[Alert], language: Language = "n
     if plan.break_even_cents is not None:
         summary.add_row(words["break_even"], money(plan.break_even_cents, language))
     parts.append(summary)
+    if plan.memo_lines:
+        parts.extend(memo_table(plan, language))
     if alerts:
         parts.append(Text(words["alerts"], style="bold"))
         for alert in alerts:
@@ -125,6 +130,37 @@ def plan_table(plan: FinancingPlan, alerts: list[Alert], language: Language = "n
                 )
             )
     return Group(*parts)  # type: ignore[arg-type]
+
+
+def memo_table(plan: FinancingPlan, language: Language = "nl") -> list[object]:
+    """The memo lines apart, under "buiten de rekening van het initiatief" (RULEBOOK §1): PWA
+    and wijk-werk cheques pay the workers, not the initiative, so no total counts them."""
+    words = WORDS[language]
+    table = Table(title=words["memo_title"], title_justify="left")
+    for header, justify in (
+        (words["year"], "left"),
+        (words["leaf"], "left"),
+        (words["measure"], "left"),
+        (words["component"], "left"),
+        (words["for"], "left"),
+        (words["funder"], "left"),
+        (words["amount"], "right"),
+    ):
+        table.add_column(header, justify=justify)  # type: ignore[arg-type]
+    for line in plan.memo_lines:
+        amount = money(line.cents, language)
+        if line.status != "computed":
+            amount = f"{amount} ({words[line.status]})"
+        table.add_row(
+            str(line.year),
+            LEAF_NAMES[language][line.leaf],
+            line.measure,
+            line.component,
+            line.person or line.activity or "",
+            line.funder,
+            amount,
+        )
+    return [table, Text(words["memo_note"], style="italic")]
 
 
 def render_plan_table(

@@ -12,7 +12,9 @@ Sheets of the plan workbook (Dutch names; English in brackets):
   the saldo and the break-even price per year as formulas (`plan_xlsx_costs.py`): change a
   wage and the saldo and the gap follow.
 * `Plan`: one row per plan line (year, leaf, measure in words, component, funder, person,
-  activity, amount in euros as a number, status in words).
+  activity, amount in euros as a number, status in words); below them, apart and outside
+  every formula's range, the memo lines (PWA and wijk-werk cheques) under the heading
+  "Buiten de rekening van het initiatief" (RULEBOOK §1), when the plan has some.
 * `Signalen` (`Alerts`): the alerts by their title in words, with what to do.
 * `Bronnen` (`Sources`): the parameter values the lines used, their dates, grades, references.
 
@@ -192,10 +194,42 @@ def _write_lines(
         sheet.write_string(row, 6, line.activity or "")
         sheet.write_number(row, 7, euros(line.cents), f.euro)
         sheet.write_string(row, 8, STATUS_WORDS[language][line.status])
+    _write_memo_lines(sheet, plan, language, f, people, max(len(plan.lines), 1) + 2)
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(len(plan.lines), 1), len(LINE_COLUMNS) - 1)
     for column, width in enumerate((7, 6, 22, 22, 30, 10, 14, 15, 16)):
         sheet.set_column(column, column, width)
+
+
+def _write_memo_lines(
+    sheet: Worksheet,
+    plan: FinancingPlan,
+    language: Language,
+    f: Formats,
+    people: dict[str, str],
+    first_row: int,
+) -> None:
+    """The memo lines apart, from `first_row` (below the lines and an empty row, outside the
+    ranges the year sheet sums): a heading, a note, the header and one row per memo line."""
+    if not plan.memo_lines:
+        return
+    words = WORDS[language]
+    download = DOWNLOAD_WORDS[language]
+    sheet.write(first_row, 0, download["memo_title"], f.bold)
+    sheet.write(first_row + 1, 0, download["memo_note"], f.italic)
+    header = first_row + 2
+    for column, name in enumerate(LINE_COLUMNS):
+        sheet.write(header, column, words[name], f.header)
+    for row, line in enumerate(plan.memo_lines, start=header + 1):
+        sheet.write_number(row, 0, line.year)
+        sheet.write_string(row, 1, line.leaf)
+        sheet.write_string(row, 2, measure_words(plan, line.measure, language))
+        sheet.write_string(row, 3, component_words(line.component, language))
+        sheet.write_string(row, 4, line.funder)
+        sheet.write_string(row, 5, people.get(line.person, line.person) if line.person else "")
+        sheet.write_string(row, 6, line.activity or "")
+        sheet.write_number(row, 7, euros(line.cents), f.euro)
+        sheet.write_string(row, 8, STATUS_WORDS[language][line.status])
 
 
 def _write_years(

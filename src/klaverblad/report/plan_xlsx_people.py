@@ -8,54 +8,73 @@ from __future__ import annotations
 
 import io
 from datetime import date
-from typing import Any, get_args
+from typing import Any, Literal, get_args
 
 import xlsxwriter
 
 from klaverblad.locale import Language
 from klaverblad.messages import N_, words
-from klaverblad.model.initiative import (
-    Begeleiding,
-    Diploma,
-    MaatwerkPakket,
-    Person,
-    Role,
-    Status,
-    Statute,
-    VopBeslissing,
-)
+from klaverblad.model.initiative import Person
+from klaverblad.value_words import value_name
+
+# The one list of the person fields (CONTRACT §2) with the kind of value each holds. The
+# template's columns and validation, the import's reading of a cell and the wizard's person
+# inputs (`web/wizard/fields.py`) are all derived from it and from the person model (which
+# fields are required, the choices of a Literal, the default of a flag); a test checks that
+# it names every field of the model, in the model's order.
+PersonKind = Literal["text", "choice", "date", "integer", "decimal", "money", "flag", "percentage"]
+PERSON_KINDS: dict[str, PersonKind] = {
+    "id": "text",
+    "name": "text",
+    "role": "choice",
+    "birth_date": "date",
+    "diploma": "choice",
+    "status": "choice",
+    "unemployed_months": "integer",
+    "start_date": "date",
+    "end_date": "date",
+    "fte": "decimal",
+    "monthly_wage_cost": "money",
+    "statute": "choice",
+    "placed_by_ocmw": "flag",
+    "gesco_verhoogd": "flag",
+    "wep_verlengd": "flag",
+    "maatwerk_loonpremie_pct": "percentage",
+    "maatwerk_begeleiding": "choice",
+    "maatwerk_pakket": "choice",
+    "vop": "choice",
+    "gesco_post": "flag",
+    "contract_indefinite": "flag",
+    "gross_quarterly_wage": "money",
+}
+
+
+def _of_kind(*kinds: PersonKind) -> tuple[str, ...]:
+    return tuple(field for field, kind in PERSON_KINDS.items() if kind in kinds)
+
+
+def literal_values(annotation: Any) -> tuple[str, ...]:
+    """The values of a Literal annotation, also inside Optional or a Literal of Literals."""
+    if isinstance(annotation, str):
+        return (annotation,)
+    return tuple(value for item in get_args(annotation) for value in literal_values(item))
+
 
 # The columns are the person fields of the initiative file (CONTRACT §2), in its order.
 PERSON_FIELDS: tuple[str, ...] = tuple(Person.model_fields)
-REQUIRED_FIELDS = (
-    "id",
-    "role",
-    "birth_date",
-    "diploma",
-    "status",
-    "unemployed_months",
-    "start_date",
-    "fte",
-    "monthly_wage_cost",
+REQUIRED_FIELDS: tuple[str, ...] = tuple(
+    field for field, info in Person.model_fields.items() if info.is_required()
 )
-DATE_FIELDS = ("birth_date", "start_date", "end_date")
-BOOLEAN_FIELDS = (
-    "placed_by_ocmw",
-    "gesco_verhoogd",
-    "wep_verlengd",
-    "gesco_post",
-    "contract_indefinite",
-)
-INTEGER_FIELDS = ("unemployed_months", "maatwerk_loonpremie_pct")
-NUMBER_FIELDS = ("fte", "monthly_wage_cost", "gross_quarterly_wage")
+DATE_FIELDS = _of_kind("date")
+BOOLEAN_FIELDS = _of_kind("flag")
+INTEGER_FIELDS = _of_kind("integer", "percentage")
+NUMBER_FIELDS = _of_kind("decimal", "money")
+# The model's default of each yes/no field (`contract_indefinite` is yes unless said).
+FLAG_DEFAULTS: dict[str, bool] = {
+    field: Person.model_fields[field].default is True for field in BOOLEAN_FIELDS
+}
 CHOICES: dict[str, tuple[str, ...]] = {
-    "role": get_args(Role),
-    "diploma": get_args(Diploma),
-    "status": get_args(Status),
-    "statute": tuple(value for item in get_args(Statute) for value in (get_args(item) or (item,))),
-    "maatwerk_begeleiding": get_args(Begeleiding),
-    "maatwerk_pakket": get_args(MaatwerkPakket),
-    "vop": get_args(VopBeslissing),
+    field: literal_values(Person.model_fields[field].annotation) for field in _of_kind("choice")
 }
 MAATWERK_PERCENTAGES = tuple(range(20, 80, 5))
 BOOLEAN_WORDS = {"nl": ("ja", "nee"), "en": ("yes", "no")}
@@ -98,13 +117,23 @@ FIELD_HELP = words(
 
 
 def _allowed(field: str, language: Language) -> str:
+    """What a column takes: a choice's codes, each with its words ("2j (2 jaar, loonpremie)"),
+    yes/no, or the maatwerk percentages."""
     if field in CHOICES:
-        return ", ".join(CHOICES[field])
+        return ", ".join(_choice(field, value, language) for value in CHOICES[field])
     if field in BOOLEAN_FIELDS:
         return "/".join(BOOLEAN_WORDS[language])
     if field == "maatwerk_loonpremie_pct":
         return ", ".join(str(p) for p in MAATWERK_PERCENTAGES)
     return ""
+
+
+def _choice(field: str, value: str, language: Language) -> str:
+    """A choice's code as the column takes it, with its words when they say more."""
+    shown = value_name(field, value, language)
+    if shown.lower() == value or shown.startswith(f"{value} ("):
+        return shown
+    return f"{value} ({shown})"
 
 
 # What Excel lets a person type in each number column of the template.
@@ -163,7 +192,7 @@ def people_template_xlsx(language: Language = "nl") -> bytes:
         allowed = _allowed(field, language)
         comment = f"{words['required'] if required else words['optional']}. {meaning}"
         if allowed:
-            comment += f" ({allowed})"
+            comment += f" {allowed}"
         sheet.write_comment(0, column, comment, {"x_scale": 2, "y_scale": 1.2})
         width = max(len(field) + 2, 12)
         if field in DATE_FIELDS:

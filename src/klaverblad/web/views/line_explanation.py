@@ -21,6 +21,7 @@ from openfisca_core.parameters import ParameterNode
 
 from klaverblad.advice.measure_windows import measure_name
 from klaverblad.locale import BABEL_LOCALE, Language, day, money, month_name
+from klaverblad.model.initiative import Person
 from klaverblad.model.months import parse_month
 from klaverblad.rules.by_month import leaf
 from klaverblad.rules.catalogue import MEASURES
@@ -35,6 +36,10 @@ from klaverblad.web.words.explanations import EXPLANATION_WORDS
 MONEY_FACTORS = ("per_month", "per_quarter", "per_year", "per_hour", "once", "wage_per_month")
 # Counts with a singular ("1 maand"): the count goes in as {n}.
 COUNTED = ("months", "quarters")
+# The measures whose condition reads the gross quarterly wage, met when it is not given
+# (RULEBOOK §3.9): their lines say so when the file leaves it out.
+WAGE_CEILING = "gross_quarterly_wage"
+WAGE_CEILING_MEASURES = ("dgv_zonder_werkervaring",)
 
 
 @dataclass(frozen=True)
@@ -159,6 +164,9 @@ def person_inputs(inputs: Mapping[str, Any], tree: ParameterNode, language: Lang
     for key, value in inputs.items():
         if key == "statute":
             shown.append(_statute(value, tree, language))
+        elif key == "contract_indefinite" and isinstance(value, bool):
+            # Both ways matter (aanwervingsincentive, VOP at a municipality or OCMW).
+            shown.append(words["contract_indefinite" if value else "contract_fixed"])
         elif key in ("id", "name", "end_date") or value is None or value is False:
             continue
         elif key == "role":
@@ -181,12 +189,19 @@ def person_inputs(inputs: Mapping[str, Any], tree: ParameterNode, language: Lang
         elif key == "monthly_wage_cost":
             wage = exact_money(Decimal(str(value)), language)
             shown.append(words["wage_cost"].format(money=wage))
-        elif key in ("placed_by_ocmw", "gesco_verhoogd", "wep_verlengd"):
+        elif key in ("placed_by_ocmw", "gesco_verhoogd", "wep_verlengd", "gesco_post"):
             shown.append(words[key])
         elif key == "maatwerk_loonpremie_pct":
             shown.append(words[key].format(n=exact_number(Decimal(str(value)), language)))
         elif key == "maatwerk_begeleiding":
             shown.append(words[key].format(level=value_name(key, str(value), language)))
+        elif key == "maatwerk_pakket":
+            shown.append(words[key].format(package=value_name(key, str(value), language)))
+        elif key == "vop":
+            shown.append(words[key].format(decision=value_name(key, str(value), language)))
+        elif key == "gross_quarterly_wage":
+            wage = exact_money(Decimal(str(value)), language)
+            shown.append(words[key].format(money=wage))
         else:
             shown.append(f"{key}: {value}")
     return shown
@@ -285,7 +300,17 @@ def inputs_in_words(entry: Mapping[str, Any], tree: ParameterNode, language: Lan
     if "grants" in inputs:
         return grant_inputs(list(inputs["grants"]), tree, language)
     if line.get("person"):
-        return person_inputs(inputs, tree, language)
+        shown = person_inputs(inputs, tree, language)
+        # RULEBOOK §3.9: without a gross quarterly wage the ceiling counts as met. Not said on
+        # a share link, whose inputs leave the wage out (their age band is no person field).
+        complete = all(key in Person.model_fields for key in inputs)
+        if (
+            complete
+            and line.get("measure") in WAGE_CEILING_MEASURES
+            and inputs.get(WAGE_CEILING) is None
+        ):
+            shown.append(EXPLANATION_WORDS[language]["gross_quarterly_wage_absent"])
+        return shown
     if line.get("measure") == "beleidsdomein":
         return agreement_inputs(inputs, language)
     return activity_inputs(inputs, language)

@@ -17,8 +17,11 @@ from klaverblad.model.months import parse_month
 from klaverblad.plan.financing_plan import FinancingPlan, compute_plan
 from klaverblad.plan.ledger import LEAVES, Line
 from klaverblad.report.cloverleaf import cloverleaf_svg, leaf_table_rows
+from klaverblad.report.download_words import DOWNLOAD_WORDS
 from klaverblad.report.funder_tables import component_words, measure_words
+from klaverblad.report.plan_sources import STATUS_WORDS
 from klaverblad.report.plan_table import LEAF_NAMES
+from klaverblad.report.plan_table import WORDS as TABLE_WORDS
 from klaverblad.report.redaction import redacted_alerts, redacted_explanations
 from klaverblad.web.views.documents import document_json
 from klaverblad.web.views.line_explanation import Explanation, line_explanation
@@ -48,6 +51,42 @@ class LeafGroup:
     name: str
     subtotal: str
     lines: list[PlanLine] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class MemoLine:
+    """A memo line as the page shows it (PWA or wijk-werk cheques: no explanation box)."""
+
+    year: int
+    measure: str
+    component: str
+    funder: str
+    who: str
+    amount: str
+    status: str
+
+
+def memo_context(plan: FinancingPlan, language: Language) -> dict[str, Any]:
+    """The memo lines apart, under "buiten de rekening van het initiatief" (RULEBOOK §1):
+    money the clients' cheques pay PWA workers or wijk-werkers, in none of the page's totals."""
+    download = DOWNLOAD_WORDS[language]
+    return {
+        "memo_lines": [
+            MemoLine(
+                year=line.year,
+                measure=measure_words(plan, line.measure, language),
+                component=component_words(line.component, language),
+                funder=line.funder,
+                who=_who(line, plan),
+                amount=money(line.cents, language),
+                status="" if line.status == "computed" else STATUS_WORDS[language][line.status],
+            )
+            for line in plan.memo_lines
+        ],
+        "memo_title": download["memo_title"],
+        "memo_note": download["memo_note"],
+        "memo_year": TABLE_WORDS[language]["year"],
+    }
 
 
 @dataclass(frozen=True)
@@ -177,6 +216,7 @@ def plan_context(
         "rules_version": plan.rules_version,
         **summary_context(plan, language, redact=redact),
         "years": years,
+        **memo_context(plan, language),
         # Not on a share link: the conditions reveal diploma and benefit status.
         "why_statute": [] if redact else why_statute(plan, language),
         "why_words": WHY_STATUTE_WORDS[language],

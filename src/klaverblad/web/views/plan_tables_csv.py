@@ -15,7 +15,9 @@ The tables (English columns; Dutch in brackets):
 * `costs`: the costs table, one row per cost and year: `item` (wage_cost, operating_costs),
   `person` (the person's id for a wage cost), `year`, `amount` — `Kostenpost` (Loonkost,
   Werkingskosten), `Persoon` (name, or id on a shared plan), `Jaar`, `Bedrag`;
-* `lines-YYYY`: the plan's lines of year YYYY, with the columns of the whole-plan CSV.
+* `lines-YYYY`: the plan's lines of year YYYY, with the columns of the whole-plan CSV;
+* `memo`: the memo lines (PWA and wijk-werk cheques, outside the initiative's accounts), with
+  the same columns, when the plan has some.
 
 A shared plan (`redact=True`) names people by id only (`report/redaction.py`).
 """
@@ -105,9 +107,13 @@ def year_lines_csv(
     return lines_csv(plan, [line for line in plan.lines if line.year == year], language, redact)
 
 
+MEMO_TABLE = "memo"
+
+
 def table_names(plan: FinancingPlan) -> list[str]:
     """Every table of the plan page that has a CSV."""
-    return ["totals", "leaves", "costs", *(f"{LINES_PREFIX}{y.year}" for y in plan.years)]
+    memo = [MEMO_TABLE] if plan.memo_lines else []
+    return ["totals", "leaves", "costs", *(f"{LINES_PREFIX}{y.year}" for y in plan.years), *memo]
 
 
 def plan_table_csv(
@@ -122,4 +128,6 @@ def plan_table_csv(
         return costs_csv(plan, language, redact)
     if table.startswith(LINES_PREFIX) and table in table_names(plan):
         return year_lines_csv(plan, int(table.removeprefix(LINES_PREFIX)), language, redact)
+    if table == MEMO_TABLE and plan.memo_lines:
+        return lines_csv(plan, plan.memo_lines, language, redact)
     return None

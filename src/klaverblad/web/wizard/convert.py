@@ -97,7 +97,9 @@ def _read(
 ) -> tuple[bool, Any, str | None]:
     """(present, the model's value, problem): an empty optional field is not present."""
     if spec.kind == "checkbox":
-        return value is True, True, None
+        # Written only when it differs from the model's default (`contract_indefinite: false`).
+        checked = value is True
+        return checked != spec.checked, checked, None
     if spec.kind == "checkboxes":
         return True, list(value) if isinstance(value, list) else [], None
     text = value.strip() if isinstance(value, str) else ""

@@ -107,7 +107,9 @@ def _clean(spec: Field, value: Any) -> Value:
 
 
 def _empty(spec: Field) -> Value:
-    return False if spec.kind == "checkbox" else [] if spec.kind == "checkboxes" else ""
+    """What a field holds when the draft or file does not say: a checkbox its model default
+    (a draft saved before `contract_indefinite` existed reads it as true), else nothing."""
+    return spec.checked if spec.kind == "checkbox" else [] if spec.kind == "checkboxes" else ""
 
 
 def _clean_values(specs: tuple[Field, ...], raw: Any) -> dict[str, Value]:
@@ -242,6 +244,11 @@ def new_values(name: str, draft: Draft, language: Language) -> dict[str, Value]:
             "wep_verlengd": False,
             "maatwerk_loonpremie_pct": "",
             "maatwerk_begeleiding": "",
+            "maatwerk_pakket": "",
+            "vop": "",
+            "gesco_post": False,
+            "contract_indefinite": True,
+            "gross_quarterly_wage": "",
         }
     if name == "agreements":
         partner = "Partner"
@@ -257,7 +264,11 @@ def add_item(draft: Draft, name: str, language: Language) -> bool:
     if len(items) >= MAX_ITEMS[name]:
         return False
     values = _clean_values(LISTS[name], new_values(name, draft, language))
-    defaults = {key for key, value in values.items() if value not in ("", False, [])}
+    # A flag at the model's own default (`contract_indefinite`) is no guess of the wizard's.
+    flags = {spec.name for spec in LISTS[name] if spec.kind == "checkbox"}
+    defaults = {
+        key for key, value in values.items() if value not in ("", False, []) and key not in flags
+    }
     if name == "people":
         defaults.add("statute")  # "" is a choice here: the best statute
     items.append(Item(values, defaults))

@@ -4,7 +4,10 @@ grouped by step, with the kind of input that edits it.
 A field's `name` is the path of the initiative file it fills (`horizon.start`, and within a
 list item the key: `fte` of `people[0]`), so that a problem the model reports at a path
 (`people[0].fte`) lands on the visible field of the same name. Choices come from the model's
-own Literal types, never from a second list.
+own Literal types, never from a second list; the person fields come from the one list of
+person fields that the people template and its import read too
+(`report/plan_xlsx_people.PERSON_KINDS`), so that a field of the person model is offered
+everywhere a person is entered.
 """
 
 from __future__ import annotations
@@ -14,18 +17,21 @@ from typing import Literal, get_args
 
 from klaverblad.model.initiative import (
     ActivityKind,
-    Begeleiding,
     ClientGroup,
-    Diploma,
     Domain,
     GrantMeasure,
     Leaf,
     LegalForm,
     Payment,
     Recognition,
-    Role,
-    Status,
-    Statute,
+)
+from klaverblad.report.plan_xlsx_people import CHOICES as PERSON_CHOICES
+from klaverblad.report.plan_xlsx_people import (
+    FLAG_DEFAULTS,
+    MAATWERK_PERCENTAGES,
+    PERSON_KINDS,
+    REQUIRED_FIELDS,
+    PersonKind,
 )
 from klaverblad.typed_numbers import NumberKind
 
@@ -57,12 +63,14 @@ def _flat(kind: object) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Field:
-    """One input: `name` is its path inside its section; `choices` for selects."""
+    """One input: `name` is its path inside its section; `choices` for selects; `checked`:
+    the model's default of a checkbox (`contract_indefinite` is true unless said otherwise)."""
 
     name: str
     kind: Kind
     required: bool = True
     choices: tuple[str, ...] = ()
+    checked: bool = False
 
     @property
     def is_number(self) -> bool:
@@ -96,29 +104,75 @@ ACTIVITY: tuple[Field, ...] = (
     Field("price_per_hour", "amount", required=False),
     Field("client_group", "select", choices=_flat(ClientGroup)),
 )
-PERSON: tuple[Field, ...] = (
-    Field("name", "text", required=False),
-    Field("id", "text"),
-    Field("role", "select", choices=_flat(Role)),
-    Field("statute", "select", required=False, choices=_flat(Statute)),
-    Field("fte", "decimal"),
-    Field("monthly_wage_cost", "amount"),
-    Field("start_date", "date"),
-    Field("end_date", "date", required=False),
-    Field("birth_date", "date"),
-    Field("diploma", "select", choices=_flat(Diploma)),
-    Field("status", "select", choices=_flat(Status)),
-    Field("unemployed_months", "integer"),
-    Field("placed_by_ocmw", "checkbox", required=False),
-    Field("gesco_verhoogd", "checkbox", required=False),
-    Field("wep_verlengd", "checkbox", required=False),
-    Field(
-        "maatwerk_loonpremie_pct",
-        "integer",  # drawn as a select of its choices
-        required=False,
-        choices=tuple(str(p) for p in range(20, 80, 5)),
+# The people's fields in groups (legend word key, field names), as the person step draws
+# them; a person field of the one list that no group names is drawn in the last group.
+PERSON_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "group_job",
+        (
+            "name",
+            "id",
+            "role",
+            "statute",
+            "fte",
+            "monthly_wage_cost",
+            "start_date",
+            "end_date",
+            "contract_indefinite",
+            "gross_quarterly_wage",
+        ),
     ),
-    Field("maatwerk_begeleiding", "select", required=False, choices=_flat(Begeleiding)),
+    ("group_target", ("birth_date", "diploma", "status", "unemployed_months")),
+    (
+        "group_extra",
+        (
+            "placed_by_ocmw",
+            "gesco_post",
+            "gesco_verhoogd",
+            "wep_verlengd",
+            "maatwerk_pakket",
+            "maatwerk_loonpremie_pct",
+            "maatwerk_begeleiding",
+            "vop",
+        ),
+    ),
+)
+_GROUPED = tuple(name for _, names in PERSON_GROUPS for name in names)
+_UNGROUPED = tuple(name for name in PERSON_KINDS if name not in _GROUPED)
+if _UNGROUPED:
+    PERSON_GROUPS = (*PERSON_GROUPS[:-1], (PERSON_GROUPS[-1][0], PERSON_GROUPS[-1][1] + _UNGROUPED))
+# The wizard's input of each kind of person field (`plan_xlsx_people.PERSON_KINDS`).
+PERSON_INPUT_KINDS: dict[PersonKind, Kind] = {
+    "text": "text",
+    "choice": "select",
+    "date": "date",
+    "integer": "integer",
+    "decimal": "decimal",
+    "money": "amount",
+    "flag": "checkbox",
+    "percentage": "integer",  # drawn as a select of its choices
+}
+
+
+def _person_field(name: str) -> Field:
+    """The wizard's input of a person field, from the one list of person fields shared with
+    the people template and its import, and from the person model: required or not, the
+    choices of its Literal, the default of a flag."""
+    kind = PERSON_KINDS[name]
+    choices = PERSON_CHOICES.get(name, ())
+    if kind == "percentage":
+        choices = tuple(str(p) for p in MAATWERK_PERCENTAGES)
+    return Field(
+        name,
+        PERSON_INPUT_KINDS[kind],
+        required=name in REQUIRED_FIELDS,
+        choices=choices,
+        checked=FLAG_DEFAULTS.get(name, False),
+    )
+
+
+PERSON: tuple[Field, ...] = tuple(
+    _person_field(name) for _, names in PERSON_GROUPS for name in names if name in PERSON_KINDS
 )
 AGREEMENT: tuple[Field, ...] = (
     Field("funder", "text"),

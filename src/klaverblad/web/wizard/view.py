@@ -21,29 +21,19 @@ from klaverblad.web.wizard.choices import choice_label
 from klaverblad.web.wizard.convert import read_decimal
 from klaverblad.web.wizard.draft import Draft, Value, decimal_text
 from klaverblad.web.wizard.field_words import FIELD_WORDS
-from klaverblad.web.wizard.fields import LISTS, STEPS, TOP, Field, input_id, step_of
+from klaverblad.web.wizard.fields import (
+    LISTS,
+    PERSON_GROUPS,
+    STEPS,
+    TOP,
+    Field,
+    input_id,
+    step_of,
+)
 from klaverblad.web.wizard.measure_notes import choice_note
 
 # What every field view needs: the draft, the words, the problems by path, the language.
 _Context = tuple[Draft, dict[str, str], dict[str, str], Language]
-# The people's fields in groups (legend word key, field names).
-PERSON_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (
-        "group_job",
-        ("name", "id", "role", "statute", "fte", "monthly_wage_cost", "start_date", "end_date"),
-    ),
-    ("group_target", ("birth_date", "diploma", "status", "unemployed_months")),
-    (
-        "group_extra",
-        (
-            "placed_by_ocmw",
-            "gesco_verhoogd",
-            "wep_verlengd",
-            "maatwerk_loonpremie_pct",
-            "maatwerk_begeleiding",
-        ),
-    ),
-)
 _HINTS = {
     "id": "hint_id",
     "horizon.start": "hint_month",
@@ -53,6 +43,12 @@ _HINTS = {
     "end_date": "hint_end_date",
     "price_per_hour": "hint_price",
     "degression": "hint_degression",
+    # What the v1.2 person fields are for (RULEBOOK §2): who decides them, which measure reads them.
+    "maatwerk_pakket": "hint_maatwerk_pakket",
+    "vop": "hint_vop",
+    "gesco_post": "hint_gesco_post",
+    "contract_indefinite": "hint_contract_indefinite",
+    "gross_quarterly_wage": "hint_gross_quarterly_wage",
 }
 
 
@@ -296,7 +292,11 @@ def field_view(
         number=spec.is_number and widget == "text",
         error=problems.get(path),
         shown=_shown(widget, value, options, words),
-        filled=value not in ("", False, []) or spec.name == "statute",
+        filled=(
+            value != spec.checked
+            if spec.kind == "checkbox"
+            else value not in ("", []) or spec.name == "statute"
+        ),
         accept=accept if is_default else None,
     )
 

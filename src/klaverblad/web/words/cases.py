@@ -33,5 +33,8 @@ WORDS = words(
     N_("cases.shows_antwerpen-labour-for-neighbour"),
     N_("cases.shows_ocmw-art60-2006"),
     N_("cases.shows_twe-ocmw-2017"),
+    N_("cases.shows_ocmw-twe-55plus-2024"),
+    N_("cases.shows_imw-vzw-ald-2025"),
+    N_("cases.shows_dgv-groendienst-2025"),
     N_("cases.shows_maatwerk-strijkatelier-2024"),
 )

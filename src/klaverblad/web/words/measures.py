@@ -9,6 +9,7 @@ sources as they are.
 from __future__ import annotations
 
 from klaverblad.messages import N_, words
+from klaverblad.rules.measures import measure_words
 
 WORDS = words(
     N_("measures.title"),
@@ -86,16 +87,9 @@ WORDS = words(
     N_("measures.true"),
     N_("measures.false"),
     N_("measures.no_value"),
-    N_("measures.how_dienstencheque"),
-    N_("measures.how_pwa"),
-    N_("measures.how_klantbijdrage"),
-    N_("measures.how_beleidsdomein"),
-    N_("measures.how_lde"),
-    N_("measures.how_swp"),
-    N_("measures.how_lokaal_actieplan"),
-    N_("measures.how_art60_verhoogd"),
+    # What each measure is, on the catalogue page: in its folder (`Measure.words`).
+    *measure_words("measures.how_"),
     N_("measures.how_wep_plus"),
-    N_("measures.how_overig"),
     N_("measures.shared_title"),
     N_("measures.shared_intro"),
     N_("measures.reforms_title"),
@@ -112,17 +106,7 @@ WORDS = words(
 )
 
 # The catalogue's labels of the initiative-level measures in words (the Dutch page's).
-MEASURE_LABELS = words(
-    N_("measure_label.dienstencheque"),
-    N_("measure_label.pwa"),
-    N_("measure_label.klantbijdrage"),
-    N_("measure_label.beleidsdomein"),
-    N_("measure_label.lde"),
-    N_("measure_label.swp"),
-    N_("measure_label.lokaal_actieplan"),
-    N_("measure_label.art60_verhoogd"),
-    N_("measure_label.overig"),
-)
+MEASURE_LABELS = words(*measure_words("measure_label."))
 DUTCH_MEASURE_LABELS = MEASURE_LABELS["nl"]
 
 # What each reform does (RULEBOOK §7), by reform name with `_` for `-`; the Dutch page shows
