@@ -25,6 +25,9 @@ SINE_WORKER: dict[str, Any] = {
     "start_date": "2006-01-01",
     "fte": 1.0,
     "monthly_wage_cost": 2100.00,
+    # An allocated gesco post (RULEBOOK v1.2 §3.5), so that the GESCO cases of the tests stay
+    # eligible as under v1.1; tests of a person without a post set it to False.
+    "gesco_post": True,
 }
 
 

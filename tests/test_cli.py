@@ -49,10 +49,12 @@ def test_plan_json_follows_the_contract(tmp_path: Path) -> None:
         "leaves",
         "years",
         "lines",
+        "memo_lines",  # v1.2, always there, right after the lines (CONTRACT §4)
         "people",
         "break_even_price",
         "alerts",
     ]
+    assert plan["memo_lines"] == []
     assert plan["schema"] == "klaverblad.plan/1"
     assert plan["totals"]["funding"] == "10000.00"
     assert plan["break_even_price"] is None

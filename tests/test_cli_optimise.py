@@ -113,8 +113,8 @@ def test_the_table_is_dutch_by_default_and_english_on_request(three_workers: Pat
         (["--max", "sine=two"], "--max: sine=two: 'two' is not a whole number"),
         (
             ["--max", "foo=1"],
-            "--max: 'foo' is not a wage statute (sine, art60, twe, gesco, activa, wep_plus, "
-            "aanwervingsincentive, maatwerk)",
+            "--max: 'foo' is not a wage statute (sine, art60, twe, gesco, activa, activa_start, "
+            "wep_plus, aanwervingsincentive, dgv_zonder_werkervaring, maatwerk, vop)",
         ),
         (["--max", "sine=-1"], "--max: sine=-1: must be 0 or more"),
         (["--cap", "federaal=-5"], "--cap: federaal=-5: must be 0 or more"),

@@ -21,15 +21,19 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 EXAMPLE_NAMES = sorted(path.stem for path in EXAMPLES.glob("*.yaml"))
+# Every wage statute of RULEBOOK v1.2 §3 (CONTRACT §4: `people[].eligible` holds each of them).
 STATUTES = {
     "sine",
     "art60",
     "twe",
     "gesco",
     "activa",
+    "activa_start",
     "wep_plus",
     "aanwervingsincentive",
+    "dgv_zonder_werkervaring",
     "maatwerk",
+    "vop",
 }
 LEAVES = ("I", "II", "III", "IV")
 MONEY = re.compile(r"^-?\d+\.\d{2}$")
@@ -168,7 +172,7 @@ def test_the_lines_leaves_and_years_of_every_example_add_up_to_its_totals(name: 
 
 
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
-def test_every_person_of_every_example_is_judged_for_the_eight_statutes(name: str) -> None:
+def test_every_person_of_every_example_is_judged_for_every_v1_2_statute(name: str) -> None:
     for entry in plan(name)["people"]:
         assert set(entry["eligible"]) == STATUTES
         assert entry["chosen_by"] in {"file", "best"}
@@ -228,12 +232,13 @@ def test_the_art60_verhoogde_toelage_at_bik_is_an_entered_grant_for_2006() -> No
     assert lines(BIK, measure="art60_verhoogd", year=2007) == []
 
 
-def test_the_activa_worker_at_bik_gets_16_months_of_werkuitkering() -> None:
-    # w3 aged 22, 14 months unemployed: band < 25 and ≥ 12 → 16 months from 2006-01
-    # 2006: 12 × 500 = 6000.00; 2007: Jan-Apr 4 × 500 = 2000.00
+def test_the_activa_worker_at_bik_gets_the_36_months_of_the_2002_2006_table() -> None:
+    # w3 aged 22 at a 2006 start, 24 months unemployed: band < 45 and ≥ 24 of the 2002–2006
+    # table → 36 months from 2006-01 (RULEBOOK v1.2 §3.4): 12 × 500 = 6000.00 in 2006 and in
+    # 2007, and no cliff inside the horizon (it ends in 2008-12).
     assert amount(BIK, measure="activa", component="werkuitkering", year=2006) == "6000.00"
-    assert amount(BIK, measure="activa", component="werkuitkering", year=2007) == "2000.00"
-    assert "w3" in alert_subjects(BIK, "funding_cliff")
+    assert amount(BIK, measure="activa", component="werkuitkering", year=2007) == "6000.00"
+    assert "w3" not in alert_subjects(BIK, "funding_cliff")
 
 
 def test_the_wep_plus_grant_at_bik_is_booked_for_exactly_18_months() -> None:
@@ -246,17 +251,20 @@ def test_the_wep_plus_grant_at_bik_is_booked_for_exactly_18_months() -> None:
     assert person(BIK, "w4")["statute"] == "wep_plus"
 
 
-def test_pwa_cheques_at_bik_bring_hours_times_4_95_in_the_employment_leaf() -> None:
-    # 60 h × 4.95 = 297.00 a month × 12 = 3564.00 per year
+def test_pwa_cheques_at_bik_are_memo_lines_of_hours_times_4_95_in_the_employment_leaf() -> None:
+    # 60 h × 4.95 = 297.00 a month × 12 = 3564.00 per year, outside the initiative's accounts
+    # (RULEBOOK v1.2 §1, §4.2): memo lines, never plan lines.
+    assert lines(BIK, measure="pwa") == []
     for which in (2006, 2007):
-        line = lines(BIK, measure="pwa", activity="klussen", year=which)
+        line = [m for m in plan(BIK)["memo_lines"] if m["year"] == which]
         assert len(line) == 1
         assert line[0]["amount"] == "3564.00"
-        assert (line[0]["leaf"], line[0]["component"], line[0]["funder"]) == (
+        assert (line[0]["leaf"], line[0]["measure"], line[0]["activity"]) == (
             "II",
-            "kansarm",
-            "gebruikers (PWA)",
+            "pwa",
+            "klussen",
         )
+        assert (line[0]["component"], line[0]["funder"]) == ("kansarm", "gebruikers (PWA)")
 
 
 def test_the_dienstencheque_transport_at_bik_splits_into_user_and_public_part() -> None:
@@ -305,20 +313,21 @@ def test_the_cash_activities_of_bik_are_client_revenue_of_low_income_clients() -
 def test_the_bik_leaves_add_up_per_year_as_computed_by_hand() -> None:
     # 2006  I: lde 9200
     #      II: art60_verhoogd 2400 + wep_plus 9000 + sine 4000 + 6000 + art60 10085.19
-    #          + activa 6000 + pwa 3564 = 41049.19
+    #          + activa 6000 = 37485.19 (the PWA cheques' 3564 are memo lines, in no leaf)
     #     III: dienstencheque 4020 + 8580 + cash 1920 + 480 = 15000
     #      IV: 6000 + 1800 + 2880 + 1200 + 3000 + 3600 + 2400 = 20880
     assert year(BIK, 2006)["leaves"] == {
         "I": "9200.00",
-        "II": "41049.19",
+        "II": "37485.19",
         "III": "15000.00",
         "IV": "20880.00",
     }
-    # 2007 II: wep_plus 4500 + sine 10000 + activa 2000 + pwa 3564 = 20064
+    # 2007 II: wep_plus 4500 + sine 10000 + activa 6000 (w3's 36-month band, months 13–24)
+    #          = 20500 (no PWA: memo lines)
     #     III: 4020 + 7980 + 1920 + 480 = 14400
     assert year(BIK, 2007)["leaves"] == {
         "I": "9200.00",
-        "II": "20064.00",
+        "II": "20500.00",
         "III": "14400.00",
         "IV": "20880.00",
     }
@@ -333,21 +342,22 @@ def test_the_bik_costs_are_the_wages_of_employed_months_plus_operating_costs() -
 
 
 def test_the_bik_gap_is_costs_minus_funding() -> None:
-    # funding 2006: 9200 + 41049.19 + 15000 + 20880 = 86129.19 → gap 120000 − 86129.19
-    # funding 2007: 9200 + 20064 + 14400 + 20880 = 64544.00   → gap 96000 − 64544
-    assert (year(BIK, 2006)["funding"], year(BIK, 2006)["gap"]) == ("86129.19", "33870.81")
-    assert (year(BIK, 2007)["funding"], year(BIK, 2007)["gap"]) == ("64544.00", "31456.00")
+    # funding 2006: 9200 + 37485.19 + 15000 + 20880 = 82565.19 → gap 120000 − 82565.19
+    # funding 2007: 9200 + 20500 + 14400 + 20880 = 64980.00   → gap 96000 − 64980
+    assert (year(BIK, 2006)["funding"], year(BIK, 2006)["gap"]) == ("82565.19", "37434.81")
+    assert (year(BIK, 2007)["funding"], year(BIK, 2007)["gap"]) == ("64980.00", "31020.00")
     assert plan(BIK)["totals"] == {
         "costs": "216000.00",
-        "funding": "150673.19",  # 86129.19 + 64544
-        "gap": "65326.81",  # 216000 − 150673.19
+        "funding": "147545.19",  # 82565.19 + 64980
+        "gap": "68454.81",  # 216000 − 147545.19
     }
 
 
 def test_the_bik_break_even_price_covers_the_gap_with_the_cash_hours() -> None:
     # cash hours (80 + 40) × 24 = 2880; cash revenue (160 + 40) × 24 = 4800
-    # p = (216000 − (150673.19 − 4800)) / 2880 = 70126.81 / 2880 = 24.3496… → 24.35
-    assert plan(BIK)["break_even_price"] == "24.35"
+    # The PWA cheques are no funding (memo lines, RULEBOOK v1.2 §5):
+    # p = (216000 − (147545.19 − 4800)) / 2880 = 73254.81 / 2880 = 25.4357… → 25.44
+    assert plan(BIK)["break_even_price"] == "25.44"
 
 
 def test_not_all_of_the_old_team_at_bik_can_switch_to_sine() -> None:
@@ -435,12 +445,12 @@ def test_a_half_time_sine_worker_over_45_in_antwerpen_keeps_the_allowance_every_
         ) == ("3000.00")
 
 
-def test_the_activaplan_worker_in_antwerpen_loses_the_werkuitkering_after_24_months() -> None:
-    # aged 29, 40 months unemployed: band < 45 and ≥ 36 → 24 months: 6000, 6000, then none
-    assert amount(ANTWERPEN, measure="activa", year=2006) == "6000.00"
-    assert amount(ANTWERPEN, measure="activa", year=2007) == "6000.00"
-    assert lines(ANTWERPEN, measure="activa", year=2008) == []
-    assert "w4" in alert_subjects(ANTWERPEN, "funding_cliff")
+def test_the_activaplan_worker_in_antwerpen_keeps_the_werkuitkering_for_36_months() -> None:
+    # aged 29 at a 2006 start, 40 months unemployed: the 2002–2006 table, band < 45 and ≥ 24
+    # → 36 months (RULEBOOK v1.2 §3.4): 6000 in each of 2006, 2007 and 2008, no cliff.
+    for which in (2006, 2007, 2008):
+        assert amount(ANTWERPEN, measure="activa", year=which) == "6000.00"
+    assert "w4" not in alert_subjects(ANTWERPEN, "funding_cliff")
 
 
 def test_the_dienstencheques_in_antwerpen_follow_the_2007_and_2008_price_changes() -> None:
@@ -502,12 +512,12 @@ def test_the_antwerpen_costs_and_funding_per_year_are_as_computed_by_hand() -> N
     #      III 12060 + 25740 + 17280 + 10800 + 7680 = 73560; IV 18000 → 169277.82
     # 2007 I 44616.59; II 8373.14 + 5000 + 5035.01 + 6000 + 6000 = 30408.15;
     #      III 12060 + 23940 + 35760 = 71760; IV 18000 → 164784.74
-    # 2008 I 39616.59; II 1459.09 + 5000 + 5035.01 + 6000 = 17494.10;
-    #      III 12375 + 24360 + 35760 = 72495; IV 18000 → 147605.69
+    # 2008 I 39616.59; II 1459.09 + 5000 + 5035.01 + 6000 + 6000 (Activa, v1.2: 36 months)
+    #      = 23494.10; III 12375 + 24360 + 35760 = 72495; IV 18000 → 153605.69
     expected = {
         2006: ("162900.00", "169277.82", "-6377.82"),
         2007: ("168000.00", "164784.74", "3215.26"),
-        2008: ("151000.00", "147605.69", "3394.31"),
+        2008: ("151000.00", "153605.69", "-2605.69"),
     }
     for which, (costs, funding, gap) in expected.items():
         entry = year(ANTWERPEN, which)
@@ -518,19 +528,19 @@ def test_the_antwerpen_costs_and_funding_per_year_are_as_computed_by_hand() -> N
         "III": "73560.00",
         "IV": "18000.00",
     }
-    # 481900 − (169277.82 + 164784.74 + 147605.69 = 481668.25) = 231.75
+    # 481900 − (169277.82 + 164784.74 + 153605.69 = 487668.25) = −5768.25
     assert plan(ANTWERPEN)["totals"] == {
         "costs": "481900.00",
-        "funding": "481668.25",
-        "gap": "231.75",
+        "funding": "487668.25",
+        "gap": "-5768.25",
     }
 
 
 def test_the_antwerpen_break_even_price_uses_the_exact_amounts() -> None:
-    # exact funding 481668.233 (lines before rounding); cash revenue (1440 + 900 + 640) × 36
+    # exact funding 487668.233 (lines before rounding); cash revenue (1440 + 900 + 640) × 36
     # = 107280; cash hours (120 + 60 + 80) × 36 = 9360
-    # p = (481900 − (481668.233 − 107280)) / 9360 = 107511.767 / 9360 = 11.4863 → 11.49
-    assert plan(ANTWERPEN)["break_even_price"] == "11.49"
+    # p = (481900 − (487668.233 − 107280)) / 9360 = 101511.767 / 9360 = 10.8453 → 10.85
+    assert plan(ANTWERPEN)["break_even_price"] == "10.85"
 
 
 # --- every source of the report's section 5 appears -----------------------------------------
@@ -549,7 +559,7 @@ def test_every_source_the_report_lists_for_bik_appears_in_its_plan() -> None:
         "II SINE 4000": _has(BIK, measure="sine", component="doelgroepvermindering"),
         "II SINE 6000": _has(BIK, measure="sine", component="herinschakelingsuitkering"),
         "II Activa": _has(BIK, leaf="II", measure="activa"),
-        "II PWA 4,95": _has(BIK, leaf="II", measure="pwa"),
+        "II PWA 4,95": any(m["measure"] == "pwa" for m in plan(BIK)["memo_lines"]),
         "II WEP+": _has(BIK, leaf="II", measure="wep_plus"),
         "III Betaalbaarheid": _has(BIK, leaf="III", measure="klantbijdrage", component="kansarm"),
         "IV Kind en Gezin": _has(BIK, leaf="IV", funder="Kind en Gezin"),
@@ -560,7 +570,9 @@ def test_every_source_the_report_lists_for_bik_appears_in_its_plan() -> None:
         ),
         "IV Milieudienst": _has(BIK, leaf="IV", component="milieu"),
         "IV Klusjesdienst sociale bouwmij": _has(BIK, leaf="IV", component="wonen"),
-        "IV Klusjesdienst bewoners": _has(BIK, measure="pwa", activity="klussen"),
+        "IV Klusjesdienst bewoners": any(
+            m["activity"] == "klussen" for m in plan(BIK)["memo_lines"]
+        ),
         "IV Vervoer met dienstencheques": _has(BIK, measure="dienstencheque", activity="vervoer"),
         "IV Overeenkomst vzw dagcentrum": _has(BIK, leaf="IV", funder="vzw dagcentrum"),
         "IV Individuele vraagstellers": _has(BIK, measure="dienstencheque", component="gebruiker"),
@@ -620,18 +632,21 @@ def test_an_art60_worker_over_50_at_three_quarter_time_follows_both_indexations(
 
 def test_the_engine_chooses_sine_for_a_leefloner_at_the_ocmw_when_the_file_names_none() -> None:
     # a4 from 2006-03, horizon 22 months: sine 8 × 1000 + 22 × 500 = 19000 beats
-    # art60 (8416.91 + 1718.62 = 10135.53) and gesco (5035.01 × 22 / 12 = 9230.85)
+    # art60 (8416.91 + 1718.62 = 10135.53); no allocated gesco post, so not gesco (v1.2)
     entry = person(OCMW, "a4")
     assert (entry["statute"], entry["chosen_by"]) == ("sine", "best")
     assert entry["eligible"] == {
         "sine": True,
         "art60": True,
         "twe": False,
-        "gesco": True,
+        "gesco": False,
         "activa": False,
+        "activa_start": False,
         "wep_plus": False,
         "aanwervingsincentive": False,
+        "dgv_zonder_werkervaring": False,
         "maatwerk": False,
+        "vop": False,
     }
     # 2006: RSZ Mar, Jun, Sep, Dec = 4000; allowance Mar-Dec 10 × 500 = 5000
     assert amount(OCMW, measure="sine", component="doelgroepvermindering", year=2006) == "4000.00"
@@ -762,6 +777,9 @@ def test_the_twe_ocmw_break_even_price_spreads_the_gap_over_invoice_and_cash_hou
 
 
 def test_the_maatwerk_loonpremie_is_the_percentage_of_the_wage_cost() -> None:
+    # Flat v1.1 percentages; the cap 2 × GGMMI × FTE (2 × 2070.48 from 2024-05, 2 × 2111.89 from
+    # 2025-02) is at least 4140.96 for m1, 2484.576 for m2 (× 0.6), 3312.768 for m3 (× 0.8):
+    # above every wage cost, so the loonpremie is pct × wage cost.
     # m1 40 % × 3000 = 1200 a month: 2024 (Jul-Dec) 7200, 2025 14400
     # m2 55 % × 1800 = 990 a month: 2024 (Oct-Dec) 2970, 2025 11880
     # m3 20 % × 2400 = 480 a month: 2024 2880, 2025 5760
@@ -786,24 +804,27 @@ def test_the_maatwerk_loonpremie_is_the_percentage_of_the_wage_cost() -> None:
 def test_the_begeleidingspremie_is_1200_a_quarter_for_quarters_1_to_5_then_600() -> None:
     # m1 from 2024-07: k1 Sep-24, k2 Dec-24 → 2400; 2025 k3, k4, k5 1200 + k6 Dec-25 600 = 4200
     # m2 from 2024-10-15: k1 Dec-24 → 1200; 2025 k2..k5 → 4 × 1200 = 4800 (not pro rata 0.6)
-    # m3 from 2023-07: k5 Sep-24 1200 + k6 Dec-24 600 = 1800; 2025 4 × 600 = 2400
     expected = {
         ("m1", 2024): "2400.00",
         ("m1", 2025): "4200.00",
         ("m2", 2024): "1200.00",
         ("m2", 2025): "4800.00",
-        ("m3", 2024): "1800.00",
-        ("m3", 2025): "2400.00",
     }
     for (person_id, which), value in expected.items():
         found = lines(MAATWERK, component="begeleidingspremie_vast", person=person_id, year=which)
         assert len(found) == 1, (person_id, which)
         assert (found[0]["leaf"], found[0]["amount"], found[0]["funder"]) == ("I", value, "Vlaams")
+    # m3 has no begeleiding level: v1.2 pays no fixed premie without one (v1.1 paid 1800 + 2400).
+    assert sum(
+        euros(line["amount"])
+        for line in lines(MAATWERK, component="begeleidingspremie_vast", person="m3")
+    ) == Decimal(0)
 
 
 def test_the_variable_begeleidingspremie_depends_on_the_guidance_level() -> None:
-    # m1 midden 730 a quarter: 2024 2 × 730 = 1460; 2025 4 × 730 = 2920
-    # m2 hoog 1280 a quarter: 2024 1 × 1280 = 1280; 2025 4 × 1280 = 5120; m3 none
+    # × FTE (RULEBOOK v1.2 §3.8)
+    # m1 midden 730 × 1.0 a quarter: 2024 2 × 730 = 1460; 2025 4 × 730 = 2920
+    # m2 hoog 1280 × 0.6 = 768 a quarter: 2024 1 × 768 = 768; 2025 4 × 768 = 3072; m3 none
     assert amount(MAATWERK, component="begeleidingspremie_variabel", person="m1", year=2024) == (
         "1460.00"
     )
@@ -811,10 +832,10 @@ def test_the_variable_begeleidingspremie_depends_on_the_guidance_level() -> None
         "2920.00"
     )
     assert amount(MAATWERK, component="begeleidingspremie_variabel", person="m2", year=2024) == (
-        "1280.00"
+        "768.00"
     )
     assert amount(MAATWERK, component="begeleidingspremie_variabel", person="m2", year=2025) == (
-        "5120.00"
+        "3072.00"
     )
     assert sum(
         euros(line["amount"])
@@ -844,26 +865,28 @@ def test_the_dienstencheque_user_price_rises_from_9_to_10_in_2025() -> None:
 def test_the_ironing_workshop_plan_adds_up_as_computed_by_hand() -> None:
     # costs 2024: 3000×6 + 1800×3 + 2400×6 + 2300×6 + 12000/2 = 57600
     #       2025: (3000 + 1800 + 2400 + 2300) × 12 + 12000 = 126000
-    # leaves 2024: I 2400 + 1460 + 1200 + 1280 + 1800 = 8140; II 7200 + 2970 + 2880 = 13050;
-    #              III 10800 + 22200 = 33000 → 54190
-    # leaves 2025: I 4200 + 2920 + 4800 + 5120 + 2400 = 19440; II 14400 + 11880 + 5760 = 32040;
-    #              III 24000 + 42000 = 66000 → 117480
+    # leaves 2024: I m1 2400 + 1460, m2 1200 + 768 = 5828; II 7200 + 2970 + 2880 = 13050;
+    #              III 10800 + 22200 = 33000 → 51878
+    # leaves 2025: I m1 4200 + 2920, m2 4800 + 3072 = 14992; II 14400 + 11880 + 5760 = 32040;
+    #              III 24000 + 42000 = 66000 → 113032
+    # (v1.1 had 11930 as the gap: m3's fixed premie 1800 + 2400 and m2's variable premie
+    # 2560 = 5 × 1280 × 0.4 are gone: 11930 + 4200 + 2560 = 18690.)
     assert year(MAATWERK, 2024)["leaves"] == {
-        "I": "8140.00",
+        "I": "5828.00",
         "II": "13050.00",
         "III": "33000.00",
         "IV": "0.00",
     }
     assert year(MAATWERK, 2025)["leaves"] == {
-        "I": "19440.00",
+        "I": "14992.00",
         "II": "32040.00",
         "III": "66000.00",
         "IV": "0.00",
     }
     assert plan(MAATWERK)["totals"] == {
         "costs": "183600.00",  # 57600 + 126000
-        "funding": "171670.00",  # 54190 + 117480
-        "gap": "11930.00",
+        "funding": "164910.00",  # 51878 + 113032
+        "gap": "18690.00",  # 183600 − 164910
     }
 
 

@@ -79,10 +79,11 @@ def test_an_allowed_voucher_raises_nothing() -> None:
     assert found == []
 
 
-def test_the_sine_allowance_stopping_after_24_months_while_employed_is_a_funding_cliff() -> None:
-    # Age 30 at start 2006-01: the allowance runs 24 months (2006-01..2007-12) and stops in
-    # January 2008 while the worker stays: a drop of 500 a month.
-    young = person(birth_date="1976-01-01")
+def test_the_sine_allowance_stopping_after_its_band_while_employed_is_a_funding_cliff() -> None:
+    # Age 30 at start 2006-01 with 12 months of unemployment (< 24): the 11-quarter band
+    # (RULEBOOK v1.2 §3.3), so the allowance runs 2006-Q1 .. 2008-Q3 and stops in October 2008
+    # while the worker stays: a drop of 500 a month.
+    young = person(birth_date="1976-01-01", unemployed_months=12)
     (alert,) = alerts(
         horizon={"start": "2006-01", "months": 36}, people=[young], grants=[LDE_GRANT]
     )
@@ -90,10 +91,10 @@ def test_the_sine_allowance_stopping_after_24_months_while_employed_is_a_funding
     assert alert.details == {
         "statute": "sine",
         "component": "herinschakelingsuitkering",
-        "month": 2008 * 12,
+        "month": 2008 * 12 + 9,
         "monthly_drop": 50_000,
     }
-    assert "januari 2008" in alert.message("nl") and "€\xa0500,00" in alert.message("nl")
+    assert "oktober 2008" in alert.message("nl") and "€\xa0500,00" in alert.message("nl")
 
 
 def test_no_funding_cliff_when_the_employment_itself_ends() -> None:

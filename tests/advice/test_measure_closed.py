@@ -34,7 +34,11 @@ def test_an_lde_grant_in_2027_raises_measure_closed_with_months_closing_date_and
     assert alert.details["ranges"] == [["2027-01", "2027-12"]]
     successors = alert.details["successors"]
     assert isinstance(successors, list)
-    assert [s["measure"] for s in successors] == ["maatwerk", None]
+    assert [s["measure"] for s in successors] == [
+        "maatwerk",
+        "lde_tijdelijke_vergoeding",
+        "ald_werkingssubsidie",
+    ]
     dutch = alert.message("nl")
     assert "januari 2027 tot december 2027" in dutch
     assert "gesloten sinds 1 juli 2023" in dutch
@@ -99,8 +103,11 @@ def test_when_the_start_window_alone_fails_measure_closed_replaces_statute_not_e
 
 
 def test_a_sine_person_hired_in_time_gets_it_from_the_end_of_its_last_component() -> None:
+    # A promoter without the LDE recognition: SINE runs to 2025-06 (RULEBOOK v1.2 §3.3).
     sine = person(statute="sine", start_date="2020-01-01")
-    (alert,) = closed(horizon={"start": "2025-01", "months": 12}, people=[sine])
+    (alert,) = closed(
+        horizon={"start": "2025-01", "months": 12}, people=[sine], recognitions=["pwa"]
+    )
     assert alert.details["date"] == "2025-07-01"
     assert alert.details["ranges"] == [["2025-07", "2025-12"]]
     assert "1 juli 2025" in alert.message("nl")

@@ -266,12 +266,12 @@ def test_unknown_statutes_people_funders_and_negative_numbers_are_each_named() -
             case,
         )
     assert error.value.lines() == [
-        "max_positions: 'bar' is not a wage statute (sine, art60, twe, gesco, activa, wep_plus, "
-        "aanwervingsincentive, maatwerk)",
+        "max_positions: 'bar' is not a wage statute (sine, art60, twe, gesco, activa, "
+        "activa_start, wep_plus, aanwervingsincentive, dgv_zonder_werkervaring, maatwerk, vop)",
         "max_positions: sine=-1: must be 0 or more",
         "budget_cap: Vlaams=-2: must be 0 or more",
-        "fixed: b=foo: 'foo' is not a statute (sine, art60, twe, gesco, activa, wep_plus, "
-        "aanwervingsincentive, maatwerk, regular)",
+        "fixed: b=foo: 'foo' is not a statute (sine, art60, twe, gesco, activa, activa_start, "
+        "wep_plus, aanwervingsincentive, dgv_zonder_werkervaring, maatwerk, vop, regular)",
     ]
     with pytest.raises(ConstraintError) as error:
         parse_constraints({"fixed": {"zz": "sine"}, "budget_cap": {"OCMW": 1}}, case)

@@ -150,8 +150,10 @@ def test_pwa_cheques_are_employment_leaf_and_respect_the_price_range_by_month() 
     plan = compute_plan(
         initiative(horizon={"start": "2017-07", "months": 12}, activities=[activity])
     )
-    assert cents(plan, measure="pwa", leaf="II", year=2017) == 6 * 100 * 495
-    assert cents(plan, measure="pwa", year=2018) == 0
+    # Memo lines (RULEBOOK v1.2 §1): 6 months × 100 h × 4.95 in 2017, nothing in 2018.
+    memo = {(line.measure, line.leaf, line.year): line.cents for line in plan.memo_lines}
+    assert memo == {("pwa", "II", 2017): 6 * 100 * 495}
+    assert cents(plan, measure="pwa") == 0  # no plan line: the cheques are no funding
     assert plan.booking.voucher_refusals["a1"].reasons == ("price",)
 
 

@@ -18,9 +18,13 @@ def test_without_a_statute_in_the_file_the_eligible_statute_worth_most_is_chosen
         "twe": False,
         "gesco": True,
         "activa": True,
+        # 37 at the start (≥ 26), hired in 2006 (before 2008-10 and 2023-10).
+        "activa_start": False,
         "wep_plus": True,
         "aanwervingsincentive": False,
+        "dgv_zonder_werkervaring": False,
         "maatwerk": False,
+        "vop": False,
     }
     assert cents(plan, measure="sine") == 1_000_000
     assert cents(plan, measure="gesco") == 0

@@ -94,8 +94,11 @@ def test_the_lines_sheet_holds_every_line_with_its_amount_as_a_number(
 ) -> None:
     plan, _ = bik
     sheet = bik_workbook["Plan"]
-    rows = list(sheet.iter_rows(min_row=2, values_only=True))
-    assert len(rows) == len(plan.lines)
+    # The lines, then an empty row and the memo lines apart (PWA cheques, RULEBOOK v1.2 §1).
+    rows = list(sheet.iter_rows(min_row=2, max_row=len(plan.lines) + 1, values_only=True))
+    assert all(row[0] is not None for row in rows)
+    assert sheet.cell(len(plan.lines) + 2, 1).value is None
+    assert sheet.cell(len(plan.lines) + 3, 1).value == "Buiten de rekening van het initiatief"
     for row, line in zip(rows, plan.lines, strict=True):
         assert row[:2] == (line.year, line.leaf)
         assert row[7] == pytest.approx(line.cents / 100)
@@ -409,11 +412,13 @@ def test_the_pdf_says_what_a_funder_needs(
         "vzw BIK (vzw), Kortrijk",
         "vanaf januari 2006 tot en met december 2007 (24 maanden)",
         "II werkgelegenheid",
-        "€ 61.113,19",  # leaf II
-        "€ 65.326,81",  # the gap
-        "€ 24,35",  # the break-even price
+        "€ 57.985,19",  # leaf II: 37 485,19 + 20 500 (the PWA cheques are memo lines)
+        "€ 68.454,81",  # the gap: 216 000 − 147 545,19
+        "€ 25,44",  # the break-even price: 73 254,81 / 2 880 = 25,4357…
+        "Buiten de rekening van het initiatief",  # the PWA cheques apart
         "Subsidie stopt tijdens de tewerkstelling",  # the funding_cliff alert, in words
-        "Plan een andere financiering",
+        # w4's funding_cliff (WEP+ stops 2007-07); the PDF breaks the line after "Plan".
+        "een andere financiering of een overstap",
         "art60.leefloon_cat3",
         "1/10/2006",
         plan.rules_version,

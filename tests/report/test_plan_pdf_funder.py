@@ -120,9 +120,10 @@ def test_the_budget_and_the_funding_per_source_give_the_saldo_per_year(bik_text:
     # Funding per source: SINE is € 4.000 + € 6.000 a year (the 2006 report's 10 000).
     assert "SINE federaal € 10.000,00 € 10.000,00 € 20.000,00" in bik_text
     assert "verhoogde toelage artikel 60 federaal € 2.400,00 € 0,00 € 2.400,00" in bik_text
-    assert "Totaal financiering € 86.129,19 € 64.544,00 € 150.673,19" in bik_text
-    # Saldo = funding − costs: 86.129,19 − 120.000 and 64.544 − 96.000.
-    assert "Saldo (financiering − kosten) € -33.870,81 € -31.456,00 € -65.326,81" in bik_text
+    # No PWA cheques in the funding (memo lines): 82.565,19 + 64.980,00 = 147.545,19.
+    assert "Totaal financiering € 82.565,19 € 64.980,00 € 147.545,19" in bik_text
+    # Saldo = funding − costs: 82.565,19 − 120.000 and 64.980 − 96.000.
+    assert "Saldo (financiering − kosten) € -37.434,81 € -31.020,00 € -68.454,81" in bik_text
 
 
 def test_the_dutch_pdf_names_statutes_measures_and_alerts_in_words(bik: FinancingPlan) -> None:

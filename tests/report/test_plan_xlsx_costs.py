@@ -119,15 +119,16 @@ def test_changing_a_wage_in_the_workbook_changes_the_saldo_the_gap_and_the_break
     bik_workbook: openpyxl.Workbook,
 ) -> None:
     evaluate = Evaluator(bik_workbook)
-    # As exported: 2006 funding € 86.129,19 − costs € 120.000,00.
-    assert evaluate.cell("Kosten", "G13") == Decimal("-33870.81")
+    # As exported: 2006 funding € 82.565,19 − costs € 120.000,00 (the PWA cheques are memo
+    # lines, no funding).
+    assert evaluate.cell("Kosten", "G13") == Decimal("-37434.81")
     bik_workbook["Kosten"]["C5"] = 2200  # w1: € 100 more a month, 12 months in each year
     assert evaluate.cell("Kosten", "G11") == Decimal("121200.00")
-    assert evaluate.cell("Kosten", "G13") == Decimal("-35070.81")
-    assert evaluate.cell("Kosten", "H13") == Decimal("-32656.00")  # 64.544,00 − 97.200,00
-    assert evaluate.cell("Jaren", "E15") == Decimal("67726.81")  # the gap: 65.326,81 + 2.400
-    # (216.000 + 2.400 − 150.673,19 + 4.800 paid by clients) / 2.880 hours = 25,1829…
-    assert evaluate.cell("Kosten", "C17") == Decimal("25.18")
+    assert evaluate.cell("Kosten", "G13") == Decimal("-38634.81")  # 82.565,19 − 121.200,00
+    assert evaluate.cell("Kosten", "H13") == Decimal("-32220.00")  # 64.980,00 − 97.200,00
+    assert evaluate.cell("Jaren", "E15") == Decimal("70854.81")  # the gap: 68.454,81 + 2.400
+    # (216.000 + 2.400 − 147.545,19 + 4.800 paid by clients) / 2.880 hours = 26,2690…
+    assert evaluate.cell("Kosten", "C17") == Decimal("26.27")
 
 
 def test_the_formulas_carry_the_plans_amounts_for_viewers_that_do_not_recalculate(
@@ -136,8 +137,9 @@ def test_the_formulas_carry_the_plans_amounts_for_viewers_that_do_not_recalculat
     data = plan_to_xlsx(bik, [], "nl")
     sheet = openpyxl.load_workbook(io.BytesIO(data), data_only=True)["Kosten"]
     assert [sheet[f"{c}11"].value for c in "GHI"] == [120000, 96000, 216000]
-    assert [sheet[f"{c}13"].value for c in "GHI"] == [-33870.81, -31456, -65326.81]
-    assert sheet["C17"].value == 24.35
+    # funding − costs: 82565.19 − 120000, 64980 − 96000, 147545.19 − 216000 (no PWA cheques)
+    assert [sheet[f"{c}13"].value for c in "GHI"] == [-37434.81, -31020, -68454.81]
+    assert sheet["C17"].value == 25.44  # 73254.81 / 2880 = 25.4357…
 
 
 def test_a_part_year_of_operating_costs_rounds_half_up_as_the_plan_does() -> None:

@@ -178,7 +178,8 @@ JSON_CASES: list[tuple[str, str, Callable[[Body], Any], int, list[tuple[str, str
         "/api/explain",
         lambda bik: {"initiative": bik, "line": 999},
         422,
-        [("line", "the plan has 38 lines, numbered 0 to 37")],
+        # BIK's 38 lines of v1.1 less its two PWA lines, now memo lines (RULEBOOK v1.2 §4.2).
+        [("line", "the plan has 36 lines, numbered 0 to 35")],
     ),
     (
         "explain an unknown measure",
@@ -189,7 +190,8 @@ JSON_CASES: list[tuple[str, str, Callable[[Body], Any], int, list[tuple[str, str
             (
                 "measure",
                 "'pwa' is not a wage statute; choose from sine, art60, twe, gesco, activa, "
-                "wep_plus, aanwervingsincentive, maatwerk",
+                "activa_start, wep_plus, aanwervingsincentive, dgv_zonder_werkervaring, "
+                "maatwerk, vop",
             )
         ],
     ),
@@ -291,8 +293,8 @@ JSON_CASES: list[tuple[str, str, Callable[[Body], Any], int, list[tuple[str, str
         [
             (
                 "max_positions",
-                "'pwa' is not a wage statute (sine, art60, twe, gesco, activa, wep_plus, "
-                "aanwervingsincentive, maatwerk)",
+                "'pwa' is not a wage statute (sine, art60, twe, gesco, activa, activa_start, "
+                "wep_plus, aanwervingsincentive, dgv_zonder_werkervaring, maatwerk, vop)",
             ),
         ],
     ),

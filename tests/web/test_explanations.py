@@ -63,6 +63,8 @@ EVERYTHING: dict[str, Any] = {
             "fte": "1",
             "monthly_wage_cost": "300.00",
             "statute": "gesco",
+            # An allocated post (RULEBOOK v1.2 §3.5); a vzw hire of 2013 is inside the window.
+            "gesco_post": True,
         },
         {
             "id": "p3",
@@ -359,7 +361,7 @@ def test_an_undated_parameter_value_holds_since_before_2004(
         plan, language, measure="sine", component="herinschakelingsuitkering", year=2006
     )
     since = {p.name: p.since for p in shown.parameters}
-    assert since["sine.herinschakelingsuitkering.months_under_age"] == before
+    assert since["sine.band.long_quarters"] == before
     assert since["sine.herinschakelingsuitkering.amount"] == (
         "sinds 3 mei 1999" if language == "nl" else "since 3 May 1999"
     )

@@ -121,11 +121,16 @@ def test_the_csv_has_every_line_of_the_plan(
     expected = api_plan["lines"]
     assert isinstance(expected, list)
     total = sum(Decimal(line["amount"]) for line in expected)
-    lines = rows(visitor.get(f"{EXAMPLE_EN}/export/csv").text)
+    # The plan's lines, then apart (after an empty row and a heading) the memo lines.
+    english, memo = visitor.get(f"{EXAMPLE_EN}/export/csv").text.split("\n\n", 1)
+    lines = rows(english)
     assert len(lines) == len(expected)
     assert sum(Decimal(line["amount"]) for line in lines) == total
+    assert memo.startswith("memo_lines: buiten de rekening van het initiatief")
     # The Dutch file: the same lines, amounts with a decimal comma under "Bedrag".
-    dutch = dutch_rows(visitor.get(f"{EXAMPLE}/export/csv").text)
+    dutch_text, dutch_memo = visitor.get(f"{EXAMPLE}/export/csv").text.split("\n\n", 1)
+    assert dutch_memo.startswith("Buiten de rekening van het initiatief")
+    dutch = dutch_rows(dutch_text)
     assert len(dutch) == len(expected)
     assert sum(Decimal(line["Bedrag"].replace(",", ".")) for line in dutch) == total
 
@@ -134,13 +139,15 @@ def test_each_table_of_the_plan_page_has_its_csv_link(visitor: TestClient) -> No
     body = visitor.get(EXAMPLE).text
     tables = len(re.findall(r"<table", body))
     links = re.findall(r'<p class="table-download"><a href="([^"]+)"', body)
-    assert len(links) == tables  # totals, costs, leaves, and one per year (2006 and 2007)
+    # totals, costs, leaves, one per year (2006 and 2007) and the memo lines (PWA cheques)
+    assert len(links) == tables
     assert [html.unescape(link).rsplit("=", 1)[1] for link in links] == [
         "totals",
         "costs",
         "leaves",
         "lines-2006",
         "lines-2007",
+        "memo",
     ]
 
 
@@ -200,10 +207,13 @@ def test_the_dutch_table_csvs_have_dutch_headers_semicolons_and_decimal_commas(
         Decimal(expected["funding"]),
         Decimal(expected["gap"]),
     ]
-    assert totals[3]["Bedrag"] == "24,35"  # BIK's break-even price per hour
+    # BIK's break-even price per hour: (216000 − (147545.19 − 4800)) / 2880 = 25.4357… (the
+    # PWA cheques are memo lines, no funding)
+    assert totals[3]["Bedrag"] == "25,44"
     leaves = dutch_rows(visitor.get(f"{EXAMPLE}/export/csv?table=leaves").text)
     assert list(leaves[0]) == ["Blad", "Naam", "Bedrag", "Aandeel"]
-    assert leaves[1]["Naam"] == "II werkgelegenheid" and leaves[1]["Bedrag"] == "61113,19"
+    # Leaf II: 37485.19 in 2006 + 20500 in 2007, without the PWA cheques' 2 × 3564 (memo lines)
+    assert leaves[1]["Naam"] == "II werkgelegenheid" and leaves[1]["Bedrag"] == "57985,19"
     year = dutch_rows(visitor.get(f"{EXAMPLE}/export/csv?table=lines-2006").text)
     assert list(year[0])[:3] == ["Jaar", "Blad", "Maatregel"]
     measures = {row["Maatregel"] for row in year}

@@ -60,8 +60,8 @@ def test_the_words_of_the_gap_have_the_same_keys_in_dutch_and_english() -> None:
 @pytest.mark.parametrize(
     ("language", "sentence"),
     [
-        ("nl", "Je komt € 32.663,41 per jaar tekort — € 2.721,95 per maand"),
-        ("en", "You are €32,663.41 a year short — €2,721.95 a month"),
+        ("nl", "Je komt € 34.227,41 per jaar tekort — € 2.852,28 per maand"),
+        ("en", "You are €34,227.41 a year short — €2,852.28 a month"),
     ],
 )
 def test_the_headline_says_the_gap_per_year_and_per_month_above_the_totals(
@@ -69,11 +69,12 @@ def test_the_headline_says_the_gap_per_year_and_per_month_above_the_totals(
 ) -> None:
     # The plan's own gap and horizon: costs € 216.000,00 (wages 2 100 + 2 000 + 1 900 + 2 000
     # + 1 500 = 9 500 a month × 24, less w2's 12 months × 2 000 after 2006 = 204 000, plus
-    # operating 6 000 × 2 = 12 000) − funding € 150.673,19 = € 65.326,81 over 24 months.
+    # operating 6 000 × 2 = 12 000) − funding € 147.545,19 (no PWA cheques: memo lines)
+    # = € 68.454,81 over 24 months.
     assert bik.totals.costs_cents == 21_600_000
-    assert (bik.totals.gap_cents, bik.months) == (6_532_681, 24)
-    # Per year: 6 532 681 × 12 / 24 = 3 266 340,5 cents → half up → € 32.663,41.
-    # Per month: 6 532 681 / 24 = 272 195,04… cents → € 2.721,95.
+    assert (bik.totals.gap_cents, bik.months) == (6_845_481, 24)
+    # Per year: 6 845 481 × 12 / 24 = 3 422 740,5 cents → half up → € 34.227,41.
+    # Per month: 6 845 481 / 24 = 285 228,375 cents → € 2.852,28.
     body = client.get(PAGES[language]).text
     headline = re.search(r'<p class="gap-headline"[^>]*><strong>(.*?)</strong>', body)
     assert headline is not None and plain(headline.group(1)) == sentence.replace("\xa0", " ")

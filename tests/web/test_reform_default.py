@@ -81,7 +81,7 @@ def test_the_sentence_shows_no_code(client: TestClient) -> None:
 
 def test_the_page_says_when_the_baseline_is_not_the_files_statutes(client: TestClient) -> None:
     # Chosen again under the current rules, w3 gets SINE (20 000) rather than the file's
-    # Activa (at most 500 a month for 16 months).
+    # Activa (500 a month, 24 months inside the horizon: 12 000).
     body = compared(client, reform="sine-uitbreiding")
     note = re.search(r"data-baseline-note>(.*?)</p>", body, re.S)
     assert note is not None
@@ -130,13 +130,13 @@ def test_the_english_sentence_is_in_english(client: TestClient) -> None:
 
 
 def test_other_statutes_alone_compare_the_file_as_it_is(client: TestClient) -> None:
-    # No other rules: the baseline is the file (w3 on Activa, 16 × 500 = 8 000) and SINE for
-    # w3 brings 20 000: + 12 000, paid by the federal government in 2006-2007.
+    # No other rules: the baseline is the file (w3 on Activa, 24 × 500 = 12 000 inside the
+    # horizon) and SINE for w3 brings 20 000: + 8 000, paid by the federal government.
     body = compared(client, **{"statute:w3": "sine"})
     assert verdict(body) == (
-        "Met de gekozen statuten krijgt het plan over 24 maanden € 12.000,00 meer "
-        "financiering: w3 brengt € 12.000,00 meer op (SINE in plaats van Activa); de federale "
-        "overheid betaalt € 12.000,00 meer."
+        "Met de gekozen statuten krijgt het plan over 24 maanden € 8.000,00 meer "
+        "financiering: w3 brengt € 8.000,00 meer op (SINE in plaats van Activa); de federale "
+        "overheid betaalt € 8.000,00 meer."
     )
     assert "w3 krijgt SINE" in text_of(body)  # what the alternative is, in words
 

@@ -5,8 +5,9 @@ diploma and benefit status).
 
 The expected facts are read by hand from examples/bik-klusjesdienst.yaml: w4 has a diploma of
 hoger secundair onderwijs, so SINE's low-skilled condition fails; w4 is on WEP+ by the file,
-and is also eligible for GESCO (€ 5.035,01 a year / 12 over the 24 months of the horizon =
-€ 10.070,02) and Activa (€ 500,00 a month for the band's 16 months = € 8.000,00)."""
+and is also eligible for Activa (a 2006 start: the 2002–2006 table, band < 45 and ≥ 24 months,
+36 months of € 500,00, of which the horizon holds 24 = € 12.000,00); not for GESCO, which needs
+an allocated post (RULEBOOK v1.2 §3.5)."""
 
 from __future__ import annotations
 
@@ -80,11 +81,8 @@ def test_the_panel_gives_the_runner_up_statutes_with_their_horizon_totals(
     runners = re.search(r'<ul class="runners-up">(.*?)</ul>', panel, re.S)
     assert runners is not None
     items = [words_of(item).strip() for item in re.findall(r"<li>.*?</li>", runners.group(1))]
-    gesco, activa = STATUTES["gesco"].label, STATUTES["activa"].label
-    assert items == [
-        NL["runner_up"].format(statute=gesco, amount="€ 10.070,02"),
-        NL["runner_up"].format(statute=activa, amount="€ 8.000,00"),
-    ]
+    activa = STATUTES["activa"].label
+    assert items == [NL["runner_up"].format(statute=activa, amount="€ 12.000,00")]
     # The statute w4 is on is not a runner-up.
     assert STATUTES["wep_plus"].label not in runners.group(1)
 
@@ -96,7 +94,7 @@ def test_the_english_panel_is_in_english(client: TestClient) -> None:
     assert EN["title"] in body and EN["not_met"] in text
     assert "The person is low-skilled" in text
     assert DUTCH["sine_low_skilled"] not in text and NL["not_met"] not in text
-    assert "€10,070.02" in text
+    assert "€12,000.00" in text
 
 
 def test_the_dutch_panel_shows_no_statute_or_condition_code_as_text(client: TestClient) -> None:
