@@ -12,7 +12,12 @@ with realistic weights:
 - FTE mostly 1.0 / 0.8 / 0.5, some 0.3, 0.25 and 0.7 (0.3 gives Art. 60 the exact-ceil case
   12 / 0.3 = 40, and 0.25 gives half-cent amounts such as 834.14 × 0.25);
 - every status, diploma and legal form, with LDE recognitions only for the legal forms that
-  may hold them, and unemployment durations clustered around the thresholds;
+  may hold them, and unemployment durations clustered around the thresholds (SINE's
+  eligibility and its 11/21-quarter bands, GESCO's 6 months);
+- every case of the SINE transition of 2023 (§3.3, first case that applies): recognition `lde`
+  (alone or with others), `maatwerkbedrijf` or `swp` without `lde`, another SINE recognition
+  only (`inschakelingsbedrijf`, `pwa`), and an OCMW without recognition;
+- a GESCO post (`gesco_post`, §3.5) for about half of the people;
 - about 5 % of very low wage costs, so that the GESCO cap binds.
 """
 
@@ -51,6 +56,7 @@ WORKER_INPUTS = (
     "legal_form",
     "placed_by_ocmw",
     "gesco_verhoogd",
+    "gesco_post",
     *(f"recognised_{name}" for name in RECOGNITIONS),
 )
 
@@ -96,25 +102,30 @@ def population(
 
     # Unemployment: a long tail, with a fifth exactly at or just below a threshold.
     tail = rng.geometric(1 / 18, n) - 1
-    at_threshold = rng.choice(numpy.array([2, 3, 5, 6, 11, 12]), n)
+    at_threshold = rng.choice(numpy.array([2, 3, 5, 6, 11, 12, 23, 24]), n)
     unemployed_months = numpy.where(rng.random(n) < 0.2, at_threshold, tail).astype(numpy.int64)
 
     status = rng.choice(numpy.array(STATUSES), n, p=STATUS_WEIGHTS)
     diploma = rng.choice(numpy.array(DIPLOMAS), n, p=DIPLOMA_WEIGHTS)
     legal_form = rng.choice(numpy.array(LEGAL_FORMS), n, p=LEGAL_FORM_WEIGHTS)
 
+    # Recognitions: weights such that each case of the SINE transition (§3.3) has hundreds of
+    # eligible workers among 10 000: `lde` (about 40 % of those that may hold it),
+    # `maatwerkbedrijf` / `swp` (about 15 % each, a part of them without `lde`), another SINE
+    # recognition, and none (an OCMW is a SINE employer by its legal form).
     may_hold_lde = legal_form != "bedrijf"
     recognised = {
-        "lde": may_hold_lde & (rng.random(n) < 0.55),
-        "swp": rng.random(n) < 0.10,
-        "inschakelingsbedrijf": rng.random(n) < 0.08,
+        "lde": may_hold_lde & (rng.random(n) < 0.40),
+        "swp": rng.random(n) < 0.15,
+        "inschakelingsbedrijf": rng.random(n) < 0.10,
         "dienstencheque_onderneming": rng.random(n) < 0.15,
-        "pwa": rng.random(n) < 0.05,
-        "maatwerkbedrijf": rng.random(n) < 0.05,
+        "pwa": rng.random(n) < 0.08,
+        "maatwerkbedrijf": rng.random(n) < 0.15,
     }
     on_aid = (status == "leefloon") | (status == "financiele_hulp")
     placed_by_ocmw = (legal_form != "ocmw") & on_aid & (rng.random(n) < 0.4)
     gesco_verhoogd = rng.random(n) < 0.3
+    gesco_post = rng.random(n) < 0.5
 
     data: Population = {
         "start_date": start_date,
@@ -128,6 +139,7 @@ def population(
         "legal_form": legal_form,
         "placed_by_ocmw": placed_by_ocmw,
         "gesco_verhoogd": gesco_verhoogd,
+        "gesco_post": gesco_post,
     }
     for name, flags in recognised.items():
         data[f"recognised_{name}"] = flags

@@ -2,7 +2,9 @@
 
 `run_openfisca(data, horizon)` builds one design-C simulation (a `worker` per person, a
 `worker_month` row per person and month), computes the four amount variables with the sentinel
-period and returns them as (n, months) grids. `run_numpy` is the hand-written baseline.
+period and returns them as (n, months) grids. `run_numpy` is the hand-written baseline. Both
+read the same `benchmarks.dataset` population: the inputs in `WORKER_INPUTS`, among them the
+v1.2 `gesco_post` and the `recognised_<name>` flags that pick the SINE transition case.
 
 `run_engine(name, ...)` also knows what-if variants of the OpenFisca run, to measure the
 suggestions of the profile without touching `src/` (names joined with '+'):

@@ -13,7 +13,8 @@ DIPLOMAS = ("geen", "lager", "lager_secundair", "lager_secundair", "hoger_secund
 
 def synthetic_initiative(people: int = 50, months: int = 60, seed: int = 2006) -> Initiative:
     """An OCMW-run LDE initiative from 2006 with target workers of every status, one
-    supervisor per eight, starts up to four years before the horizon, some part-time."""
+    supervisor per eight, starts up to four years before the horizon, some part-time, a GESCO
+    post for every third person."""
     rng = random.Random(seed)
     persons: list[dict[str, Any]] = []
     for index in range(people):
@@ -31,6 +32,9 @@ def synthetic_initiative(people: int = 50, months: int = 60, seed: int = 2006) -
                 "fte": rng.choice([1.0, 1.0, 0.8, 0.5, 0.3]),
                 "monthly_wage_cost": round(rng.uniform(1800, 3200), 2),
                 "placed_by_ocmw": rng.random() < 0.2,
+                # RULEBOOK v1.2 §3.5: GESCO only on an allocated post; every third person has
+                # one (not drawn from `rng`, so the other fields stay as they were).
+                "gesco_post": index % 3 == 1,
             }
         )
     data = {

@@ -5,7 +5,7 @@
 What is timed, for n people × 12 months (horizon 2006-07 … 2007-06 by default, which crosses
 the leefloon changes of 2006-10 and 2007-04 and four calendar quarters):
 - `openfisca`: build the design-C simulation from the column arrays (entities, `month` per
-  row, 17 worker inputs with the enumerations as names), compute `sine_doelgroepvermindering`,
+  row, 18 worker inputs with the enumerations as names), compute `sine_doelgroepvermindering`,
   `sine_herinschakelingsuitkering`, `gesco_premie` and `art60_staatstoelage`, and pull them as
   (n, months) arrays;
 - `numpy`: `benchmarks.numpy_baseline.compute` on the same arrays.
@@ -55,7 +55,16 @@ WARM_UP_PEOPLE = 200
 # contingent window (starts before 2015-04), the Art. 60 start window (to 2016-12) and the 2017-06
 # leefloon, the end of Art. 60 payments (2018-12), the SINE start window and allowance (2023-06),
 # and the last RSZ forfait (2025-06). Starts reach 6 years back, so start-date rules cross too.
-CHECK_HORIZONS = ("2006-07", "2005-01", "2014-10", "2016-07", "2018-07", "2023-01", "2025-01")
+CHECK_HORIZONS = (
+    "2006-07",
+    "2005-01",
+    "2014-10",
+    "2015-07",
+    "2016-07",
+    "2018-07",
+    "2023-01",
+    "2025-01",
+)
 CHECK_PEOPLE = 10_000
 
 
@@ -305,7 +314,12 @@ def summarise(runs: list[dict], engine_names: list[str]) -> list[dict[str, Any]]
             if baseline and engine != "numpy":
                 e["ratio_to_numpy"] = e["seconds"] / baseline["seconds"]
                 # User CPU only: the system time is page faults, which vary a lot on this VM.
-                e["user_cpu_ratio_to_numpy"] = e["user_seconds"] / baseline["user_seconds"]
+                # A tiny numpy run may measure 0 s of user CPU: no ratio then (NaN, shown "nan").
+                e["user_cpu_ratio_to_numpy"] = (
+                    e["user_seconds"] / baseline["user_seconds"]
+                    if baseline["user_seconds"]
+                    else float("nan")
+                )
         rows.append(row)
     return rows
 
