@@ -29,7 +29,7 @@ class SharedGrant:
     - `component`: the component of the person's `not_computable` line without a grant (and
       of the grant's line, the default grant component);
     - `unknown`: the id of the `amount_unknown` alert's message (marked `N_` in the measure's
-      `spec.py`; placeholders `{person}` and `{months}`);
+      `spec.py`; its fields `{person}` and `{months}`);
     - `rule`: the id of the sentence that explains the grant's line (`line_rule.*`, marked `N_`
       in the measure's `spec.py`).
     """
