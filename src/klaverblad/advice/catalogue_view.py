@@ -10,7 +10,7 @@ from openfisca_core.parameters import Parameter, ParameterNode
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from klaverblad.advice.explain import parameter_facts
-from klaverblad.advice.measure_windows import Bounds, measure_name, window_of
+from klaverblad.advice.measure_windows import Bounds, catalogue_name, window_of
 from klaverblad.locale import Language
 from klaverblad.rules import baseline_system
 from klaverblad.rules.catalogue import INITIATIVE_MEASURES, STATUTE_MEASURES
@@ -82,7 +82,7 @@ def measures_catalogue(
             {
                 "measure": measure.name,
                 "label": measure.label,
-                "names": {lang: measure_name(tree, measure.name, lang) for lang in ("nl", "en")},
+                "names": {lang: catalogue_name(tree, measure.name, lang) for lang in ("nl", "en")},
                 "leaf": measure.leaf,
                 "funder": measure.funder,
                 "reference": measure.reference,

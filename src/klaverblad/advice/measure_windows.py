@@ -152,8 +152,7 @@ def _node_metadata(tree: ParameterNode, measure: str) -> dict[str, Any]:
 
 def measure_name(tree: ParameterNode, measure: str, language: Language) -> str:
     """A measure (or wage statute) in words, as an alert names it: the `name_nl`/`name_en` of
-    its metadata, else the words of its catalogue label (`measure_label.<name>`, declared in
-    its spec), else its label; the code only for a measure the catalogue lacks.
+    its metadata, else its catalogue label; the code only for a measure the catalogue lacks.
 
     >>> from klaverblad.rules import baseline_system
     >>> tree = baseline_system().parameters
@@ -163,11 +162,22 @@ def measure_name(tree: ParameterNode, measure: str, language: Language) -> str:
     if measure not in MEASURES:
         return measure
     metadata = _node_metadata(tree, measure)
-    named = metadata.get(f"name_{language}")
-    if named:
-        return str(named)
+    return str(metadata.get(f"name_{language}") or MEASURES[measure].label)
+
+
+def catalogue_name(tree: ParameterNode, measure: str, language: Language) -> str:
+    """A measure's name in the catalogue (`klaverblad measures`): as `measure_name`, but a
+    measure without names in its metadata is named by the words of its catalogue label
+    (`measure_label.<name>`, declared in its spec) rather than the English label."""
+    named = measure_name(tree, measure, language)
     label = f"measure_label.{measure}"
-    return text(label, language) if label in MEASURES[measure].words else MEASURES[measure].label
+    if (
+        measure in MEASURES
+        and named == MEASURES[measure].label
+        and label in MEASURES[measure].words
+    ):
+        return text(label, language)
+    return named
 
 
 def open_for_hires(
