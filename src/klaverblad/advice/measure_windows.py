@@ -20,6 +20,7 @@ window parameter).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
@@ -195,7 +196,16 @@ def window_of(
 ) -> MeasureWindow | None:
     """The window of `measure` in the rules `tree`, for `employer` when it depends on one (the
     window of a promoter no `by_employer` case covers when None); None for a measure without
-    one."""
+    one. Read once per (rules tree, measure, employer): a plan's alerts ask for it often, and a
+    tree is not changed once built (a reform builds a new one)."""
+    return _window_of(tree, measure, employer)
+
+
+# Bounded: a reformed tree held here stays alive only until it falls out.
+@functools.lru_cache(maxsize=512)
+def _window_of(
+    tree: ParameterNode, measure: str, employer: Employer | None
+) -> MeasureWindow | None:
     spec = MEASURES.get(measure)
     if spec is None or (spec.start_window is None and not spec.paid):
         return None
