@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from klaverblad.cli.common import app, emit, fail
-from klaverblad.model.limits import MEGABYTE
-from klaverblad.store.backup import BACKUP_BYTES
+from klaverblad.model.limits import BACKUP_BYTES, MEGABYTE
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
