@@ -154,17 +154,6 @@ def grant_units_by_month(grant: Grant, months: numpy.ndarray, first_month: int) 
     return numpy.where(grant_window(grant, months), units, 0)
 
 
-def structural_validity(tree: ParameterNode, months: numpy.ndarray, measure: str) -> numpy.ndarray:
-    """The window of `measure` per month (its spec's `paid` parameters; the recognition is
-    checked by the caller). Kept for callers of v1.1; `grant_allowed_months` also checks the
-    recognition and the legal form."""
-    spec = MEASURES[measure]
-    inside = numpy.zeros(len(months), dtype=bool)
-    for name in spec.paid:
-        inside |= numpy.asarray(month_table(leaf(tree, name)).lookup(months), dtype=bool)
-    return inside
-
-
 def grant_booked_units(
     grant: Grant,
     initiative: Initiative,

@@ -22,6 +22,11 @@ def day_of_month(dates: numpy.ndarray) -> numpy.ndarray:
     return (dates - dates.astype("datetime64[M]")).astype(numpy.int64) + 1
 
 
+def fte_at_least(worker, period, threshold):
+    """FTE ≥ `threshold` (a parameter read per worker), compared in exact basis points."""
+    return worker("fte_basis_points", period) >= numpy.rint(threshold * 10_000)
+
+
 class month_index(Variable):
     value_type = int
     entity = WorkerMonth

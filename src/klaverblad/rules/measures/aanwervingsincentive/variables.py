@@ -8,16 +8,12 @@ from openfisca_core.variables import Variable
 
 from klaverblad.rules.dated import at_start, in_force, pay
 from klaverblad.rules.entities import Worker, WorkerMonth
+from klaverblad.rules.variables.shared import fte_at_least
 
 INCENTIVE = (
     "https://www.dvo.be/artikel/56260-premie-voor-aanwerving-langdurig-werklozen/; "
     "prato.be — Vlaamse aanwervingsincentive"
 )
-
-
-def fte_at_least(worker, period, threshold):
-    """FTE ≥ `threshold` (a parameter read per worker), compared in exact basis points."""
-    return worker("fte_basis_points", period) >= numpy.rint(threshold * 10_000)
 
 
 def one_off_premium(row, period, rule):

@@ -11,12 +11,9 @@ from openfisca_core.variables import Variable
 
 from klaverblad.rules.dated import at_start, in_force, pay
 from klaverblad.rules.entities import Worker, WorkerMonth
+from klaverblad.rules.variables.shared import fte_at_least
 
 DGV = "herwin.be — doelgroepvermindering zonder recente, duurzame werkervaring"
-
-
-def _basis_points(value):
-    return numpy.rint(value * 10_000)
 
 
 class dgv_zonder_werkervaring_start_window_ok(Variable):
@@ -80,7 +77,7 @@ class dgv_zonder_werkervaring_fte_ok(Variable):
 
     def formula(worker, period):
         rule = at_start(worker, period).dgv_zonder_werkervaring
-        return worker("fte_basis_points", period) >= _basis_points(rule.min_fte)
+        return fte_at_least(worker, period, rule.min_fte)
 
 
 class dgv_zonder_werkervaring_quarters(Variable):
@@ -118,6 +115,6 @@ class dgv_zonder_werkervaring_doelgroepvermindering(Variable):
             * within
         )
         fte = row.worker("fte", period)
-        full = row.worker("fte_basis_points", period) >= _basis_points(rule.full_amount_fte)
+        full = fte_at_least(row.worker, period, rule.full_amount_fte)
         share = numpy.where(full, 1.0, fte / rule.full_amount_fte)
         return pay(due, rule.amount * share)
