@@ -73,3 +73,29 @@ def test_a_statute_closed_to_new_hires_before_the_plan_starts_says_so_among_the_
     people = press(client, wizard_form(review), go="step-3").text
     assert "SINE (gesloten voor nieuwe aanwervingen sinds 1 juli 2023)</option>" in people
     assert "individueel maatwerk</option>" in people  # open: offered plainly
+
+
+def _people_step(client: TestClient, legal_form: str, start: str) -> str:
+    promoter = {"name": "Promotor", "legal_form": legal_form, "municipality": "Gent"}
+    document = _document(
+        promoter=promoter,
+        recognitions=[],
+        horizon={"start": start, "months": 12},
+        people=[person(start_date=f"{start}-01", statute="regular")],
+        grants=[],
+    )
+    review = client.post("/nieuw", data={"document": document})
+    return press(client, wizard_form(review), go="step-3").text
+
+
+def test_the_closed_note_of_a_statute_follows_the_promoters_window(client: TestClient) -> None:
+    # GESCO closed to new hires on 2015-04-01 for a gemeente, on 2016-01-01 for a vzw (RULEBOOK
+    # §3.5): a plan of 2015-06 marks it closed for the gemeente only, one of 2016-02 for both,
+    # each with its own date.
+    assert "GESCO (gesloten voor nieuwe aanwervingen sinds 1 april 2015)</option>" in (
+        _people_step(client, "gemeente", "2015-06")
+    )
+    assert "GESCO</option>" in _people_step(client, "vzw", "2015-06")
+    assert "GESCO (gesloten voor nieuwe aanwervingen sinds 1 januari 2016)</option>" in (
+        _people_step(client, "vzw", "2016-02")
+    )

@@ -19,6 +19,7 @@ from klaverblad.messages import N_, texts
 from klaverblad.model.initiative import Initiative
 from klaverblad.model.months import first_day, parse_month
 from klaverblad.rules import baseline_system
+from klaverblad.rules.employer_windows import Employer
 from klaverblad.web.wizard.convert import read_month
 
 _CLOSED_SINCE = texts(N_("measure_note.closed_since"))
@@ -46,9 +47,10 @@ def grant_warnings(
     return {path: " ".join(messages) for path, messages in found.items()}
 
 
-def _closed_by(measure: str, start: date, statute: bool) -> date | None:
-    """The day `measure` closed (for a statute: to new hires), when on or before `start`."""
-    window = window_of(baseline_system().parameters, measure)
+def _closed_by(measure: str, start: date, statute: bool, employer: Employer | None) -> date | None:
+    """The day `measure` closed (for a statute: to new hires) for `employer`, when on or
+    before `start`."""
+    window = window_of(baseline_system().parameters, measure, employer)
     if window is None:
         return None
     bounds = window.start if statute and window.start is not None else window.paid
@@ -57,16 +59,31 @@ def _closed_by(measure: str, start: date, statute: bool) -> date | None:
     return bounds.closes
 
 
-def choice_note(field: str, measure: str, horizon_start: object, language: Language) -> str:
+def draft_employer(legal_form: object, recognitions: object) -> Employer | None:
+    """The promoter of a draft as the windows see it; None while its legal form is unread."""
+    if not isinstance(legal_form, str) or not legal_form:
+        return None
+    named = recognitions if isinstance(recognitions, list | tuple | set) else ()
+    return Employer(legal_form, frozenset(str(r) for r in named))
+
+
+def choice_note(
+    field: str,
+    measure: str,
+    horizon_start: object,
+    language: Language,
+    employer: Employer | None = None,
+) -> str:
     """' (gesloten sinds 1 juli 2023)' for a grant measure (`field` 'measure') or a statute
-    (`field` 'statute') closed before the plan's first month; '' otherwise."""
+    (`field` 'statute') closed before the plan's first month for `employer` (a window that
+    depends on the promoter, such as GESCO's, RULEBOOK §3.5); '' otherwise."""
     if field not in ("measure", "statute") or not isinstance(horizon_start, str):
         return ""
     month = read_month(horizon_start)
     if month is None:
         return ""
     start = first_day(parse_month(month))
-    closed = _closed_by(measure, start, statute=field == "statute")
+    closed = _closed_by(measure, start, field == "statute", employer)
     if closed is None:
         return ""
     words = _CLOSED_FOR_HIRES if field == "statute" else _CLOSED_SINCE

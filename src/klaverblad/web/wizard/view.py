@@ -30,7 +30,7 @@ from klaverblad.web.wizard.fields import (
     input_id,
     step_of,
 )
-from klaverblad.web.wizard.measure_notes import choice_note
+from klaverblad.web.wizard.measure_notes import choice_note, draft_employer
 
 # What every field view needs: the draft, the words, the problems by path, the language.
 _Context = tuple[Draft, dict[str, str], dict[str, str], Language]
@@ -202,7 +202,13 @@ def _options(
     options = [(choice, choice_label(words, spec.name, choice)) for choice in choices]
     if (list_name, spec.name) in (("grants", "measure"), ("people", "statute")):
         start = draft.top.get("horizon.start")
-        options = [(c, label + choice_note(spec.name, c, start, language)) for c, label in options]
+        employer = draft_employer(
+            draft.top.get("promoter.legal_form"), draft.top.get("recognitions")
+        )
+        options = [
+            (c, label + choice_note(spec.name, c, start, language, employer))
+            for c, label in options
+        ]
     if spec.name == "maatwerk_loonpremie_pct":
         options = [(choice, f"{choice} %") for choice in choices]
     if spec.name == "leaf":
