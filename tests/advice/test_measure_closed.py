@@ -141,3 +141,33 @@ def test_a_measure_not_yet_open_names_what_it_replaced() -> None:
 def test_a_measure_without_a_window_never_raises_it() -> None:
     grant = {"measure": "lokaal_actieplan", "funder": "stad", "amount_per_year": 1000}
     assert closed(horizon={"start": "2040-01", "months": 12}, grants=[grant]) == []
+
+
+def test_a_statute_chosen_as_best_that_closes_in_the_horizon_says_so() -> None:
+    # A vzw's GESCO hire of 2010 (gesco_post, no statute named): in a plan of 2015-07 … 2016-06
+    # GESCO is the best statute (it pays to 2015-12, RULEBOOK §3.5); 2016-01 … 2016-06 yield
+    # nothing and say so, naming the successor gesco_regularisatie.
+    (alert,) = closed(
+        recognitions=[],
+        horizon={"start": "2015-07", "months": 12},
+        people=[person(start_date="2010-01-01", birth_date="1980-01-01")],
+    )
+    assert (alert.subject, alert.details["measure"]) == ("w1", "gesco")
+    assert (alert.details["date"], alert.details["at_start"]) == ("2016-01-01", False)
+    assert alert.details["ranges"] == [["2016-01", "2016-06"]]
+    successors = alert.details["successors"]
+    assert isinstance(successors, list)
+    assert [s["measure"] for s in successors] == ["gesco_regularisatie"]
+
+
+def test_a_statute_chosen_as_best_with_nothing_left_in_the_horizon_is_never_a_silent_zero() -> (
+    None
+):
+    # The same hire in 2020: GESCO stays the eligible statute (an eligible statute worth 0 is
+    # chosen over `regular`, §3) and books nothing; the alert names all twelve months.
+    (alert,) = closed(
+        recognitions=[],
+        horizon={"start": "2020-01", "months": 12},
+        people=[person(start_date="2010-01-01", birth_date="1980-01-01")],
+    )
+    assert alert.details["ranges"] == [["2020-01", "2020-12"]]

@@ -181,8 +181,10 @@ def _statute_messages(
 
 
 def statute_alerts(plan: FinancingPlan) -> list[Alert]:
-    """The statute a file names for a person, in the person's employed horizon months outside
-    its window: all of them when the start lies outside the start window."""
+    """The statute of a person — the one the file names, or the one chosen as best — in the
+    person's employed horizon months outside its window: all of them when the start lies
+    outside the start window. A statute chosen as best was open at the start (§3) but may
+    close during the horizon (GESCO for a 2010 hire in 2020): its 0 is said, never silent."""
     if plan.statutes is None:
         return []
     tree = plan.parameters
@@ -190,9 +192,9 @@ def statute_alerts(plan: FinancingPlan) -> list[Alert]:
     employer = employer_of(plan.initiative)
     alerts = []
     for index, person in enumerate(plan.initiative.people):
-        statute = person.statute
-        window = window_of(tree, statute, employer) if statute else None
-        if window is None or statute is None:
+        statute = plan.statutes.chosen[index]
+        window = window_of(tree, statute, employer)
+        if window is None:
             continue
         employed = horizon[plan.statutes.employed[index].astype(bool)]
         if not employed.size:
