@@ -72,9 +72,12 @@ class wep_plus_duration_months(Variable):
 
     def formula(worker, period):
         rule = at_start(worker, period).wep_plus
-        return numpy.where(
+        # A start before WEP+'s first value reads no duration (nan): 0 months, as the other
+        # statutes' durations (the start window refuses such a start anyway).
+        months = numpy.where(
             worker("wep_verlengd", period), rule.duration_months_verlengd, rule.duration_months
-        ).astype(numpy.int64)
+        )
+        return numpy.nan_to_num(months).astype(numpy.int64)
 
 
 class wep_plus_applies(Variable):
