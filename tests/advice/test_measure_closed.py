@@ -160,9 +160,7 @@ def test_a_statute_chosen_as_best_that_closes_in_the_horizon_says_so() -> None:
     assert [s["measure"] for s in successors] == ["gesco_regularisatie"]
 
 
-def test_a_statute_chosen_as_best_with_nothing_left_in_the_horizon_is_never_a_silent_zero() -> (
-    None
-):
+def test_a_statute_chosen_as_best_with_nothing_left_in_the_horizon_is_never_a_silent_zero() -> None:
     # The same hire in 2020: GESCO stays the eligible statute (an eligible statute worth 0 is
     # chosen over `regular`, §3) and books nothing; the alert names all twelve months.
     (alert,) = closed(
