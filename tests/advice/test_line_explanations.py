@@ -81,8 +81,13 @@ def test_every_line_carries_a_sum_whose_terms_add_up_to_its_amount(path: Path) -
         for term in terms:
             product = Decimal(1)
             for value, kind in term:
+                # "÷ 12" and "÷ the FTE of the full amount" divide; a percentage is / 100.
                 product *= (
-                    1 / value if kind == "twelfth" else value / 100 if kind == "percent" else value
+                    1 / value
+                    if kind in ("twelfth", "full_fte")
+                    else value / 100
+                    if kind == "percent"
+                    else value
                 )
             total += product
         assert total.quantize(Decimal("0.01"), ROUND_HALF_UP) * 100 == line.cents, entry

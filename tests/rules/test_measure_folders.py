@@ -10,9 +10,11 @@ from typing import get_args
 import pytest
 
 from klaverblad.messages import words
+from klaverblad.model.consistency import DEFAULT_GRANT_LEAF
 from klaverblad.model.initiative import STATUTES, GrantMeasure
 from klaverblad.rules import baseline_system
-from klaverblad.rules.catalogue import INITIATIVE_MEASURES, STATUTE_MEASURES
+from klaverblad.rules.catalogue import INITIATIVE_MEASURES, MEASURES, STATUTE_MEASURES
+from klaverblad.rules.funding import SharedGrant
 from klaverblad.rules.measures import (
     INITIATIVE_MEASURE_NAMES,
     MEASURE_NAMES,
@@ -39,6 +41,23 @@ def test_the_model_names_the_registered_statutes_in_the_rulebook_order() -> None
 
 def test_every_grant_measure_of_the_model_has_a_folder() -> None:
     assert set(get_args(GrantMeasure)) <= set(MEASURE_NAMES)
+
+
+@pytest.mark.parametrize("name", sorted(DEFAULT_GRANT_LEAF))
+def test_the_models_default_leaf_of_a_grant_is_the_leaf_of_its_measures_spec(name: str) -> None:
+    # `model` may not import `rules` (ARCHITECTURE), so the model keeps the default leaves of
+    # RULEBOOK §4.1 by name: lde, swp, lokaal_actieplan I; art60_verhoogd, wep_plus II. An
+    # initiative measure's spec states its leaf; a statute paid by a shared grant (wep_plus)
+    # is paid for its target workers, whose leaf is II (RULEBOOK §3, `by_role`): the first word
+    # of a statute's leaf, "II (I for a supervisor)".
+    assert name in get_args(GrantMeasure)
+    spec = MEASURES[name]
+    if isinstance(spec.funding, SharedGrant):
+        assert name in STATUTE_NAMES
+        assert spec.leaf.split()[0] == DEFAULT_GRANT_LEAF[name] == "II"
+    else:
+        assert name in INITIATIVE_MEASURE_NAMES
+        assert DEFAULT_GRANT_LEAF[name] == spec.leaf
 
 
 @pytest.mark.parametrize("name", MEASURE_NAMES)

@@ -186,6 +186,9 @@ def amount(text: str, language: Language) -> Decimal:
 def sentence_value(sentence: str, language: Language) -> tuple[Decimal, Decimal]:
     """(Σ terms read back from the sentence's own words, the amount after '=')."""
     left, _, right = sentence.rpartition(" = ")
+    # A remark in brackets says what a number is ("(loonkost begrensd op 2 × GGMMI)"); a
+    # difference in brackets, "(€ 20,28 − € 6,70)", is a number.
+    left = re.sub(r" \([^()−]*\)", "", left)
     total = Decimal(0)
     for term in left.split(" + "):
         value = Decimal(1)

@@ -1,5 +1,6 @@
 """Explanations built from the rule metadata (the publicodes idea): for a person, every
-condition of each wage statute with met / not met, its wording and reference; the duration;
+condition of each wage statute with met / not met, its wording and reference; the duration
+(in months of employment, or in calendar quarters for a statute that runs in quarters);
 and, for a month, each component's amount with the parameter values in force and their
 source and confidence grade. Nothing here is written per measure by hand: a component's
 parameters are those its formulas read, as recorded while computing it (`rules.provenance`);
@@ -25,6 +26,7 @@ from klaverblad.plan.statutes import eligibility_variables
 from klaverblad.rules import baseline_system
 from klaverblad.rules.by_month import leaf, start_of_value, value_at_month
 from klaverblad.rules.catalogue import STATUTES, components_of
+from klaverblad.rules.funding import SharedGrant
 from klaverblad.rules.parameter_words import parameter_label, value_note
 from klaverblad.rules.provenance import START, ParameterRead, record_provenance
 
@@ -72,6 +74,14 @@ def parameter_facts(
         "note": value_note(value_metadata, language),
         "reference": metadata.get("reference", []),
     }
+
+
+def duration_key(system: TaxBenefitSystem, variable: str) -> str:
+    """`duration_quarters` for a duration counted in calendar quarters from the quarter of hire
+    (its variable's unit is `quarter`: individueel maatwerk, the VOP, the doelgroepvermindering
+    zonder werkervaring), else `duration_months` (months of employment)."""
+    unit = getattr(system.variables[variable], "unit", None)
+    return "duration_quarters" if unit == "quarter" else "duration_months"
 
 
 def explain_person(
@@ -154,8 +164,10 @@ def explain_person(
             "components": components,
         }
         if spec.duration:
-            entry["duration_months"] = int(calculate(simulation, spec.duration)[0])
-        if spec.funding is not None:
+            entry[duration_key(system, spec.duration)] = int(
+                calculate(simulation, spec.duration)[0]
+            )
+        if isinstance(spec.funding, SharedGrant):
             entry["applies_this_month"] = bool(calculate(simulation, spec.funding.applies)[0])
         explained.append(entry)
     return {

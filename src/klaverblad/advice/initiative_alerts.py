@@ -43,6 +43,11 @@ def _threshold(plan: FinancingPlan, name: str) -> float | None:
     return float(values[finite[0]]) if finite.size else None
 
 
+# SINE's condition on its start window, as its spec states it: `sine_not_eligible` is not
+# raised when it is the only failed condition (RULEBOOK §6).
+SINE_START_WINDOW = [c for c in STATUTES["sine"].conditions if c.endswith("_start_window_ok")]
+
+
 def sine_not_eligible(plan: FinancingPlan) -> list[Alert]:
     """In an LDE initiative, a target worker not on SINE who cannot switch to it."""
     if "lde" not in plan.initiative.recognitions or plan.statutes is None:
@@ -52,7 +57,7 @@ def sine_not_eligible(plan: FinancingPlan) -> list[Alert]:
         if person.role != "target" or result.statute == "sine" or result.eligible["sine"]:
             continue
         failed = [c for c in STATUTES["sine"].conditions if not plan.statutes.conditions[c][index]]
-        if failed == ["sine_start_window_ok"]:
+        if failed == SINE_START_WINDOW:
             continue  # no one can switch after SINE closed (RULEBOOK §6)
         message = localized(
             N_("alert.sine_not_eligible"),

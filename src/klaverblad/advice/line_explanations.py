@@ -28,6 +28,7 @@ from klaverblad.model.months import month_of_date
 from klaverblad.plan.financing_plan import FinancingPlan
 from klaverblad.plan.ledger import Line
 from klaverblad.rules.catalogue import MEASURES, REGIONALISATION_PARAMETER, STATUTES, Component
+from klaverblad.rules.funding import SharedGrant
 from klaverblad.rules.provenance import MONTH, START, ParameterRead, Provenance
 
 # The rulebook's section of each kind of initiative-level money, for a measure whose catalogue
@@ -281,10 +282,10 @@ def _grant(plan: FinancingPlan, line: Line, nl: bool) -> dict[str, Any]:
     language: Language = "nl" if nl else "en"
     spec = MEASURES.get(line.measure)
     window = ""
-    if spec is not None and spec.paid and spec.funding is None:
+    if spec is not None and spec.paid and not isinstance(spec.funding, SharedGrant):
         name = measure_name(plan.parameters, line.measure, language)
         window = RULES[language]["grant_window"].format(name=name)
-    if spec is not None and spec.funding is not None:
+    if spec is not None and isinstance(spec.funding, SharedGrant):
         rule = text(spec.funding.rule, language)
     else:
         rule = RULES[language]["grant"]

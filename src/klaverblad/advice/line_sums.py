@@ -2,14 +2,16 @@
 1 VTE = € 6.000,00" (issue step 6, item 7).
 
 A sum is built from what the plan really booked — the month-by-month amounts of the person's
-statute component, the activity's hours and the month's prices, the grant's yearly amount and
-degression factor, the agreement's amount — never recomputed from a separate formula, so that
-its terms add up, exactly, to the line: Σ terms, rounded half away from zero to the cent, is
-the line's amount. Months with the same amount make one term; a term's factors have the shape
-of the rule (a monthly amount × months × FTE, a quarterly forfait × quarters × FTE, a yearly
-premium ÷ 12 × months × FTE, a percentage × the wage cost × months, hours × a price per hour ×
-months …). A factor that could not be shown exactly falls back to a shape that can (a monthly
-amount, or a yearly one ÷ 12), so the sum never lies.
+statute component with the parameters and inputs the plan recorded for it, the activity's hours
+and the month's prices, the grant's yearly amount and degression factor, the agreement's amount
+— never recomputed from a separate formula, so that its terms add up, exactly, to the line:
+Σ terms, rounded half away from zero to the cent, is the line's amount. Months with the same
+factors make one term; a term's factors have the shape of the rule, the shape its component
+declares (`Component.shape`, `advice.line_sum_shapes`: a monthly amount × months × FTE, a
+quarterly forfait × quarters × FTE, a yearly premium ÷ 12 × months × FTE, a percentage × the
+wage cost capped at a multiple of the GGMMI × months …), hours × a price per hour × months for
+an activity. A factor that could not be shown exactly falls back to a shape that can (a
+monthly amount, or a yearly one ÷ 12), so the sum never lies.
 
 The words come later (`klaverblad.web.views.line_explanation`): this module gives numbers and
 the kind of each factor.
@@ -24,14 +26,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal, localcontext
+from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Literal
+from math import isfinite
+from typing import Any
 
 import numpy
 
+from klaverblad.advice.line_sum_shapes import (
+    READING,
+    Booked,
+    Factor,
+    Shape,
+    Term,
+    exact_decimal,
+    statute_shape,
+)
 from klaverblad.model.initiative import Person
-from klaverblad.model.money import UNITS_PER_EURO, euros_to_units, snap_to_units
+from klaverblad.model.money import snap_to_units
+from klaverblad.model.months import month_of_date
 from klaverblad.plan.financing_plan import FinancingPlan
 from klaverblad.plan.initiative_lines import (
     grant_booked_units,
@@ -40,82 +53,12 @@ from klaverblad.plan.initiative_lines import (
 )
 from klaverblad.plan.ledger import Line
 from klaverblad.plan.shared_grants import is_shared_grant, shared_grant_months
+from klaverblad.rules.by_month import leaf, values_at_months
 from klaverblad.rules.catalogue import REGIONALISED, STATUTES, Component
+from klaverblad.rules.provenance import MONTH, START, ParameterRead
 from klaverblad.rules.vouchers import dienstencheque_check, dienstencheque_prices, pwa_check
 
-FactorKind = Literal[
-    "per_month",
-    "per_quarter",
-    "per_year",
-    "per_hour",
-    "once",
-    "wage_per_month",
-    "twelfth",
-    "months",
-    "quarters",
-    "times",
-    "fte",
-    "hours_per_month",
-    "percent",
-    "degression",
-]
-# The shape of each statute component's rule (its variable in the rules); a component not
-# listed (a reform's, say) is shown by its rhythm: a monthly, quarterly or one-off amount.
-SHAPES = {
-    "sine_herinschakelingsuitkering": "monthly_fte",
-    "art60_staatstoelage": "monthly_fte",
-    "activa_werkuitkering": "monthly_fte",
-    "twe_inspanningsvergoeding": "monthly",
-    "twe_compensatievergoeding": "monthly",
-    "gesco_premie": "yearly_fte_capped",
-    "lde_sine_omkadering": "yearly_fte",
-    "sine_doelgroepvermindering": "quarterly_fte",
-    "maatwerk_begeleidingspremie_vast": "quarterly",
-    "maatwerk_begeleidingspremie_variabel": "quarterly",
-    "aanwervingsincentive_premie_3m": "one_off",
-    "aanwervingsincentive_premie_12m": "one_off",
-    "maatwerk_loonpremie": "percent_of_wage",
-}
-BY_RHYTHM = {"monthly": "monthly", "quarterly": "quarterly", "one_off": "one_off"}
-
-
-@dataclass(frozen=True)
-class Factor:
-    """One number of a term and what it is: `per_hour` with `minus` is (value − minus) an
-    hour (a dienstencheque's public part: exchange value − user price); `twelfth` divides."""
-
-    kind: FactorKind
-    value: Decimal
-    minus: Decimal | None = None
-
-    @property
-    def multiplier(self) -> Fraction:
-        if self.kind == "twelfth":
-            return 1 / Fraction(self.value)
-        if self.kind == "percent":
-            return Fraction(self.value) / 100
-        return Fraction(self.value) - Fraction(self.minus or 0)
-
-    def to_dict(self) -> dict[str, Any]:
-        shown: dict[str, Any] = {"kind": self.kind, "value": str(self.value)}
-        if self.minus is not None:
-            shown["minus"] = str(self.minus)
-        return shown
-
-
-@dataclass(frozen=True)
-class Term:
-    """A product of factors; `first_month` (a month index) orders the terms in time."""
-
-    factors: tuple[Factor, ...]
-    first_month: int
-
-    @property
-    def value(self) -> Fraction:
-        product = Fraction(1)
-        for factor in self.factors:
-            product *= factor.multiplier
-        return product
+__all__ = ["Factor", "LineSum", "Term", "line_sum"]
 
 
 @dataclass(frozen=True)
@@ -144,82 +87,6 @@ class LineSum:
         }
 
 
-def exact_decimal(value: Fraction) -> Decimal | None:
-    """`value` as a Decimal when it has a finite decimal expansion, else None.
-
-    >>> exact_decimal(Fraction(859031, 1000)), exact_decimal(Fraction(500))
-    (Decimal('859.031'), Decimal('500'))
-    >>> exact_decimal(Fraction(1, 12)) is None
-    True
-    """
-    denominator = value.denominator
-    for prime in (2, 5):
-        while denominator % prime == 0:
-            denominator //= prime
-    if denominator != 1:
-        return None
-    with localcontext() as context:
-        context.prec = 60
-        exact = (Decimal(value.numerator) / Decimal(value.denominator)).normalize()
-    # Without an exponent: 500, not 5E+2.
-    return exact.quantize(Decimal(1)) if exact == exact.to_integral_value() else exact
-
-
-def _euros(units: int) -> Fraction:
-    return Fraction(units, UNITS_PER_EURO)
-
-
-def _money(units: int) -> tuple[Factor, ...]:
-    """A monthly amount in units as factors that show it exactly: the amount itself, or (a
-    twelfth of a yearly amount) the yearly amount ÷ 12."""
-    exact = exact_decimal(_euros(units))
-    if exact is not None:
-        return (Factor("per_month", exact),)
-    yearly = exact_decimal(_euros(units * 12))
-    assert yearly is not None, "12 × a unit is a whole millionth of a euro"
-    return (Factor("per_year", yearly), Factor("twelfth", Decimal(12)))
-
-
-Shape = tuple[tuple[Factor, ...], FactorKind, tuple[Factor, ...]]
-
-
-def _statute_shape(shape: str, units: int, person: Person) -> tuple[Shape, tuple[str, ...]]:
-    """(factors before the count, the count's kind, factors after it) of one month's amount,
-    and the notes it needs; a shape whose numbers would not be exact falls back to the
-    month's amount."""
-    fte = Decimal(person.fte)
-    per_fte = exact_decimal(_euros(units) / Fraction(fte))
-    if shape == "monthly_fte" and per_fte is not None and _cents(per_fte):
-        return ((Factor("per_month", per_fte),), "months", (Factor("fte", fte),)), ()
-    if shape == "quarterly_fte" and per_fte is not None and _cents(per_fte):
-        return ((Factor("per_quarter", per_fte),), "quarters", (Factor("fte", fte),)), ()
-    if shape in ("yearly_fte", "yearly_fte_capped"):
-        if shape == "yearly_fte_capped" and units == euros_to_units(person.monthly_wage_cost):
-            capped = Factor("wage_per_month", Decimal(person.monthly_wage_cost))
-            return ((capped,), "months", ()), ("capped_at_wage_cost",)
-        yearly = exact_decimal(_euros(units * 12) / Fraction(fte))
-        if yearly is not None and _cents(yearly):
-            head = (Factor("per_year", yearly), Factor("twelfth", Decimal(12)))
-            return (head, "months", (Factor("fte", fte),)), ()
-    if shape == "percent_of_wage" and person.maatwerk_loonpremie_pct is not None:
-        percent = Decimal(person.maatwerk_loonpremie_pct)
-        wage = Decimal(person.monthly_wage_cost)
-        if Fraction(percent) / 100 * Fraction(wage) == _euros(units):
-            head = (Factor("percent", percent), Factor("wage_per_month", wage))
-            return (head, "months", ()), ()
-    amount = exact_decimal(_euros(units))
-    if shape.startswith("quarterly") and amount is not None:
-        return ((Factor("per_quarter", amount),), "quarters", ()), ()
-    if shape == "one_off" and amount is not None:
-        return ((Factor("once", amount),), "times", ()), ()
-    return (_money(units), "months", ()), ()
-
-
-def _cents(value: Decimal) -> bool:
-    """True when `value` has at most two decimals (shown as money without rounding)."""
-    return value == value.quantize(Decimal("0.01"))
-
-
 def _grouped(months: Iterable[int], keys: Iterable[Shape]) -> list[tuple[Shape, list[int]]]:
     """Months with the same shape together, in the order of their first month."""
     groups: dict[Shape, list[int]] = {}
@@ -242,6 +109,58 @@ def _person_index(plan: FinancingPlan, person_id: str) -> int:
     return next(i for i, person in enumerate(plan.initiative.people) if person.id == person_id)
 
 
+def _number(value: Any) -> Decimal | None:
+    """A parameter's or an input's value as an exact Decimal (as written: 2070.48, not the
+    float's binary expansion); None for a missing value, a yes/no or a text."""
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        return None
+    if isinstance(value, float) and not isfinite(value):
+        return None
+    return exact_decimal(Fraction(Decimal(str(value))))
+
+
+def _booked_months(
+    plan: FinancingPlan,
+    statute: str,
+    component: Component,
+    person: Person,
+    chosen: list[tuple[int, int]],
+) -> list[Booked]:
+    """Each chosen (month, units) with what it was computed from: for a shape that reads
+    them, the values in force that month (one read at the start of employment, at the start
+    month) of the parameters the plan recorded for the component, by unit, and the numbers
+    among the person's inputs its formulas used (the component's declared parameters and
+    every input without a record)."""
+    fte, wage = Decimal(person.fte), Decimal(person.monthly_wage_cost)
+    if component.shape not in READING:
+        return [Booked(units, fte, wage) for _, units in chosen]
+    assert plan.statutes is not None
+    record = plan.statutes.provenance.get(statute, {}).get(component.name)
+    reads = (
+        record.parameters
+        if record is not None
+        else tuple(ParameterRead(path, MONTH) for path in component.parameters)
+    )
+    given = person.model_dump()
+    names = record.inputs if record is not None else tuple(given)
+    inputs = tuple(found for name in names if (found := _number(given.get(name))) is not None)
+    months = numpy.array([month for month, _ in chosen], dtype=numpy.int64)
+    start = numpy.full(len(months), month_of_date(person.start_date), dtype=numpy.int64)
+    by_unit: list[dict[str, list[Decimal]]] = [{} for _ in chosen]
+    for read in reads:
+        parameter = leaf(plan.parameters, read.path)
+        unit = str((parameter.metadata or {}).get("unit"))
+        values = values_at_months(parameter, start if read.read_at == START else months)
+        for at, value in enumerate(values):
+            number = _number(value)
+            if number is not None and number not in by_unit[at].get(unit, []):
+                by_unit[at].setdefault(unit, []).append(number)
+    return [
+        Booked(units, fte, wage, {unit: tuple(v) for unit, v in values.items()}, inputs)
+        for (_, units), values in zip(chosen, by_unit, strict=True)
+    ]
+
+
 def _statute_sum(plan: FinancingPlan, line: Line, statute: str, component: Component) -> LineSum:
     assert plan.statutes is not None and line.person is not None
     index = _person_index(plan, line.person)
@@ -254,13 +173,13 @@ def _statute_sum(plan: FinancingPlan, line: Line, statute: str, component: Compo
         if funder_rule == REGIONALISED
         else [funder_rule] * len(months)
     )
-    shape = SHAPES.get(component.variable, BY_RHYTHM[component.rhythm])
     chosen = [
         (month, amount)
         for month, amount, funder in zip(months, units, funders, strict=True)
         if month // 12 == line.year and funder == line.funder and amount
     ]
-    shaped = [_statute_shape(shape, amount, person) for _, amount in chosen]
+    booked = _booked_months(plan, statute, component, person, chosen)
+    shaped = [statute_shape(component.shape, component.rhythm, month) for month in booked]
     notes = tuple(dict.fromkeys(note for _, found in shaped for note in found))
     groups = _grouped((month for month, _ in chosen), (key for key, _ in shaped))
     return LineSum(_terms(groups), line.cents, line.status, notes)

@@ -1,11 +1,16 @@
 """Initiative-level funding (RULEBOOK §4): entered grants, client revenue per activity and
 agreements with other policy domains, booked month by month into the ledger; and the memo
-lines of PWA and wijk-werk cheques, booked into a ledger of their own (RULEBOOK §1).
+lines of vouchers that pay workers who are not the initiative's (PWA and wijk-werk cheques),
+booked into a ledger of their own (RULEBOOK §1).
 
 Grants are data: how a grant of a measure is booked is read from the measure's folder, never
 from its name here — its window (the spec's `paid` parameters, or per legal form of the
 promoter), the recognition it needs and whether months of its window that no grant covers
 are `not_computable` (the `grant` metadata of its parameter node, `grant_rule`).
+
+Vouchers are data too: the measures an activity's `payment` books are those whose `funding` is
+a `Voucher` of that payment (`catalogue.voucher_measures`), each in the months of its window;
+what the voucher asks and whether its lines are memo lines are the `Voucher`'s.
 """
 
 from __future__ import annotations
@@ -24,22 +29,21 @@ from klaverblad.model.money import UNITS_PER_EURO, euros_to_units
 from klaverblad.model.months import parse_month
 from klaverblad.plan.ledger import Ledger
 from klaverblad.rules.by_month import by_month, leaf, month_table
-from klaverblad.rules.catalogue import INITIATIVE_MEASURES, MEASURES, REGIONALISATION_PARAMETER
-from klaverblad.rules.employer_windows import Employer, for_employer
-from klaverblad.rules.vouchers import (
-    VoucherCheck,
-    dienstencheque_check,
-    dienstencheque_prices,
-    pwa_check,
+from klaverblad.rules.catalogue import (
+    INITIATIVE_MEASURES,
+    MEASURES,
+    REGIONALISATION_PARAMETER,
+    Measure,
+    voucher_measures,
+    voucher_of,
 )
+from klaverblad.rules.employer_windows import Employer, for_employer
+from klaverblad.rules.funding import Voucher
+from klaverblad.rules.vouchers import VoucherCheck, voucher_check, voucher_prices
 
 USERS = "gebruikers"
 # Who pays a client invoice: the city's own budget, or the users.
 CLIENT_FUNDER = {"particulier": USERS, "kansarm": USERS, "bedrijf": USERS, "stad": "lokaal"}
-# The measures whose cheques pay the workers of a `pwa_cheque` activity, each in the months of
-# its window (RULEBOOK §4.2: PWA to 2017-12, wijk-werken from 2018-01; §6.1: applied
-# automatically, no alert). Their lines are memo lines; funder and leaf are the spec's.
-PWA_CHEQUE_MEASURES = ("pwa", "wijk_werken")
 
 
 @dataclass
@@ -273,46 +277,16 @@ def book_activities(
     months: numpy.ndarray,
     booking: InitiativeBooking,
 ) -> None:
-    """Client revenue per activity and month (RULEBOOK §4.2)."""
+    """Client revenue per activity and month (RULEBOOK §4.2): an activity paid by vouchers
+    under the measures of its payment, one paid in cash or by invoice as client payments."""
     count = len(months)
     for activity in initiative.activities:
-        line = {"activity": activity.id}
-        if activity.payment == "dienstencheque":
-            check = dienstencheque_check(
-                tree,
-                months,
-                activity.kind,
-                activity.client_group,
-                "dienstencheque_onderneming" in initiative.recognitions,
-            )
-            if check.refused_months.size:
-                booking.voucher_refusals[activity.id] = check
-            user, public = dienstencheque_prices(tree, months)
-            common = {"leaf": "III", "measure": "dienstencheque", **line}
-            _book_by_year(
-                ledger,
-                months,
-                _hour_units(activity, user * 100, check.allowed),
-                [USERS] * count,
-                check.unknown,
-                component="gebruiker",
-                **common,
-            )
-            _book_by_year(
-                ledger,
-                months,
-                _hour_units(activity, public * 100, check.allowed),
-                regional_funder(tree, months),
-                check.unknown,
-                component="overheid",
-                **common,
-            )
+        measures = voucher_measures(activity.payment)
+        if measures:
+            _book_vouchers(ledger, booking, initiative, activity, tree, months, measures)
             continue
         price = activity.price_per_hour or Decimal(0)
         cents = numpy.full(count, float(price * 100))
-        if activity.payment == "pwa_cheque":
-            _book_pwa_cheques(booking, initiative, activity, tree, months, price)
-            continue
         units = _hour_units(activity, cents, numpy.ones(count, dtype=bool))
         booking.cash_revenue_units += int(units.sum())
         booking.cash_hundredths_of_hours += int(activity.hours_per_month * 100) * count
@@ -325,50 +299,91 @@ def book_activities(
             leaf="III",
             measure="klantbijdrage",
             component=activity.client_group,
-            **line,
+            activity=activity.id,
         )
 
 
-def _book_pwa_cheques(
+def voucher_owners(
+    tree: ParameterNode,
+    months: numpy.ndarray,
+    measures: tuple[Measure, ...],
+    employer: Employer | None,
+) -> numpy.ndarray:
+    """Per month, the index in `measures` (a payment's, `voucher_measures`) of the measure
+    that books it: the first whose window holds the month (a measure without a window holds
+    every month); a month that none holds (before the PWA, whose rules are then unknown: not
+    computable) falls to the first. The successor takes over by its window alone (RULEBOOK
+    §6.1: pwa → wijk_werken, applied automatically, no alert)."""
+    owner = numpy.full(len(months), -1)
+    for index, measure in enumerate(measures):
+        inside = measure_open(tree, months, measure.name, employer)
+        if inside is None:
+            inside = numpy.ones(len(months), dtype=bool)
+        owner = numpy.where((owner < 0) & inside, index, owner)
+    return numpy.where(owner < 0, 0, owner)
+
+
+def _voucher_parts(
+    voucher: Voucher, spec: Measure, activity: Activity, tree: ParameterNode, months: numpy.ndarray
+) -> list[tuple[str, numpy.ndarray, list[str]]]:
+    """(component, cents per hour, funder) in each month for `spec`: the user price and the
+    public part of a voucher whose price is the rules' (`Voucher.prices`), else the activity's
+    price under its client group and the measure's funder."""
+    if voucher.prices is not None:
+        user, public = voucher_prices(tree, months, voucher)
+        return [
+            ("gebruiker", user * 100, [USERS] * len(months)),
+            ("overheid", public * 100, regional_funder(tree, months)),
+        ]
+    price = activity.price_per_hour or Decimal(0)
+    cents = numpy.full(len(months), float(price * 100))
+    return [(activity.client_group, cents, [spec.funder] * len(months))]
+
+
+def _book_vouchers(
+    ledger: Ledger,
     booking: InitiativeBooking,
     initiative: Initiative,
     activity: Activity,
     tree: ParameterNode,
     months: numpy.ndarray,
-    price: Decimal,
+    measures: tuple[Measure, ...],
 ) -> None:
-    """PWA or wijk-werk cheques (RULEBOOK §4.2): hours × price as memo lines, in each month
-    under the cheque measure whose window holds it; a refused month books nothing and raises
-    `voucher_not_allowed`, a month before the cheque's first rule is not computable."""
-    check = pwa_check(tree, months, activity.kind, activity.client_group, int(price * 100))
+    """An activity paid by vouchers (RULEBOOK §4.2): hours × price in each month under the
+    measure of its payment that holds it (`voucher_owners`), with the spec's leaf; memo lines
+    when the voucher pays workers who are not the initiative's (§1). A refused month books
+    nothing and raises `voucher_not_allowed`; one before the voucher's rules is not computable."""
+    voucher = voucher_of(activity.payment)
+    assert voucher is not None
+    price_cents = int((activity.price_per_hour or Decimal(0)) * 100)
+    check = voucher_check(
+        tree,
+        months,
+        voucher,
+        activity.kind,
+        activity.client_group,
+        initiative.recognitions,
+        price_cents,
+    )
     if check.refused_months.size:
         booking.voucher_refusals[activity.id] = check
-    units = _hour_units(activity, numpy.full(len(months), float(price * 100)), check.allowed)
-    employer = employer_of(initiative)
-    # Each month under the first cheque measure whose window holds it; a month that none
-    # holds (before the PWA, whose rules are then unknown: not computable) under the first.
-    owner = numpy.full(len(months), -1)
-    for index, measure in enumerate(PWA_CHEQUE_MEASURES):
-        inside = measure_open(tree, months, measure, employer)
-        if inside is not None:
-            owner = numpy.where((owner < 0) & inside, index, owner)
-    owner = numpy.where(owner < 0, 0, owner)
-    for index, measure in enumerate(PWA_CHEQUE_MEASURES):
+    owner = voucher_owners(tree, months, measures, employer_of(initiative))
+    for index, spec in enumerate(measures):
         mine = owner == index
         if not mine.any():
             continue
-        spec = MEASURES[measure]
-        _book_by_year(
-            booking.memo,
-            months[mine],
-            units[mine],
-            [spec.funder] * int(mine.sum()),
-            check.unknown[mine],
-            leaf=spec.leaf,
-            measure=measure,
-            component=activity.client_group,
-            activity=activity.id,
-        )
+        for component, cents, funders in _voucher_parts(voucher, spec, activity, tree, months):
+            _book_by_year(
+                booking.memo if voucher.memo else ledger,
+                months[mine],
+                _hour_units(activity, cents, check.allowed)[mine],
+                [funders[at] for at in numpy.flatnonzero(mine)],
+                check.unknown[mine],
+                leaf=spec.leaf,
+                measure=spec.name,
+                component=component,
+                activity=activity.id,
+            )
 
 
 def book_agreements(ledger: Ledger, initiative: Initiative, months: numpy.ndarray) -> None:

@@ -15,6 +15,9 @@ from typing import Any
 from klaverblad.locale import Language
 from klaverblad.messages import N_, words
 
+# Factors that divide what comes before them (`advice.line_sum_shapes.DIVIDING`).
+DIVIDING = ("twelfth", "full_fte")
+
 WORDS = words(
     N_("explain_text.person"),
     N_("explain_text.month"),
@@ -24,6 +27,7 @@ WORDS = words(
     N_("explain_text.met"),
     N_("explain_text.not_met"),
     N_("explain_text.duration"),
+    N_("explain_text.duration_quarters"),
     N_("explain_text.not_computable"),
     N_("explain_text.grade"),
     N_("explain_text.since"),
@@ -50,6 +54,8 @@ def render_explanation(result: dict[str, Any], language: Language) -> str:
             )
         if "duration_months" in measure:
             out.append(f"  {words['duration']}: {measure['duration_months']}")
+        if "duration_quarters" in measure:
+            out.append(f"  {words['duration_quarters']}: {measure['duration_quarters']}")
         for component in measure["components"]:
             amount = (
                 component["amount"] if component["amount"] is not None else words["not_computable"]
@@ -71,7 +77,7 @@ def _reference(reference: object) -> str:
 
 
 def _factor(factor: dict[str, Any]) -> str:
-    if factor["kind"] == "twelfth":
+    if factor["kind"] in DIVIDING:
         return f"÷ {factor['value']}"
     if factor["kind"] == "percent":
         return f"{factor['value']}%"
@@ -88,7 +94,7 @@ def sum_arithmetic(line_sum: dict[str, Any], amount: str) -> str:
         text = ""
         for factor in term:
             part = _factor(factor)
-            joiner = " " if factor["kind"] == "twelfth" else " × "
+            joiner = " " if factor["kind"] in DIVIDING else " × "
             text = f"{text}{joiner}{part}" if text else part
         terms.append(text)
     return f"Σ {' + '.join(terms)} = {amount}" if terms else f"Σ {amount}"

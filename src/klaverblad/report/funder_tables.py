@@ -31,7 +31,7 @@ from klaverblad.model.initiative import Activity, Person
 from klaverblad.plan.financing_plan import FinancingPlan
 from klaverblad.report.download_words import DOWNLOAD_WORDS
 from klaverblad.report.redaction import KEPT_FIELDS
-from klaverblad.rules.catalogue import MEASURES
+from klaverblad.rules.catalogue import MEASURES, voucher_measures
 
 MONTHS_PER_YEAR = 12
 
@@ -163,7 +163,8 @@ def activity_rows(plan: FinancingPlan, language: Language) -> list[ActivityRow]:
     rows = []
     for activity in plan.initiative.activities:
         price = activity.price_per_hour
-        cheque = activity.payment in ("dienstencheque", "pwa_cheque")
+        # An activity paid by vouchers without a price of its own is priced by its cheque.
+        cheque = bool(voucher_measures(activity.payment))
         rows.append(
             ActivityRow(
                 label=activity_label(activity),

@@ -8,6 +8,7 @@ that no screen describes a rule by hand.
 
 from __future__ import annotations
 
+from klaverblad.rules.funding import Voucher
 from klaverblad.rules.measure_spec import (
     REGIONALISATION_PARAMETER,
     REGIONALISED,
@@ -30,6 +31,8 @@ __all__ = [
     "Measure",
     "Rhythm",
     "components_of",
+    "voucher_measures",
+    "voucher_of",
 ]
 
 STATUTE_MEASURES: tuple[Measure, ...] = tuple(spec_of(name) for name in STATUTE_NAMES)
@@ -51,3 +54,28 @@ def components_of(statute: str, system: object) -> tuple[Component, ...]:
 # Every measure by name: the statutes and the initiative-level ones (a `wep_plus` grant is the
 # statute's money, so it shares the statute's window).
 MEASURES = {measure.name: measure for measure in (*STATUTE_MEASURES, *INITIATIVE_MEASURES)}
+
+
+def voucher_measures(payment: str) -> tuple[Measure, ...]:
+    """The measures paid by the vouchers of an activity with this `payment` (their `funding` a
+    `Voucher` of it), in the catalogue's order: each books the months of its window, a month
+    that none holds falls to the first. Empty for a payment that is no voucher (`cash`).
+
+    >>> [measure.name for measure in voucher_measures("pwa_cheque")]
+    ['pwa', 'wijk_werken']
+    """
+    return tuple(
+        measure
+        for measure in INITIATIVE_MEASURES
+        if isinstance(measure.funding, Voucher) and measure.funding.payment == payment
+    )
+
+
+def voucher_of(payment: str) -> Voucher | None:
+    """The voucher that pays an activity with this `payment`: the rules of its first measure
+    (a payment's measures state the same, `tests/rules/test_voucher_measures.py`); None for a
+    payment that is no voucher."""
+    for measure in voucher_measures(payment):
+        if isinstance(measure.funding, Voucher):
+            return measure.funding
+    return None

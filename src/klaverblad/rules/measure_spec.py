@@ -9,9 +9,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from klaverblad.rules.funding import SharedGrant
+from klaverblad.rules.funding import SharedGrant, Voucher
 
 Rhythm = Literal["monthly", "quarterly", "one_off"]
+# The shape of the sum behind a component's plan line (`advice.line_sum_shapes`): a monthly
+# amount (× FTE), a quarterly forfait (× FTE, or × FTE ÷ the FTE of the full amount), a yearly
+# amount ÷ 12 × FTE (capped at the wage cost), a one-off premium, or a percentage × the wage
+# cost (capped at a multiple of the GGMMI × FTE).
+SumShape = Literal[
+    "monthly",
+    "monthly_fte",
+    "quarterly",
+    "quarterly_fte",
+    "quarterly_fte_share",
+    "yearly_fte",
+    "yearly_fte_capped",
+    "one_off",
+    "percent_of_capped_wage",
+]
 # `by_role`: leaf II for a target worker, I for a supervisor (RULEBOOK §3).
 LeafRule = Literal["by_role", "I", "II", "III", "IV"]
 # `regionalised`: federaal until 2014-06-30, Vlaams from 2014-07-01 (RULEBOOK §1, funders).
@@ -31,6 +46,9 @@ class Component:
     parameters: tuple[str, ...]
     measure: str | None = None
     funder: str | None = None
+    # The shape of its line's sum; None: shown by its rhythm (a monthly, quarterly or one-off
+    # amount).
+    shape: SumShape | None = None
 
 
 @dataclass(frozen=True)
@@ -58,8 +76,9 @@ class Measure:
     words: tuple[str, ...] = ()
     # Where its money comes from when not from its components: a `SharedGrant` (the
     # initiative's entered grant of this measure, shared by the persons who apply it that
-    # month, RULEBOOK §3.6); None for a measure paid by its components (`rules.funding`).
-    funding: SharedGrant | None = None
+    # month, RULEBOOK §3.6), a `Voucher` (the clients' vouchers of the activities with its
+    # payment, §4.2); None for a measure paid by its components (`rules.funding`).
+    funding: SharedGrant | Voucher | None = None
 
 
 def statute(

@@ -1,5 +1,7 @@
-"""Client payments by voucher (RULEBOOK §4.2): which activity a dienstencheque or a PWA cheque
-may pay for, and what it brings per hour, month by month.
+"""Client payments by voucher (RULEBOOK §4.2): which activity a voucher may pay for, and what
+it brings per hour, month by month. What each voucher asks is data, its measure's `Voucher`
+(`rules.funding`; `catalogue.voucher_of` finds it by payment): the parameters of its kinds,
+client groups, price range and prices, and the recognition it needs.
 
 Like the variables, these read every amount from the dated parameters of the system they are
 given, so a reform of a voucher parameter changes them too.
@@ -7,14 +9,15 @@ given, so a reform of a voucher parameter changes them too.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import numpy
 from openfisca_core.parameters import ParameterNode
 
-from klaverblad.rules.by_month import by_month, leaf, values_at_months
-
-PRIVATE_HOUSEHOLDS = "dienstencheque.allowed_client_groups"
+from klaverblad.rules.by_month import leaf, month_table, values_at_months
+from klaverblad.rules.catalogue import voucher_of
+from klaverblad.rules.funding import Voucher
 
 
 @dataclass(frozen=True)
@@ -51,45 +54,92 @@ def _check(
     return VoucherCheck(allowed, unknown, reasons, months[refused])
 
 
+def _per_month(tree: ParameterNode, path: str, months: numpy.ndarray) -> numpy.ndarray:
+    """A number parameter in force in each month (NaN before its first value)."""
+    return numpy.asarray(month_table(leaf(tree, path)).lookup(months))
+
+
+def voucher_check(
+    tree: ParameterNode,
+    months: numpy.ndarray,
+    voucher: Voucher,
+    kind: str,
+    client_group: str,
+    recognitions: Collection[str],
+    price_cents: int,
+) -> VoucherCheck:
+    """May `voucher` pay an activity of `kind` for `client_group`, at `price_cents` an hour,
+    for a promoter with `recognitions`, in each month: a listed kind, an allowed client group,
+    the recognition it needs and a price inside the month's range (the reasons `kind`,
+    `client_group`, `recognition`, `price`, in that order). A month before the first value of
+    one of its parameters is unknown."""
+    count = len(months)
+    kind_ok, kinds_known = _membership(tree, voucher.kinds, months, kind)
+    unknown = ~kinds_known
+    group_ok = numpy.full(count, client_group not in voucher.refused_client_groups)
+    if voucher.client_groups is not None:
+        group_ok &= _membership(tree, voucher.client_groups, months, client_group)[0]
+    conditions = {"kind": kind_ok, "client_group": group_ok}
+    if voucher.recognition is not None:
+        conditions["recognition"] = numpy.full(count, voucher.recognition in recognitions)
+    if voucher.prices is not None:
+        user, public = voucher_prices(tree, months, voucher)
+        unknown |= numpy.isnan(user) | numpy.isnan(public)
+    if voucher.price_range is not None:
+        lowest, highest = (_per_month(tree, path, months) for path in voucher.price_range)
+        unknown |= numpy.isnan(lowest) | numpy.isnan(highest)
+        # Prices are compared in cents: both sides have at most 2 decimals.
+        with numpy.errstate(invalid="ignore"):
+            conditions["price"] = (numpy.rint(lowest * 100) <= price_cents) & (
+                price_cents <= numpy.rint(highest * 100)
+            )
+    return _check(months, unknown, conditions)
+
+
+def voucher_prices(
+    tree: ParameterNode, months: numpy.ndarray, voucher: Voucher
+) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """(user price, public part = exchange value − user price) per hour, in each month, of a
+    voucher whose price is the rules' (`Voucher.prices`); NaN before their first values."""
+    if voucher.prices is None:
+        raise ValueError(f"the {voucher.payment} voucher has no prices of its own")
+    user_path, exchange_path = voucher.prices
+    user = _per_month(tree, user_path, months)
+    return user, _per_month(tree, exchange_path, months) - user
+
+
+def _voucher(payment: str) -> Voucher:
+    voucher = voucher_of(payment)
+    if voucher is None:
+        raise KeyError(f"no measure is paid by {payment}")
+    return voucher
+
+
+# The checks of the two vouchers of RULEBOOK §4.2 by their payment, for the line sums
+# (`advice.line_sums`), which give the recognition as a flag and the price in cents.
+
+
 def dienstencheque_check(
     tree: ParameterNode, months: numpy.ndarray, kind: str, client_group: str, recognised: bool
 ) -> VoucherCheck:
-    """A dienstencheque pays only for listed tasks, for private households, to a recognised
-    company. The lists are dated parameters, read at each month."""
-    kind_ok, kinds_known = _membership(tree, "dienstencheque.allowed_kinds", months, kind)
-    group_ok, _ = _membership(tree, PRIVATE_HOUSEHOLDS, months, client_group)
-    user, public = dienstencheque_prices(tree, months)
-    unknown = numpy.isnan(user) | numpy.isnan(public) | ~kinds_known
-    conditions = {
-        "kind": kind_ok,
-        "client_group": group_ok,
-        "recognition": numpy.full(len(months), recognised),
-    }
-    return _check(months, unknown, conditions)
+    """`voucher_check` of the dienstencheque, for a promoter with (`recognised`) or without
+    the recognition it needs."""
+    voucher = _voucher("dienstencheque")
+    recognitions = (voucher.recognition,) if recognised and voucher.recognition else ()
+    return voucher_check(tree, months, voucher, kind, client_group, recognitions, 0)
 
 
 def dienstencheque_prices(
     tree: ParameterNode, months: numpy.ndarray
 ) -> tuple[numpy.ndarray, numpy.ndarray]:
-    """(user price, public part = inruilwaarde − user price) per hour, in each month."""
-    view = by_month(tree, months).dienstencheque
-    user = view.gebruikersprijs
-    return user, view.inruilwaarde - user
+    """`voucher_prices` of the dienstencheque."""
+    return voucher_prices(tree, months, _voucher("dienstencheque"))
 
 
 def pwa_check(
     tree: ParameterNode, months: numpy.ndarray, kind: str, client_group: str, price_cents: int
 ) -> VoucherCheck:
-    """A PWA cheque pays only for listed tasks, not for a company, and only at a price inside
-    the month's range (4.95–7.45 until 2017, 5.95–7.45 as wijk-werkcheque from 2018)."""
-    kind_ok, kinds_known = _membership(tree, "pwa.allowed_kinds", months, kind)
-    group_ok = numpy.full(len(months), client_group != "bedrijf")
-    view = by_month(tree, months).pwa
-    lowest, highest = view.min_price, view.max_price
-    unknown = numpy.isnan(lowest) | numpy.isnan(highest) | ~kinds_known
-    # Prices are compared in cents: both sides have at most 2 decimals.
-    with numpy.errstate(invalid="ignore"):
-        price_ok = (numpy.rint(lowest * 100) <= price_cents) & (
-            price_cents <= numpy.rint(highest * 100)
-        )
-    return _check(months, unknown, {"kind": kind_ok, "client_group": group_ok, "price": price_ok})
+    """`voucher_check` of the PWA cheque (from 2018 the wijk-werkcheque), which asks no
+    recognition."""
+    voucher = _voucher("pwa_cheque")
+    return voucher_check(tree, months, voucher, kind, client_group, (), price_cents)

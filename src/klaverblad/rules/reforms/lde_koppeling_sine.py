@@ -30,6 +30,7 @@ COMPONENT = Component(
     ("lde_sine_omkadering",),
     measure="lde_sine_omkadering",
     funder="Vlaams",
+    shape="yearly_fte",
 )
 
 

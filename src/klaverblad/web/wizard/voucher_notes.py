@@ -6,7 +6,8 @@ activity earns 0 and the alert `voucher_not_allowed` is raised); here the same r
 said at the field that causes it, with the reason in words.
 
 The lists and the price range are the rules' dated parameters in force in the first refused
-month, never a second list.
+month, never a second list: those that the voucher of the payment names (`rules.funding.Voucher`,
+found by `catalogue.voucher_of`).
 """
 
 from __future__ import annotations
@@ -19,17 +20,11 @@ import numpy
 from klaverblad.locale import Language, money, month_name
 from klaverblad.plan.financing_plan import FinancingPlan
 from klaverblad.rules.by_month import leaf, values_at_months
+from klaverblad.rules.catalogue import voucher_of
+from klaverblad.rules.funding import Voucher
 from klaverblad.rules.vouchers import VoucherCheck
 from klaverblad.web.wizard.choices import CHOICE_WORDS
 from klaverblad.web.wizard.field_words import FIELD_WORDS
-
-# The parameter listing the tasks each voucher pays for.
-ALLOWED_KINDS = {
-    "dienstencheque": "dienstencheque.allowed_kinds",
-    "pwa_cheque": "pwa.allowed_kinds",
-}
-ALLOWED_CLIENTS = "dienstencheque.allowed_client_groups"
-PWA_PRICES = ("pwa.min_price", "pwa.max_price")
 
 
 def _cents(euros: Any) -> int:
@@ -68,22 +63,28 @@ def _months(check: VoucherCheck, plan: FinancingPlan, language: Language) -> str
 
 
 def _reason(
-    reason: str, payment: str, activity: Any, month: int, plan: FinancingPlan, language: Language
+    reason: str,
+    voucher: Voucher,
+    activity: Any,
+    month: int,
+    plan: FinancingPlan,
+    language: Language,
 ) -> str:
     words = FIELD_WORDS[language]
     labels = CHOICE_WORDS[language]
     if reason == "kind":
-        allowed = _choices("kind", _in_force(plan, ALLOWED_KINDS[payment], month), language)
+        allowed = _choices("kind", _in_force(plan, voucher.kinds, month), language)
         kind = labels.get(f"opt_kind_{activity.kind}", activity.kind)
         return words["voucher_kind"].format(kind=kind, allowed=", ".join(allowed))
     if reason == "client_group":
-        allowed = _choices("client_group", _in_force(plan, ALLOWED_CLIENTS, month), language)
+        served = _in_force(plan, voucher.client_groups, month) if voucher.client_groups else ()
+        allowed = _choices("client_group", served, language)
         group = labels.get(f"opt_client_group_{activity.client_group}", activity.client_group)
-        return words[f"voucher_client_group_{payment}"].format(
+        return words[f"voucher_client_group_{voucher.payment}"].format(
             allowed=_listed(allowed, language), group=group
         )
-    if reason == "price":
-        lowest, highest = (_in_force(plan, path, month) for path in PWA_PRICES)
+    if reason == "price" and voucher.price_range is not None:
+        lowest, highest = (_in_force(plan, path, month) for path in voucher.price_range)
         return words["voucher_price"].format(
             price=money(_cents(activity.price_per_hour or 0), language),
             lowest=money(_cents(lowest), language),
@@ -101,14 +102,14 @@ def voucher_warnings(plan: FinancingPlan | None, language: Language) -> dict[str
     found: dict[str, str] = {}
     for index, activity in enumerate(plan.initiative.activities):
         check = plan.booking.voucher_refusals.get(activity.id)
-        payment = activity.payment
-        if check is None or payment not in ALLOWED_KINDS:
+        voucher = voucher_of(activity.payment)
+        if check is None or voucher is None:
             continue
         first = int(check.refused_months[0]) if len(check.refused_months) else plan.first_month
         reasons = [
-            _reason(reason, payment, activity, first, plan, language) for reason in check.reasons
+            _reason(reason, voucher, activity, first, plan, language) for reason in check.reasons
         ]
-        found[f"activities[{index}].payment"] = words[f"voucher_{payment}"].format(
+        found[f"activities[{index}].payment"] = words[f"voucher_{voucher.payment}"].format(
             months=_months(check, plan, language), reasons="; ".join(reasons)
         )
     return found

@@ -17,6 +17,7 @@ MEASURE = statute(
             "monthly",
             "by_role",
             ("activa.werkuitkering",),
+            shape="monthly_fte",
         ),
     ),
     duration="activa_band_months",

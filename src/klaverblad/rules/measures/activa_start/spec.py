@@ -17,6 +17,7 @@ MEASURE = statute(
             "monthly",
             "by_role",
             ("activa_start.werkuitkering", "activa_start.months"),
+            shape="monthly_fte",
         ),
     ),
     duration="activa_start_months",

@@ -17,6 +17,7 @@ MEASURE = statute(
             "monthly",
             "by_role",
             ("art60.leefloon_cat3", "art60.paid"),
+            shape="monthly_fte",
         ),
     ),
     duration="art60_duration_months",

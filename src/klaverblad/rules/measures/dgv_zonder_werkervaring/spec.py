@@ -27,8 +27,11 @@ MEASURE = statute(
                 "dgv_zonder_werkervaring.doelgroepvermindering.full_amount_fte",
                 "dgv_zonder_werkervaring.doelgroepvermindering.quarters",
             ),
+            shape="quarterly_fte_share",
         ),
     ),
+    # Calendar quarters 1 to 4 from the quarter of hire (RULEBOOK v1.2 §3.9).
+    duration="dgv_zonder_werkervaring_quarters",
     reference="herwin.be — doelgroepvermindering zonder recente, duurzame werkervaring",
     words=(
         N_("value.statute_dgv_zonder_werkervaring"),

@@ -84,6 +84,7 @@ class dgv_zonder_werkervaring_quarters(Variable):
     value_type = int
     entity = Worker
     definition_period = ETERNITY
+    unit = "quarter"
     label = "Calendar quarters with a doelgroepvermindering, the quarter of hire included"
     reference = DGV
 

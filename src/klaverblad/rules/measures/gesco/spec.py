@@ -23,6 +23,7 @@ MEASURE = statute(
                 "gesco.paid",
                 "gesco.lokaal_bestuur.paid",
             ),
+            shape="yearly_fte_capped",
         ),
     ),
     reference="Programmawet 30 december 1988; BVR 27 oktober 1993",

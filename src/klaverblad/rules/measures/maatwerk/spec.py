@@ -39,6 +39,7 @@ MEASURE = statute(
                 "maatwerk.pakket.vijf_jaar_mwb.quarters",
                 "maatwerk.loonpremie_pct.quarters",
             ),
+            shape="percent_of_capped_wage",
         ),
         Component(
             "begeleidingspremie_vast",
@@ -61,8 +62,11 @@ MEASURE = statute(
                 "maatwerk.begeleidingspremie_variabel.midden",
                 "maatwerk.begeleidingspremie_variabel.hoog",
             ),
+            shape="quarterly_fte",
         ),
     ),
+    # 8 or 20 calendar quarters from the quarter of hire (RULEBOOK v1.2 §3.8).
+    duration="maatwerk_quarters",
     reference="Decreet individueel maatwerk 14 januari 2022",
     words=(
         N_("value.statute_maatwerk"),

@@ -97,6 +97,7 @@ class maatwerk_quarters(Variable):
     value_type = int
     entity = Worker
     definition_period = ETERNITY
+    unit = "quarter"
     label = "Calendar quarters of individueel maatwerk from the quarter of hire: 8 for 2j, else 20"
     reference = "vlaanderen.be — individueel maatwerk (duur)"
 

@@ -37,6 +37,7 @@ MEASURE = statute(
                 "sine.doelgroepvermindering.booked_lde",
                 *BAND,
             ),
+            shape="quarterly_fte",
         ),
         Component(
             "herinschakelingsuitkering",
@@ -50,6 +51,7 @@ MEASURE = statute(
                 "sine.herinschakelingsuitkering.paid_maatwerkbedrijf_swp",
                 *BAND,
             ),
+            shape="monthly_fte",
         ),
     ),
     duration="sine_allowance_months",

@@ -39,6 +39,7 @@ MEASURE = statute(
             "by_role",
             ("twe.federale_staatstoelage", "art60.leefloon_cat3"),
             funder="federaal",
+            shape="monthly_fte",
         ),
     ),
     # The art. 60 duration (RULEBOOK v1.2 §3.2).

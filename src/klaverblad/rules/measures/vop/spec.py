@@ -30,8 +30,11 @@ MEASURE = statute(
                 "vop.bepaald.pct_late",
                 "vop.bepaald.quarters",
             ),
+            shape="percent_of_capped_wage",
         ),
     ),
+    # 20 or 8 calendar quarters from the quarter of hire (RULEBOOK v1.2 §3.10).
+    duration="vop_quarters",
     reference="werk.be — VOP subsidie; vlaanderen.be — VOP: bedrag en duur",
     words=(
         N_("value.statute_vop"),

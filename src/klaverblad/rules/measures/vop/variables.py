@@ -73,6 +73,7 @@ class vop_quarters(Variable):
     value_type = int
     entity = Worker
     definition_period = ETERNITY
+    unit = "quarter"
     label = "Calendar quarters of the VOP from the quarter of hire: 20 (onbepaald) or 8 (bepaald)"
     reference = VOP_PAGE
 

@@ -1,13 +1,15 @@
 """The measure `wijk_werken` as data (RULEBOOK; see `klaverblad.rules.measure_spec`).
 
 From 2018-01 the successor of `pwa`: wijk-werkcheques pay wijk-werkers, not the initiative, so
-their hours × price are memo lines outside the initiative's accounts (RULEBOOK §1, §4.2). The
-cheque's kinds and prices are the `pwa` parameters."""
+their hours × price are memo lines outside the initiative's accounts (RULEBOOK §1, §4.2), in
+the months of its window (`wijk_werken.valid`). The cheque is the PWA cheque (`pwa.spec.CHEQUE`:
+the same payment, kinds, clients and price parameters)."""
 
 from __future__ import annotations
 
 from klaverblad.messages import N_
 from klaverblad.rules.measure_spec import Measure
+from klaverblad.rules.measures.pwa.spec import CHEQUE
 
 MEASURE = Measure(
     "wijk_werken",
@@ -22,4 +24,5 @@ MEASURE = Measure(
         N_("measure_label.wijk_werken"),
         N_("measures.how_wijk_werken"),
     ),
+    funding=CHEQUE,
 )
