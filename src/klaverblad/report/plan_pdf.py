@@ -36,6 +36,7 @@ from klaverblad.report.funder_tables import (
     measure_words,
     person_label,
 )
+from klaverblad.report.parameter_values import UNDATED, start_in_words
 from klaverblad.report.plan_pdf_sections import funder_sections, short_day
 from klaverblad.report.plan_sources import (
     SEVERITY_WORDS,
@@ -117,13 +118,16 @@ def _environment() -> Environment:
 
 
 def _since(since: str | None, language: Language) -> str:
-    """A value's start date, d/MM/yyyy in Dutch (ux.md §2.2), ISO in English."""
+    """A value's start date, d/MM/yyyy in Dutch (ux.md §2.2), ISO in English; "al van voor
+    2004" for an undated value (`report/parameter_values.py`)."""
     if not since:
         return ""
     try:
         value = date.fromisoformat(since)
     except ValueError:
         return since
+    if value <= UNDATED:
+        return start_in_words(value, language)
     return short_day(value, language)
 
 

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
-from typing import Any
 
 from klaverblad.advice.line_explanations import explain_lines
-from klaverblad.locale import Language, money, number
+from klaverblad.locale import Language
 from klaverblad.messages import N_, words
 from klaverblad.plan.financing_plan import FinancingPlan
-from klaverblad.value_words import code_name
+from klaverblad.report.parameter_values import value_text
+from klaverblad.rules.by_month import leaf
 
 
 @dataclass(frozen=True)
@@ -31,6 +30,7 @@ class Source:
     value: object
     since: str | None
     unit: str | None
+    period: str | None
     grade: str | None
     references: list[Reference]
     measures: list[str] = field(default_factory=list)
@@ -66,6 +66,7 @@ def plan_sources(plan: FinancingPlan, language: Language = "nl") -> list[Source]
                     value=fact.get("value"),
                     since=fact.get("since"),
                     unit=fact.get("unit"),
+                    period=(leaf(plan.parameters, key[0]).metadata or {}).get("period"),
                     grade=fact.get("grade"),
                     references=_references(fact.get("reference")),
                 )
@@ -74,27 +75,9 @@ def plan_sources(plan: FinancingPlan, language: Language = "nl") -> list[Source]
     return sorted(sources.values(), key=lambda s: (s.parameter, s.since or ""))
 
 
-def value_text(value: Any, language: Language = "nl") -> str:
-    """A parameter value for people: numbers in the language's format, yes/no, lists."""
-    if isinstance(value, bool):
-        return ("ja" if value else "nee") if language == "nl" else ("yes" if value else "no")
-    if isinstance(value, int | float | Decimal):
-        return number(value, language)
-    if isinstance(value, dict):
-        return ", ".join(f"{key}: {value_text(item, language)}" for key, item in value.items())
-    if isinstance(value, list | tuple):
-        return ", ".join(value_text(item, language) for item in value)
-    return "" if value is None else code_name(str(value), language)
-
-
 def source_value_text(source: Source, language: Language = "nl") -> str:
-    """A source's value with its unit: money for `currency-EUR`, else the bare value."""
-    value = source.value
-    euros = (source.unit or "").endswith("EUR")
-    if euros and isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-        cents = (Decimal(str(value)) * 100).to_integral_value()
-        return money(int(cents), language)
-    return value_text(value, language)
+    """A source's value in words, by its unit and period (`report/parameter_values.py`)."""
+    return value_text(source.value, source.unit, source.period, language)
 
 
 STATUS_WORDS = words(

@@ -1,7 +1,8 @@
 """The plan workbook's notes sheets (`plan_xlsx.py`): the alerts (`Signalen`/`Alerts`) by
 their title in words, and the sources (`Bronnen`/`Sources`): each parameter value a line used,
-since when, its confidence grade and its references. The sheet's words come from the caller
-(`plan_xlsx.WORDS`), which names the sheets."""
+its unit in words, since when (an ISO day, which sorts; "al van voor 2004" when undated), its
+confidence grade and its references. The sheet's words come from the caller (`plan_xlsx.WORDS`),
+which names the sheets."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from klaverblad.advice.alerts import Alert
 from klaverblad.locale import Language
 from klaverblad.plan.financing_plan import FinancingPlan
 from klaverblad.report.funder_tables import measure_words
-from klaverblad.report.plan_sources import SEVERITY_WORDS, grade_text, plan_sources, value_text
+from klaverblad.report.parameter_values import start_cell, unit_text, value_text
+from klaverblad.report.plan_sources import SEVERITY_WORDS, grade_text, plan_sources
 from klaverblad.report.plan_xlsx_formats import Formats
 
 
@@ -46,14 +48,15 @@ def write_alerts(
 def write_sources(
     sheet: Worksheet, plan: FinancingPlan, language: Language, f: Formats, words: dict[str, str]
 ) -> None:
-    """The sources sheet: every parameter value a line used, with its date, grade and
-    references, and the measures (in words) it was used for."""
+    """The sources sheet: every parameter value a line used (a number as a number, for
+    sums; any other value in words), its unit in words, its date, grade and references, and
+    the measures (in words) it was used for."""
     sources = plan_sources(plan, language)
     rows: list[list[Any]] = []
     for source in sources:
         value: Any = source.value
         if not isinstance(value, int | float) or isinstance(value, bool):
-            value = value_text(value, language)
+            value = value_text(value, source.unit, source.period, language)
         references = "\n".join(
             f"{ref.title} — {ref.href}" if ref.href and ref.href != ref.title else ref.title
             for ref in source.references
@@ -63,8 +66,8 @@ def write_sources(
                 source.parameter,
                 source.label,
                 value,
-                source.unit or "",
-                source.since or "",
+                unit_text(source.unit, source.period, language),
+                start_cell(source.since, language),
                 grade_text(source.grade, language),
                 references,
                 ", ".join(measure_words(plan, m, language) for m in source.measures),

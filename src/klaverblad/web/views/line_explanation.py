@@ -23,11 +23,11 @@ from klaverblad.advice.measure_windows import measure_name
 from klaverblad.locale import BABEL_LOCALE, Language, day, money, month_name
 from klaverblad.model.initiative import Person
 from klaverblad.model.months import parse_month
+from klaverblad.report.parameter_values import since_text, value_text
 from klaverblad.rules.by_month import leaf
 from klaverblad.rules.catalogue import MEASURES
 from klaverblad.rules.parameter_words import parameter_label as words_label
 from klaverblad.value_words import value_name
-from klaverblad.web.views.parameter_history import since_text, value_text
 from klaverblad.web.views.references import Reference, reference
 from klaverblad.web.words.common import WORDS
 from klaverblad.web.words.explanations import EXPLANATION_WORDS
@@ -36,6 +36,8 @@ from klaverblad.web.words.explanations import EXPLANATION_WORDS
 MONEY_FACTORS = ("per_month", "per_quarter", "per_year", "per_hour", "once", "wage_per_month")
 # Counts with a singular ("1 maand"): the count goes in as {n}.
 COUNTED = ("months", "quarters")
+# Factors that divide what comes before them ("÷ 12", "÷ 0,8 VTE"): written without "×".
+DIVIDING = ("twelfth", "full_fte")
 # The measures whose condition reads the gross quarterly wage, met when it is not given
 # (RULEBOOK §3.9): their lines say so when the file leaves it out.
 WAGE_CEILING = "gross_quarterly_wage"
@@ -88,13 +90,29 @@ def exact_number(value: Decimal | int, language: Language) -> str:
 
 
 def factor_text(factor: Mapping[str, Any], language: Language) -> str:
-    """One factor of a sum in words: "€ 500,00 per maand", "12 maanden", "0,5 VTE", "÷ 12"."""
+    """One factor of a sum in words: "€ 500,00 per maand", "12 maanden", "0,5 VTE", "÷ 12", a
+    wage capped at a multiple of the GGMMI (× the FTE when it is not 1).
+
+    >>> factor_text({"kind": "capped_wage_per_month", "value": "4140.96", "times": "2",
+    ...     "fte": "1"}, "nl")
+    '€\\xa04.140,96 per maand (loonkost begrensd op 2 × GGMMI)'
+    >>> factor_text({"kind": "capped_wage_per_month", "value": "3312.768", "times": "2",
+    ...     "fte": "0.8"}, "en")
+    '€3,312.768 a month (wage cost capped at 2 × GGMMI × 0.8 FTE)'
+    """
     words = EXPLANATION_WORDS[language]
     kind = str(factor["kind"])
     value = Decimal(str(factor["value"]))
     if kind == "per_hour" and factor.get("minus") is not None:
         minus = exact_money(Decimal(str(factor["minus"])), language)
         return words["per_hour_difference"].format(money=exact_money(value, language), minus=minus)
+    if kind == "capped_wage_per_month":
+        fte = Decimal(str(factor.get("fte") or 1))
+        return words[kind if fte == 1 else f"{kind}_fte"].format(
+            money=exact_money(value, language),
+            n=exact_number(Decimal(str(factor["times"])), language),
+            fte=exact_number(fte, language),
+        )
     if kind in MONEY_FACTORS:
         return words[kind].format(money=exact_money(value, language))
     key = f"{kind}_one" if kind in COUNTED and value == 1 else kind
@@ -118,12 +136,13 @@ def sum_sentence(line_sum: Mapping[str, Any], cents: int, status: str, language:
         text = ""
         for factor in term:
             part = factor_text(factor, language)
-            # "÷ 12" follows the yearly amount it divides; every other factor multiplies.
+            # "÷ 12" follows the yearly amount it divides, "÷ 0,8 VTE" the FTE; every other
+            # factor multiplies.
             text = (
                 part
                 if not text
                 else f"{text} {part}"
-                if factor["kind"] == "twelfth"
+                if factor["kind"] in DIVIDING
                 else f"{text} × {part}"
             )
         shown.append(text)

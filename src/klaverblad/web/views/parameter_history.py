@@ -3,61 +3,35 @@ of the OpenFisca parameter tree in words (money nl-BE, percentages, months …),
 and note, and which value is in force on a given day.
 
 "In force on a day" is the value with the latest start on or before that day (the legal
-reading); a plan counts a value from the first whole month it applies (RULEBOOK §1).
-
-OpenFisca needs a start for every value: a value whose real date of effect is not known (it
-held before the period the rules cover, 2004 on) is recorded from the conventional day
-1970-01-01 (`UNDATED`), and is shown as "al van voor 2004", never as a 1970 date.
+reading); a plan counts a value from the first whole month it applies (RULEBOOK §1). The
+values, units and days are said as every output says them (`report/parameter_values.py`: an
+undated value "al van voor 2004", never a 1970 date).
 
 >>> from klaverblad.rules import baseline_system
 >>> history = parameter_history(
 ...     baseline_system(), "art60.leefloon_cat3", date(2006, 10, 1), "nl")
 >>> history.in_force.text, history.in_force.start_text, history.in_force.grade
 ('€\\xa0859,31 per maand', '1 oktober 2006', 'H')
->>> start_in_words(UNDATED, "nl"), since_text(date(2005, 8, 1), "nl")
-('al van voor 2004', 'sinds 1 augustus 2005')
+>>> history.unit_text
+'euro per maand'
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
-from babel.numbers import format_percent
 from openfisca_core.parameters import Parameter, ParameterNode
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
-from klaverblad.locale import BABEL_LOCALE, Language, day, money, number
+from klaverblad.locale import Language
+from klaverblad.report.parameter_values import start_in_words, unit_text, value_text
 from klaverblad.rules.by_month import leaf
 from klaverblad.rules.parameter_words import parameter_label as words_label
 from klaverblad.rules.parameter_words import value_note
-from klaverblad.value_words import code_name
 from klaverblad.web.views.references import Reference, reference
-from klaverblad.web.words.explanations import EXPLANATION_WORDS
-from klaverblad.web.words.measures import WORDS
-
-# The start the parameter files give a value whose real date of effect is unknown.
-UNDATED = date(1970, 1, 1)
-
-
-def start_in_words(start: date, language: Language) -> str:
-    """The day a value takes effect, in words; "al van voor 2004" for an undated value."""
-    if start <= UNDATED:
-        return EXPLANATION_WORDS[language]["since_before_records"]
-    return day(start, language)
-
-
-def since_text(start: date | str | None, language: Language) -> str:
-    """Since when a value holds: "sinds 1 augustus 2005", or "al van voor 2004" for an
-    undated value; "—" without a start (a month before the first value)."""
-    if start is None:
-        return "—"
-    when = date.fromisoformat(start) if isinstance(start, str) else start
-    if when <= UNDATED:
-        return EXPLANATION_WORDS[language]["since_before_records"]
-    return EXPLANATION_WORDS[language]["since"].format(date=day(when, language))
 
 
 @dataclass(frozen=True)
@@ -90,13 +64,15 @@ class DatedValue:
 
 @dataclass(frozen=True)
 class ParameterHistory:
-    """A leaf parameter: its dotted path (also the page anchor), description, unit, the
-    grade of the rule, its sources and its values in date order."""
+    """A leaf parameter: its dotted path (also the page anchor), description, unit (its code
+    and period, and in words), the grade of the rule, its sources and its values in date
+    order."""
 
     path: str
     label: str
     unit: str | None
     period: str | None
+    unit_text: str
     grade: str | None
     documentation: str
     references: tuple[Reference, ...]
@@ -117,36 +93,6 @@ def leaf_paths(node: ParameterNode, prefix: str) -> list[str]:
         elif isinstance(child, ParameterNode):
             paths += leaf_paths(child, path)
     return paths
-
-
-def _count(value: Any, unit: str, language: Language) -> str:
-    words = WORDS[language]
-    key = f"unit_{unit}_one" if value == 1 else f"unit_{unit}"
-    return words[key].format(n=number(value, language))
-
-
-def value_text(value: Any, unit: str | None, period: str | None, language: Language) -> str:
-    """A parameter value in words, by its unit: `€ 859,31 per maand`, `30%`, `12 maanden`."""
-    words = WORDS[language]
-    if value is None:
-        return words["no_value"]
-    if isinstance(value, bool):
-        return words["true" if value else "false"]
-    if isinstance(value, list | tuple):
-        return ", ".join(code_name(str(item), language) for item in value) or "—"
-    if not isinstance(value, int | float):
-        return code_name(str(value), language)
-    if unit == "currency-EUR":
-        cents = int((Decimal(str(value)) * 100).quantize(Decimal(1), ROUND_HALF_UP))
-        per = words.get(f"per_{period}") if period else None
-        return f"{money(cents, language)} {per}" if per else money(cents, language)
-    if unit == "/1":
-        return format_percent(value, "#,##0.##%", locale=BABEL_LOCALE[language])
-    if unit == "percent":
-        return format_percent(value / 100, "#,##0.##%", locale=BABEL_LOCALE[language])
-    if unit in ("month", "year", "quarter", "fte", "ratio"):
-        return _count(value, unit, language)
-    return number(value, language)
 
 
 def _grade(metadata: dict[str, Any] | None) -> str | None:
@@ -195,6 +141,7 @@ def parameter_history(
         label=parameter_label(parameter, path, language),
         unit=unit,
         period=period,
+        unit_text=unit_text(unit, period, language),
         grade=_grade(metadata),
         documentation=" ".join(str(documentation or "").split()),
         references=tuple(reference(item) for item in metadata.get("reference") or []),

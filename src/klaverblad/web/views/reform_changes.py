@@ -1,7 +1,7 @@
 """What each named reform (`rules/reforms/registry.py` REFORMS) changes, found by comparing
 the reformed parameter tree with the baseline: the values it changes (before and after, per
 start date), the parameters it adds, and the components it adds to a statute. Nothing is
-described per reform by hand except its Dutch summary (`words_measures.DUTCH_REFORM_DOCS`).
+described per reform by hand except its Dutch summary (`report/reform_docs.py`).
 
 >>> [change.path for change in reform_view("sine-uitbreiding", None, "en").changes][:2]
 ['sine.low_skilled_required', 'sine.unemployment_months.benefit_under_age']
@@ -18,8 +18,10 @@ from typing import Any
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from klaverblad.advice.measure_windows import measure_name
-from klaverblad.locale import Language, day
+from klaverblad.locale import Language
 from klaverblad.model import STATUTES
+from klaverblad.report.parameter_values import start_in_words, value_text
+from klaverblad.report.reform_docs import reform_doc
 from klaverblad.rules import baseline_system
 from klaverblad.rules.by_month import leaf
 from klaverblad.rules.reforms import REFORMS, reformed_system
@@ -29,10 +31,8 @@ from klaverblad.web.views.parameter_history import (
     leaf_paths,
     parameter_history,
     parameter_label,
-    start_in_words,
-    value_text,
 )
-from klaverblad.web.words.measures import DUTCH_REFORM_DOCS, WORDS
+from klaverblad.web.words.measures import WORDS
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ def _dated(
 ) -> DatedValue:
     return DatedValue(
         start=start,
-        start_text=day(start, language),
+        start_text=start_in_words(start, language),
         value=value,
         text=value_text(value, unit, period, language),
         grade=None,
@@ -139,12 +139,12 @@ def reform_view(name: str, on: date | None, language: Language) -> ReformView:
     existing = set(leaf_paths(baseline.parameters, ""))
     paths = leaf_paths(reformed.parameters, "")
     reform = REFORMS[name]
-    dutch = DUTCH_REFORM_DOCS.get(name) if language == "nl" else None
+    doc, doc_language = reform_doc(name, _module_doc(reform), language)
     return ReformView(
         name=name,
         label=str(reform.name),
-        doc=dutch or _module_doc(reform),
-        doc_language=language if dutch else "en",
+        doc=doc,
+        doc_language=doc_language,
         changes=tuple(_changes(baseline, reformed, [p for p in paths if p in existing], language)),
         added=tuple(
             parameter_history(reformed, path, on, language)

@@ -1,6 +1,6 @@
 """The words of the "Hoe berekend?" explanations of the plan page: the sum with its numbers
-filled in (`web/views/line_explanation.py`), the inputs in words, the date of a parameter
-value, and the explanation of the gap and the break-even price
+filled in (`web/views/line_explanation.py`), the inputs in words (a parameter's value and
+date: `report/parameter_values.py`), and the explanation of the gap and the break-even price
 (`web/views/totals_explanation.py`). Every language has the same keys
 (tests/web/test_explanations.py checks it).
 
@@ -20,7 +20,10 @@ EXPLANATION_WORDS = words(
     N_("explanation.per_hour_difference"),
     N_("explanation.once"),
     N_("explanation.wage_per_month"),
+    N_("explanation.capped_wage_per_month"),
+    N_("explanation.capped_wage_per_month_fte"),
     N_("explanation.twelfth"),
+    N_("explanation.full_fte"),
     N_("explanation.months"),
     N_("explanation.months_one"),
     N_("explanation.quarters"),
@@ -33,8 +36,6 @@ EXPLANATION_WORDS = words(
     N_("explanation.not_computable"),
     N_("explanation.capped_at_wage_cost"),
     N_("explanation.sum_note_rounding"),
-    N_("explanation.since"),
-    N_("explanation.since_before_records"),
     N_("explanation.grade"),
     N_("explanation.sources"),
     N_("explanation.role_target"),

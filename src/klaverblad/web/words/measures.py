@@ -1,9 +1,9 @@
 """The words of the measures catalogue, in Dutch and English (the same keys in both, checked
 in tests/web/test_pages_measures.py).
 
-`DUTCH_MEASURE_LABELS` and `DUTCH_REFORM_DOCS` give the Dutch wording of the catalogue's
-English labels and of the reforms' module documentation; in English the page shows those
-sources as they are.
+`DUTCH_MEASURE_LABELS` gives the Dutch wording of the catalogue's English labels; in English the
+page shows them as they are. A parameter's value, unit and dates are said by
+`report/parameter_values.py`, a reform's summary by `report/reform_docs.py`.
 """
 
 from __future__ import annotations
@@ -60,33 +60,6 @@ WORDS = words(
     N_("measures.grade_M"),
     N_("measures.grade_L"),
     N_("measures.grade_none"),
-    N_("measures.unit_name_currency-EUR"),
-    N_("measures.unit_name_boolean"),
-    N_("measures.unit_name_month"),
-    N_("measures.unit_name_year"),
-    N_("measures.unit_name_quarter"),
-    N_("measures.unit_name_fte"),
-    N_("measures.unit_name_ratio"),
-    N_("measures.unit_name_percent"),
-    N_("measures.unit_name_/1"),
-    N_("measures.unit_name_list"),
-    N_("measures.unit_month"),
-    N_("measures.unit_month_one"),
-    N_("measures.unit_year"),
-    N_("measures.unit_year_one"),
-    N_("measures.unit_quarter"),
-    N_("measures.unit_quarter_one"),
-    N_("measures.unit_fte"),
-    N_("measures.unit_fte_one"),
-    N_("measures.unit_ratio"),
-    N_("measures.unit_ratio_one"),
-    N_("measures.per_month"),
-    N_("measures.per_year"),
-    N_("measures.per_quarter"),
-    N_("measures.per_hour"),
-    N_("measures.true"),
-    N_("measures.false"),
-    N_("measures.no_value"),
     # What each measure is, on the catalogue page: in its folder (`Measure.words`).
     *measure_words("measures.how_"),
     N_("measures.how_wep_plus"),
@@ -108,11 +81,3 @@ WORDS = words(
 # The catalogue's labels of the initiative-level measures in words (the Dutch page's).
 MEASURE_LABELS = words(*measure_words("measure_label."))
 DUTCH_MEASURE_LABELS = MEASURE_LABELS["nl"]
-
-# What each reform does (RULEBOOK §7), by reform name with `_` for `-`; the Dutch page shows
-# it, the English page the reform module's docstring.
-REFORM_DOCS = words(
-    N_("reform_doc.sine_uitbreiding"),
-    N_("reform_doc.lde_koppeling_sine"),
-)
-DUTCH_REFORM_DOCS = {name.replace("_", "-"): text for name, text in REFORM_DOCS["nl"].items()}
