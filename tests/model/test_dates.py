@@ -60,8 +60,12 @@ def test_the_other_problems_of_the_file_are_still_listed() -> None:
 
 
 def test_the_dutch_message_says_bestaat_niet() -> None:
-    assert translate("2023-02-30 does not exist", "nl") == "2023-02-30 bestaat niet"
-    assert translate("2023-02-30 does not exist", "en") == "2023-02-30 does not exist"
+    data = initiative_data(people=[person(birth_date="2023-02-30")])
+    with pytest.raises(InitiativeError) as raised:
+        parse_initiative(data, "plan.json")
+    [problem] = raised.value.problems
+    assert translate(problem, "nl") == "2023-02-30 bestaat niet"
+    assert translate(problem, "en") == "2023-02-30 does not exist"
 
 
 def test_a_nonexistent_date_in_json_gets_the_same_message() -> None:

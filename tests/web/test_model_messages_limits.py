@@ -3,38 +3,75 @@ Dutch on Dutch pages, like the model's other messages; the refused text is still
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 
-from klaverblad.model.safe_documents import ALIAS_REFUSED
+from klaverblad.model import InitiativeError, Problem, parse_initiative
+from klaverblad.model.loading import parse_text
 from klaverblad.web.words.model_messages import translate
+from tests.builders import initiative_data, person
+
+
+def _first_problem(read: Callable[[], Any]) -> Problem:
+    with pytest.raises(InitiativeError) as raised:
+        read()
+    return raised.value.problems[0]
+
+
+def _text(text: str) -> Callable[[], Any]:
+    return lambda: parse_initiative(parse_text(text, "plan.yaml"), "plan.yaml")
+
+
+def _data(data: Any) -> Callable[[], Any]:
+    return lambda: parse_initiative(data, "plan.yaml")
+
+
+def _nested(depth: int) -> dict[str, Any]:
+    value: dict[str, Any] = {}
+    for _ in range(depth):
+        value = {"a": value}
+    return value
+
 
 CASES = [
-    (ALIAS_REFUSED, "aliassen zijn niet toegelaten"),
-    ("is nested more than 20 levels deep", "is meer dan 20 niveaus diep genest"),
-    ("has 60002 fields; at most 100 are allowed", "heeft 60002 velden; hoogstens 100 toegelaten"),
+    (_text("a: &x [1]\nb: *x\n"), "aliassen zijn niet toegelaten"),
+    # NESTING_DEPTH is 20 levels (model/limits.py).
+    (_data(initiative_data(name=_nested(30))), "is meer dan 20 niveaus diep genest"),
+    # 150 unknown keys and the initiative's 5: 155 fields, MAPPING_KEYS allows 100.
     (
-        "has 10000 entries; at most 200 are allowed (docs/limits.md)",
-        "heeft 10000 elementen; hoogstens 200 toegelaten",
+        _data(initiative_data(**{f"k{i}": 1 for i in range(150)})),
+        "heeft 155 velden; hoogstens 100 toegelaten",
     ),
-    ("is larger than 1 MB", "is groter dan 1 MB"),
+    # PEOPLE allows 200.
+    (_data(initiative_data(people=[person()] * 201)), "heeft 201 elementen; hoogstens 200"),
+    (_text("a: " + "x" * (1024 * 1024)), "is groter dan 1 MB"),
     (
-        "'1e1000000' is not a number: write digits only, without an exponent (euros)",
+        _data(initiative_data(people=[person(fte="1e1000000")])),
         "'1e1000000' is geen getal: schrijf alleen cijfers, zonder exponent",
     ),
+    # 32 nines: more than the 30 significant digits a number may have.
     (
-        "'99999999999999999999999999999999' is not a number: it has more than 30 significant "
-        "digits",
-        "'99999999999999999999999999999999' is geen getal: het heeft meer dan 30 beduidende",
+        _data(initiative_data(people=[person(monthly_wage_cost="9" * 32)])),
+        f"'{'9' * 32}' is geen getal: het heeft meer dan 30 beduidende cijfers",
     ),
-    ("'x…' (100 characters) is too long for a number", "'x…' (100 tekens) is te lang"),
+    # 100 characters: more than the 40 of a number; quoted up to 40 of them.
     (
-        "must not contain the control character U+0000 (names and ids are plain text)",
+        _data(initiative_data(people=[person(fte="x" * 100)])),
+        f"'{'x' * 40}…' (100 tekens) is te lang voor een getal",
+    ),
+    (
+        _data(initiative_data(people=[person(id="w\x001")])),
         "mag het stuurteken U+0000 niet bevatten",
     ),
 ]
 
 
-@pytest.mark.parametrize(("english", "dutch"), CASES)
-def test_a_message_of_the_safe_readers_is_dutch_on_a_dutch_page(english: str, dutch: str) -> None:
-    assert dutch in translate(english, "nl")
-    assert translate(english, "en") == english
+@pytest.mark.parametrize(("read", "dutch"), CASES)
+def test_a_message_of_the_safe_readers_is_dutch_on_a_dutch_page(
+    read: Callable[[], Any], dutch: str
+) -> None:
+    problem = _first_problem(read)
+    assert dutch in translate(problem, "nl")
+    assert translate(problem, "en") == problem.message

@@ -7,10 +7,12 @@ it: `people[2].end_date: is before start_date (2006-01-01)`.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
 from klaverblad.model.initiative import Agreement, Initiative
 from klaverblad.model.months import parse_month
+from klaverblad.model.problems import Problem
+
+__all__ = ["DEFAULT_GRANT_LEAF", "LDE_LEGAL_FORMS", "Problem", "check_consistency"]
 
 # RULEBOOK §2: the recognition `lde` needs a non-commercial promoter.
 LDE_LEGAL_FORMS = ("vzw", "ocmw", "gemeente", "intercommunale", "cooperatie")
@@ -24,22 +26,11 @@ DEFAULT_GRANT_LEAF = {
 }
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with an input, at a field path such as `people[2].fte`."""
-
-    path: str
-    message: str
-
-    def line(self, source: str) -> str:
-        return f"{source}: {self.path}: {self.message}"
-
-
 def _duplicates(path: str, ids: Sequence[str]) -> Iterator[Problem]:
     seen: set[str] = set()
     for index, identifier in enumerate(ids):
         if identifier in seen:
-            yield Problem(f"{path}[{index}].id", f"duplicate id '{identifier}'")
+            yield Problem.of(f"{path}[{index}].id", "duplicate_id", id=identifier)
         seen.add(identifier)
 
 
@@ -50,31 +41,37 @@ def check_consistency(initiative: Initiative) -> list[Problem]:
     problems += _duplicates("activities", [activity.id for activity in initiative.activities])
     if "lde" in initiative.recognitions and initiative.promoter.legal_form not in LDE_LEGAL_FORMS:
         problems.append(
-            Problem(
+            Problem.of(
                 "recognitions",
-                f"the recognition 'lde' needs a legal form among {', '.join(LDE_LEGAL_FORMS)}"
-                f" (the promoter is '{initiative.promoter.legal_form}')",
+                "lde_legal_form",
+                legal_forms=", ".join(LDE_LEGAL_FORMS),
+                legal_form=initiative.promoter.legal_form,
             )
         )
     for index, recognition in enumerate(initiative.recognitions):
         if recognition in initiative.recognitions[:index]:
-            problems.append(Problem(f"recognitions[{index}]", f"'{recognition}' is listed twice"))
+            problems.append(
+                Problem.of(f"recognitions[{index}]", "listed_twice", recognition=recognition)
+            )
     for index, person in enumerate(initiative.people):
         path = f"people[{index}]"
         if person.end_date is not None and person.end_date < person.start_date:
             problems.append(
-                Problem(f"{path}.end_date", f"is before start_date ({person.start_date})")
+                Problem.of(f"{path}.end_date", "before_start_date", start_date=person.start_date)
             )
         if person.birth_date >= person.start_date:
             problems.append(
-                Problem(f"{path}.birth_date", f"is not before start_date ({person.start_date})")
+                Problem.of(
+                    f"{path}.birth_date", "birth_not_before_start", start_date=person.start_date
+                )
             )
     for index, activity in enumerate(initiative.activities):
         if activity.payment != "dienstencheque" and activity.price_per_hour is None:
             problems.append(
-                Problem(
+                Problem.of(
                     f"activities[{index}].price_per_hour",
-                    f"is required when payment is '{activity.payment}'",
+                    "price_required",
+                    payment=activity.payment,
                 )
             )
     activity_ids = {activity.id for activity in initiative.activities}
@@ -83,13 +80,15 @@ def check_consistency(initiative: Initiative) -> list[Problem]:
     for index, grant in enumerate(initiative.grants):
         path = f"grants[{index}]"
         if grant.measure == "overig" and grant.leaf is None:
-            problems.append(Problem(f"{path}.leaf", "is required when measure is 'overig'"))
+            problems.append(Problem.of(f"{path}.leaf", "leaf_required", measure=grant.measure))
         if (
             grant.from_month
             and grant.until_month
             and parse_month(grant.until_month) < parse_month(grant.from_month)
         ):
-            problems.append(Problem(f"{path}.until", f"is before from ({grant.from_month})"))
+            problems.append(
+                Problem.of(f"{path}.until", "until_before_from", from_month=grant.from_month)
+            )
     return problems
 
 
@@ -98,11 +97,11 @@ def _agreement_problems(path: str, agreement: Agreement, activity_ids: set[str])
     per_hour = agreement.amount_per_hour
     activity = agreement.activity
     if per_year is not None and per_hour is not None:
-        return [Problem(path, "give either amount_per_year or amount_per_hour, not both")]
+        return [Problem.of(path, "both_amounts")]
     if per_year is None and per_hour is None:
-        return [Problem(path, "needs amount_per_year, or amount_per_hour with an activity")]
+        return [Problem.of(path, "no_amount")]
     if per_hour is not None and activity is None:
-        return [Problem(f"{path}.activity", "is required with amount_per_hour")]
+        return [Problem.of(f"{path}.activity", "activity_required")]
     if activity is not None and activity not in activity_ids:
-        return [Problem(f"{path}.activity", f"names an unknown activity '{activity}'")]
+        return [Problem.of(f"{path}.activity", "unknown_activity", activity=activity)]
     return []

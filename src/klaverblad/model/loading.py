@@ -16,8 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from klaverblad.model.consistency import Problem, check_consistency
-from klaverblad.model.echo import echo
+from klaverblad.model.consistency import check_consistency
 from klaverblad.model.initiative import Initiative
 from klaverblad.model.limits import (
     ACTIVITIES,
@@ -25,8 +24,10 @@ from klaverblad.model.limits import (
     DOCUMENT_BYTES,
     GRANTS,
     MAPPING_KEYS,
+    MEGABYTE,
     PEOPLE,
 )
+from klaverblad.model.problems import WHOLE_FILE, Problem, from_pydantic
 from klaverblad.model.safe_documents import DocumentError, check_depth, load_json, load_yaml
 
 # Kept under its old name: the readers of uploads and forms check it before decoding.
@@ -38,6 +39,8 @@ LIST_LIMITS = {
     "agreements": AGREEMENTS,
     "grants": GRANTS,
 }
+# The path of a problem with a file that is not read at all.
+THE_FILE = "(the file)"
 
 
 class InitiativeError(Exception):
@@ -52,73 +55,39 @@ class InitiativeError(Exception):
         return [problem.line(self.source) for problem in self.problems]
 
 
-def _field_path(location: tuple[int | str, ...]) -> str:
-    path = ""
-    for part in location:
-        if isinstance(part, int):
-            path += f"[{part}]"
-        else:
-            path += f".{part}" if path else str(part)
-    return path or "(the whole file)"
-
-
-_PLAIN_WORDS = {
-    "missing": "is required but missing",
-    "extra_forbidden": "is not a known field",
-    "bool_type": "must be true or false",
-    "int_type": "must be a whole number",
-    "string_type": "must be text",
-    "model_type": "must be a mapping of fields",
-    "model_attributes_type": "must be a mapping of fields",
-    "tuple_type": "must be a list",
-    "dict_type": "must be a mapping",
-}
-
-
 def plain_message(error: dict[str, Any]) -> str:
     """A pydantic error in plain words (shared by every reader of user input)."""
-    kind = error["type"]
-    if kind in _PLAIN_WORDS:
-        return _PLAIN_WORDS[kind]
-    if kind == "string_pattern_mismatch":
-        return "must contain only lower-case letters, digits and '-'"
-    if kind == "literal_error":
-        expected = error.get("ctx", {}).get("expected", "")
-        return f"{echo(error.get('input'))} is not allowed; expected {expected}"
-    if kind == "too_long":
-        most = error.get("ctx", {}).get("max_length", "")
-        return f"is too long: at most {most} allowed"
-    message = str(error["msg"])
-    return message.removeprefix("Value error, ")
+    return from_pydantic(error, path="").message
 
 
 def _too_many(data: dict[Any, Any]) -> list[Problem]:
     """The lists longer than their limit, found before any entry is validated."""
     return [
-        Problem(name, f"has {len(items)} entries; at most {most} are allowed (docs/limits.md)")
+        Problem.of(name, "too_many_entries", count=len(items), limit=most)
         for name, most in LIST_LIMITS.items()
         if isinstance(items := data.get(name), list | tuple) and len(items) > most
     ]
 
 
+def _document_problem(error: DocumentError) -> Problem:
+    return Problem(error.where, error.reason, error.kind, error.params)
+
+
 def parse_initiative(data: Any, source: str) -> Initiative:
     """Validate already-parsed data (a dict from YAML, JSON or a web form)."""
     if not isinstance(data, dict):
-        raise InitiativeError(source, [Problem("(the whole file)", "must be a mapping of fields")])
+        raise InitiativeError(source, [Problem.of(WHOLE_FILE, "model_type")])
     too_many = _too_many(data)
     if too_many:
         raise InitiativeError(source, too_many)
     try:
         check_depth(data, max_keys=MAPPING_KEYS)
     except DocumentError as error:
-        raise InitiativeError(source, [Problem(error.where, error.reason)]) from None
+        raise InitiativeError(source, [_document_problem(error)]) from None
     try:
         initiative = Initiative.model_validate(data)
     except ValidationError as error:
-        problems = [
-            Problem(_field_path(tuple(item["loc"])), plain_message(dict(item)))
-            for item in error.errors()
-        ]
+        problems = [from_pydantic(dict(item)) for item in error.errors()]
         raise InitiativeError(source, problems) from None
     problems = check_consistency(initiative)
     if problems:
@@ -133,21 +102,19 @@ def parse_text(text: str, source: str) -> Any:
     (`klaverblad.model.safe_documents`)."""
     text = text.removeprefix("\ufeff")
     if len(text) > DOCUMENT_BYTES or len(text.encode("utf-8", "surrogatepass")) > DOCUMENT_BYTES:
-        raise InitiativeError(
-            source, [Problem("(the whole file)", f"is larger than {_megabytes(DOCUMENT_BYTES)}")]
-        )
+        raise InitiativeError(source, [_too_large(WHOLE_FILE)])
     if _has_surrogate(text):
-        raise InitiativeError(source, [Problem("(the whole file)", "is not valid Unicode text")])
+        raise InitiativeError(source, [Problem.of(WHOLE_FILE, "not_unicode")])
     try:
         if source.lower().endswith(".json") or text.lstrip().startswith("{"):
             return load_json(text)
         return load_yaml(text)
     except DocumentError as error:
-        raise InitiativeError(source, [Problem(error.where, error.reason)]) from None
+        raise InitiativeError(source, [_document_problem(error)]) from None
 
 
-def _megabytes(size: int) -> str:
-    return f"{size // (1024 * 1024)} MB"
+def _too_large(path: str) -> Problem:
+    return Problem.of(path, "document_too_large", megabytes=DOCUMENT_BYTES // MEGABYTE)
 
 
 def _has_surrogate(text: str) -> bool:
@@ -165,15 +132,12 @@ def load_initiative(path: Path | str) -> Initiative:
         with Path(path).open("rb") as file:
             raw = file.read(DOCUMENT_BYTES + 1)  # never more than the limit into memory
     except OSError as error:
-        raise InitiativeError(
-            source, [Problem("(the file)", f"cannot be read: {error.strerror}")]
-        ) from None
+        problem = Problem.of(THE_FILE, "cannot_read", reason=error.strerror)
+        raise InitiativeError(source, [problem]) from None
     if len(raw) > DOCUMENT_BYTES:
-        raise InitiativeError(
-            source, [Problem("(the file)", f"is larger than {_megabytes(DOCUMENT_BYTES)}")]
-        )
+        raise InitiativeError(source, [_too_large(THE_FILE)])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise InitiativeError(source, [Problem("(the file)", "is not UTF-8 text")]) from None
+        raise InitiativeError(source, [Problem.of(THE_FILE, "not_utf8")]) from None
     return parse_initiative(parse_text(text, source), source)

@@ -32,6 +32,7 @@ from typing import Literal
 from klaverblad.model.echo import echo
 from klaverblad.model.limits import NUMBER_CHARACTERS
 from klaverblad.model.number_reader import NumberError, read_decimal
+from klaverblad.model.problem_kinds import english
 
 Language = Literal["nl", "en"]
 # `money` has at most 2 decimals; `decimal` (FTE, factors, hours) may have more; `integer`
@@ -48,7 +49,8 @@ class AmbiguousNumberError(NumberError):
     """The text can be read in more than one way; `readings` lists them (smallest first)."""
 
     def __init__(self, text: str, readings: list[Decimal]) -> None:
-        super().__init__(f"{echo(text)} can be read in more than one way")
+        value = echo(text)
+        super().__init__(english("number_ambiguous", value=value), "number_ambiguous", value=value)
         self.text = text
         self.readings = readings
 
@@ -77,10 +79,10 @@ def read_number(text: str, language: Language, kind: Kind = "decimal") -> Decima
     """`text` as the people of `language` write a number of `kind`; raises `AmbiguousNumberError`
     (with the readings) when it can mean two things, `NumberError` when it is no number."""
     if len(text) > NUMBER_CHARACTERS:
-        raise NumberError(f"{echo(text)} is too long for a number")
+        raise NumberError.of("number_too_long", value=echo(text))
     cleaned = _CURRENCY.sub("", _SPACES.sub("", text.strip()))
     if not cleaned:
-        raise NumberError("is empty, not a number")
+        raise NumberError.of("number_empty")
     group, decimal = _separators(language)
     if group in cleaned and decimal in cleaned:
         if cleaned.rfind(group) > cleaned.find(decimal):
@@ -106,5 +108,5 @@ def read_number(text: str, language: Language, kind: Kind = "decimal") -> Decima
                 raise AmbiguousNumberError(text, [_read(f"{whole}.{part}")])
             # `0.8` as an FTE: a group needs three digits, so the dot can only be a decimal.
             return _read(f"{whole}.{part}")
-        raise NumberError(f"{echo(text)} is not a number: its groups of digits are not of three")
+        raise NumberError.of("number_groups", value=echo(text))
     return _read(cleaned)

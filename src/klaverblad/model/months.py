@@ -10,6 +10,7 @@ import re
 from datetime import date
 
 from klaverblad.model.echo import echo
+from klaverblad.model.problems import KindError
 
 # ASCII digits only: `\d` alone would also take "٢٠٠٦-٠١" (Arabic-Indic digits).
 MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
@@ -24,10 +25,11 @@ def month_of_date(day: date) -> int:
 
 
 def parse_month(text: str) -> int:
-    """'YYYY-MM' as a month index; raises ValueError with a plain message otherwise."""
+    """'YYYY-MM' as a month index; raises a ValueError (`KindError`, `not_a_month`) with a
+    plain message otherwise."""
     match = MONTH_PATTERN.match(text)
     if not match or not 1 <= int(match.group(2)) <= 12:
-        raise ValueError(f"{echo(text)} is not a month in the form YYYY-MM")
+        raise KindError("not_a_month", value=echo(text))
     return month_index(int(match.group(1)), int(match.group(2)))
 
 

@@ -23,9 +23,11 @@ import math
 import re
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
+from typing import Any
 
 from klaverblad.model.echo import echo
 from klaverblad.model.limits import NUMBER_CHARACTERS, SIGNIFICANT_DIGITS
+from klaverblad.model.problem_kinds import english
 
 _PLAIN = re.compile(r"[+-]?(?P<whole>[0-9]*)(?:[.,](?P<part>[0-9]*))?")
 # The largest magnitude any field could mean: far above every range, far below a slow number.
@@ -33,7 +35,18 @@ _LARGEST_EXPONENT = SIGNIFICANT_DIGITS
 
 
 class NumberError(ValueError):
-    """The text or value is not a number this program reads; the message says why."""
+    """The text or value is not a number this program reads; the message says why, and, for
+    the readers' own refusals, `kind` and `params` name it (`model/problem_kinds.py`)."""
+
+    def __init__(self, message: str, kind: str = "", **params: Any) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.params = params
+
+    @classmethod
+    def of(cls, kind: str, **params: Any) -> NumberError:
+        """A refusal of one of the readers' kinds, its English message filled in."""
+        return cls(english(kind, **params), kind, **params)
 
 
 class FarNumber(float):
@@ -63,8 +76,8 @@ def float_literal(literal: str) -> float:
     return FarNumber(literal) if abs(exponent) > _LARGEST_EXPONENT else float(literal)
 
 
-def _refuse(text: str, why: str) -> NumberError:
-    return NumberError(f"{echo(text)} is not a number: {why}")
+def _refuse(text: str, kind: str, **params: Any) -> NumberError:
+    return NumberError.of(kind, **params, value=echo(text))
 
 
 def read_decimal(text: str, *, decimal_comma: bool = False) -> Decimal:
@@ -72,20 +85,20 @@ def read_decimal(text: str, *, decimal_comma: bool = False) -> Decimal:
     `decimal_comma`), read exactly; raises `NumberError` for anything else."""
     stripped = text.strip()
     if len(stripped) > NUMBER_CHARACTERS:
-        raise NumberError(f"{echo(stripped)} is too long for a number")
+        raise NumberError.of("number_too_long", value=echo(stripped))
     if not stripped:
-        raise NumberError("is empty, not a number")
+        raise NumberError.of("number_empty")
     match = _PLAIN.fullmatch(stripped)
     if match is None or not (match["whole"] or match["part"]):
         lowered = stripped.lower()
         if "e" in lowered and any(ch.isdigit() for ch in lowered):
-            raise _refuse(stripped, "write digits only, without an exponent")
-        raise _refuse(stripped, "use digits and at most one decimal separator")
+            raise _refuse(stripped, "number_exponent")
+        raise _refuse(stripped, "number_form")
     if "," in stripped and not decimal_comma:
-        raise _refuse(stripped, "use a decimal point")
+        raise _refuse(stripped, "number_decimal_comma")
     digits = (match["whole"] + (match["part"] or "")).lstrip("0")
     if len(digits) > SIGNIFICANT_DIGITS:
-        raise _refuse(stripped, f"it has more than {SIGNIFICANT_DIGITS} significant digits")
+        raise _refuse(stripped, "number_digits", digits=SIGNIFICANT_DIGITS)
     return Decimal(stripped.replace(",", "."))
 
 
@@ -100,29 +113,29 @@ def bounded(value: int | float | Decimal | Fraction) -> Decimal:
     klaverblad.model.number_reader.NumberError: 'inf' is not a number: it is not finite
     """
     if isinstance(value, bool):
-        raise NumberError("true or false is not a number")
+        raise NumberError.of("number_boolean")
     if isinstance(value, FarNumber):
-        raise _refuse(value.literal, "it is far too large or too small")
+        raise _refuse(value.literal, "number_far")
     if isinstance(value, float) and not math.isfinite(value):
-        raise _refuse(repr(value), "it is not finite")
+        raise _refuse(repr(value), "number_not_finite")
     if isinstance(value, int):
         if value.bit_length() > 4 * _LARGEST_EXPONENT:
-            raise _refuse(f"{str(value)[:12]}…", "it is far too large")
+            raise _refuse(f"{str(value)[:12]}…", "number_far_too_large")
         return Decimal(value)
     if isinstance(value, Fraction):
         if max(value.numerator.bit_length(), value.denominator.bit_length()) > 200:
-            raise _refuse(str(value), "it is far too large or too precise")
+            raise _refuse(str(value), "number_too_precise")
         return Decimal(value.numerator) / Decimal(value.denominator)
     try:
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     except InvalidOperation:
-        raise _refuse(str(value), "it is not a number") from None
+        raise _refuse(str(value), "number_invalid") from None
     if not number.is_finite():
-        raise _refuse(str(value), "it is not finite")
+        raise _refuse(str(value), "number_not_finite")
     if number and abs(number.adjusted()) > _LARGEST_EXPONENT:
-        raise _refuse(str(value), "it is far too large or too small")
+        raise _refuse(str(value), "number_far")
     if len(number.as_tuple().digits) > SIGNIFICANT_DIGITS:
-        raise _refuse(str(value), f"it has more than {SIGNIFICANT_DIGITS} significant digits")
+        raise _refuse(str(value), "number_digits", digits=SIGNIFICANT_DIGITS)
     return number
 
 
@@ -135,5 +148,5 @@ def read_integer(text: str) -> int:
     """A whole number written as digits ('30', '030', '30.0' is refused)."""
     number = read_decimal(text)
     if number != number.to_integral_value() or "." in text:
-        raise _refuse(text.strip(), "it must be a whole number")
+        raise _refuse(text.strip(), "number_not_whole")
     return int(number)

@@ -24,22 +24,24 @@ import yaml
 
 from klaverblad.model.limits import NESTING_DEPTH
 from klaverblad.model.number_reader import float_literal
+from klaverblad.model.problem_kinds import KINDS, english
 
-ALIAS_REFUSED = (
-    "the value anchored here (&name) is used again by an alias (*name): aliases are not "
-    "allowed, write the value out where it is needed"
-)
+ALIAS_REFUSED = KINDS["yaml_alias"]
 _BaseLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class DocumentError(ValueError):
     """The document is not read: `where` says where (a line and column, or '(the whole file)')
-    and `reason` what is wrong."""
+    and `reason` what is wrong, in the English words of its `kind` with `params` filled in
+    (`model/problem_kinds.py`)."""
 
-    def __init__(self, where: str, reason: str) -> None:
+    def __init__(self, where: str, kind: str, **params: Any) -> None:
+        reason = english(kind, **params)
         super().__init__(f"{where}: {reason}")
         self.where = where
         self.reason = reason
+        self.kind = kind
+        self.params = params
 
 
 class _Loader(_BaseLoader):
@@ -52,11 +54,9 @@ class _Loader(_BaseLoader):
             try:
                 hash(key)
             except TypeError:
-                raise _error_at(
-                    key_node, "not valid YAML: a key is a list or a mapping, not a name"
-                ) from None
+                raise _error_at(key_node, "yaml_key_not_name") from None
             if key in seen:
-                raise _error_at(key_node, f"not valid YAML: the key '{key}' is given twice")
+                raise _error_at(key_node, "yaml_key_twice", key=key)
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
 
@@ -87,8 +87,8 @@ def _where(node: yaml.Node) -> str:
     return f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(the whole file)"
 
 
-def _error_at(node: yaml.Node, reason: str) -> DocumentError:
-    return DocumentError(_where(node), reason)
+def _error_at(node: yaml.Node, kind: str, **params: Any) -> DocumentError:
+    return DocumentError(_where(node), kind, **params)
 
 
 def _path(parts: tuple[str | int, ...]) -> str:
@@ -99,7 +99,7 @@ def _path(parts: tuple[str | int, ...]) -> str:
 
 
 def _too_deep(parts: tuple[str | int, ...]) -> DocumentError:
-    return DocumentError(_path(parts), f"is nested more than {NESTING_DEPTH} levels deep")
+    return DocumentError(_path(parts), "nested_too_deep", limit=NESTING_DEPTH)
 
 
 def _check_graph(root: yaml.Node) -> None:
@@ -109,7 +109,7 @@ def _check_graph(root: yaml.Node) -> None:
     while stack:
         node, parts = stack.pop()
         if id(node) in seen:
-            raise _error_at(node, ALIAS_REFUSED)
+            raise _error_at(node, "yaml_alias")
         seen.add(id(node))
         if len(parts) > NESTING_DEPTH:
             raise _too_deep(parts[: NESTING_DEPTH + 1])
@@ -144,8 +144,7 @@ def _reader_error(text: str, error: yaml.reader.ReaderError) -> DocumentError:
     column = position - text.rfind("\n", 0, position)
     code = error.character if isinstance(error.character, int) else ord(error.character or "?")
     return DocumentError(
-        f"line {line}, column {column}",
-        f"not valid YAML: the control character U+{code:04X} is not allowed",
+        f"line {line}, column {column}", "yaml_control_character", code=f"{code:04X}"
     )
 
 
@@ -161,12 +160,10 @@ def load_yaml(text: str) -> Any:
             where = _mark_in(text, error.problem_mark or error.context_mark)
             reason = error.problem or error.context or "syntax error"
             if _alias_mark(error):
-                reason = ALIAS_REFUSED
+                raise DocumentError(where, "yaml_alias_undefined") from None
             if "maximum nesting depth" in reason:
-                raise DocumentError(
-                    where, f"is nested more than {NESTING_DEPTH} levels deep"
-                ) from None
-            raise DocumentError(where, f"not valid YAML: {reason}") from None
+                raise DocumentError(where, "nested_too_deep", limit=NESTING_DEPTH) from None
+            raise DocumentError(where, "invalid_yaml", reason=reason) from None
         if root is None:
             return None
         _check_graph(root)
@@ -174,7 +171,9 @@ def load_yaml(text: str) -> Any:
             return loader.construct_document(root)
         except yaml.MarkedYAMLError as error:
             where = _mark_in(text, error.problem_mark or error.context_mark)
-            raise DocumentError(where, f"not valid YAML: {error.problem or 'bad value'}") from None
+            raise DocumentError(
+                where, "invalid_yaml", reason=error.problem or "bad value"
+            ) from None
     finally:
         loader.dispose()
 
@@ -186,24 +185,30 @@ def check_depth(data: Any, limit: int = NESTING_DEPTH, max_keys: int | None = No
     while stack:
         value, parts = stack.pop()
         if len(parts) > limit:
-            raise DocumentError(
-                _path(parts[: limit + 1]), f"is nested more than {limit} levels deep"
-            )
+            raise DocumentError(_path(parts[: limit + 1]), "nested_too_deep", limit=limit)
         if isinstance(value, dict):
             if max_keys is not None and len(value) > max_keys:
                 raise DocumentError(
-                    _path(parts), f"has {len(value)} fields; at most {max_keys} are allowed"
+                    _path(parts), "too_many_fields", count=len(value), limit=max_keys
                 )
             stack.extend((item, (*parts, str(key)[:40])) for key, item in value.items())
         elif isinstance(value, list):
             stack.extend((item, (*parts, index)) for index, item in enumerate(value))
 
 
+class _KeyTwiceError(ValueError):
+    """A JSON object gives `key` twice."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"the key '{key}' is given twice")
+        self.key = key
+
+
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise ValueError(f"the key '{key}' is given twice")
+            raise _KeyTwiceError(key)
         result[key] = value
     return result
 
@@ -215,18 +220,13 @@ def load_json(text: str) -> Any:
         data = json.loads(text, object_pairs_hook=_unique_keys, parse_float=float_literal)
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
-        raise DocumentError(where, f"not valid JSON: {error.msg}") from None
+        raise DocumentError(where, "invalid_json", reason=error.msg) from None
     except RecursionError:
-        raise DocumentError(
-            "(the whole file)", f"is nested more than {NESTING_DEPTH} levels deep"
-        ) from None
-    except ValueError as error:
+        raise DocumentError("(the whole file)", "nested_too_deep", limit=NESTING_DEPTH) from None
+    except _KeyTwiceError as error:
+        raise DocumentError("(the whole file)", "json_key_twice", key=error.key) from None
+    except ValueError:
         # Python refuses integers of more than 4 300 digits with a long message.
-        reason = (
-            str(error)
-            if "given twice" in str(error) or "JSON numbers" in str(error)
-            else ("a number has far too many digits")
-        )
-        raise DocumentError("(the whole file)", f"not valid JSON: {reason}") from None
+        raise DocumentError("(the whole file)", "json_number_digits") from None
     check_depth(data)
     return data

@@ -40,7 +40,7 @@ def shown_problems(problems: list[Problem], language: Language) -> list[Problem]
     """The problems of a document as a page lists them, in its language: the first
     `SHOWN_PROBLEMS`, then one line that counts the rest.
 
-    >>> [p.message for p in shown_problems([Problem("x", "is not a known field")] * 52, "nl")][-2:]
+    >>> [p.message for p in shown_problems([Problem.of("x", "extra_forbidden")] * 52, "nl")][-2:]
     ['is geen bekend veld', 'en nog 2 andere problemen']
     """
     shown = translated(problems[:SHOWN_PROBLEMS], language)

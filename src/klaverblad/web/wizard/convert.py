@@ -19,7 +19,7 @@ from __future__ import annotations
 import copy
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -221,8 +221,7 @@ def check(draft: Draft, language: Language) -> Checked:
         initiative = parse_initiative(data, "wizard")
     except InitiativeError as error:
         problems += [
-            Problem(_draft_path(problem.path, counted), problem.message)
-            for problem in error.problems
+            replace(problem, path=_draft_path(problem.path, counted)) for problem in error.problems
         ]
     if problems:
         initiative = None
@@ -231,7 +230,7 @@ def check(draft: Draft, language: Language) -> Checked:
     for problem in problems:
         if problem.path not in seen:  # a field that cannot be read is also "missing"
             seen.add(problem.path)
-            unique.append(Problem(problem.path, translate(problem.message, language)))
+            unique.append(replace(problem, message=translate(problem, language)))
     return Checked(initiative, data, unique, counted, waiting)
 
 

@@ -151,7 +151,7 @@ def _document_problems(found: list[Problem], language: Language) -> list[Problem
     `SHOWN_DOCUMENT_PROBLEMS`, then how many more there are."""
     words = WIZARD_WORDS[language]
     problems = [
-        Problem("", f"{words['document_problem']}: {p.path}: {translate(p.message, language)}")
+        Problem("", f"{words['document_problem']}: {p.path}: {translate(p, language)}")
         for p in found[:SHOWN_DOCUMENT_PROBLEMS]
     ]
     if len(found) > SHOWN_DOCUMENT_PROBLEMS:
