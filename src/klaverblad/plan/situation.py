@@ -1,4 +1,4 @@
-"""From initiative data to one vectorised OpenFisca simulation over the whole horizon.
+"""From initiative data to one vectorised run of the rules over the whole horizon.
 
 One row per (worker, horizon month), worker-major. Every input variable of the rules is set
 explicitly for every worker, so nothing falls back on OpenFisca's silent defaults (a test
@@ -17,6 +17,7 @@ from openfisca_core.simulations import Simulation
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from klaverblad.model.initiative import Initiative, Person
+from klaverblad.plan.evaluator import Evaluator
 from klaverblad.rules.entities import SENTINEL_PERIOD
 from klaverblad.rules.variables.inputs import MAATWERK_PAKKET_MEMBER, NO_END_DATE, RECOGNITIONS
 
@@ -126,8 +127,17 @@ def stack_initiatives(items: Sequence[tuple[Initiative, int, int]]) -> Stack:
     return Stack(inputs, grid, slices)
 
 
-def build_simulation(system: TaxBenefitSystem, inputs: WorkerInputs, grid: Grid) -> Simulation:
-    """A simulation with one worker per input element and one row per grid element."""
+def build_simulation(system: TaxBenefitSystem, inputs: WorkerInputs, grid: Grid) -> Evaluator:
+    """The rules run over one worker per input element and one row per grid element, by the
+    lean evaluator (`plan.evaluator`): the same formulas as OpenFisca's simulation."""
+    evaluator = Evaluator(system, inputs, grid.worker_of_row)
+    evaluator.set_input("month_index", grid.month_of_row.astype(numpy.int64))
+    return evaluator
+
+
+def openfisca_simulation(system: TaxBenefitSystem, inputs: WorkerInputs, grid: Grid) -> Simulation:
+    """The same run as an OpenFisca `Simulation`: the reference the evaluator is checked
+    against (`tests/plan/test_evaluator.py`, the benchmarks)."""
     workers = len(next(iter(inputs.values())))
     populations = system.instantiate_entities()
     rows = populations["worker_month"]
@@ -150,5 +160,5 @@ def build_simulation(system: TaxBenefitSystem, inputs: WorkerInputs, grid: Grid)
 _SENTINEL = periods.period(SENTINEL_PERIOD)
 
 
-def calculate(simulation: Simulation, variable: str) -> numpy.ndarray:
+def calculate(simulation: Simulation | Evaluator, variable: str) -> numpy.ndarray:
     return simulation.calculate(variable, _SENTINEL)

@@ -7,11 +7,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy
-from openfisca_core.simulations import Simulation
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from klaverblad.model.initiative import STATUTES, Person
 from klaverblad.model.money import snap_to_units
+from klaverblad.plan.evaluator import Evaluator
 from klaverblad.plan.shared_grants import SHARED_GRANTS
 from klaverblad.plan.situation import calculate
 from klaverblad.rules.catalogue import STATUTES as STATUTE_MEASURES
@@ -52,7 +52,7 @@ class StatuteArrays:
     and per row (component amounts). Computed once, then sliced per initiative; what each
     component was computed from is recorded on the way (`provenance`)."""
 
-    def __init__(self, simulation: Simulation, system: TaxBenefitSystem) -> None:
+    def __init__(self, simulation: Evaluator, system: TaxBenefitSystem) -> None:
         recorder = record_provenance(simulation)
         self.specs = {name: components_of(name, system) for name in STATUTES}
         self.eligible = {name: calculate(simulation, f"{name}_eligible") for name in STATUTES}

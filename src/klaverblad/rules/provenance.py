@@ -39,9 +39,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
-from openfisca_core.simulations import Simulation
 from openfisca_core.tracers import SimpleTracer
 
 ReadAt = Literal["start", "month"]
@@ -73,6 +72,13 @@ class Provenance:
     def paths(self) -> tuple[str, ...]:
         """The parameter paths read, each once."""
         return tuple(dict.fromkeys(read.path for read in self.parameters))
+
+
+class Traced(Protocol):
+    """What runs the formulas and tells a tracer each call: OpenFisca's `Simulation`, or the
+    plan's lean `Evaluator` (`plan.evaluator`)."""
+
+    tracer: Any
 
 
 class ProvenanceRecorder(SimpleTracer):
@@ -150,7 +156,7 @@ class ProvenanceRecorder(SimpleTracer):
         return record
 
 
-def record_provenance(simulation: Simulation) -> ProvenanceRecorder:
+def record_provenance(simulation: Traced) -> ProvenanceRecorder:
     """Install a recorder as `simulation`'s tracer, before anything is calculated (what was
     calculated before would be known only by its value)."""
     tracer = simulation.tracer
@@ -163,7 +169,7 @@ def record_provenance(simulation: Simulation) -> ProvenanceRecorder:
     return recorder
 
 
-def reader_of(simulation: Simulation, read_at: ReadAt) -> Callable[[str], None] | None:
+def reader_of(simulation: Traced, read_at: ReadAt) -> Callable[[str], None] | None:
     """The parameter-read callback for the formula `simulation` is computing, if recording."""
     tracer = simulation.tracer
     return tracer.reader(read_at) if isinstance(tracer, ProvenanceRecorder) else None

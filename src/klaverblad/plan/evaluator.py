@@ -1,0 +1,152 @@
+"""The rules' own formulas, run without OpenFisca's per-call machinery (issue step 8).
+
+A plan asks OpenFisca's `Simulation.calculate` about 240 times; each call parses and checks
+its period, finds the variable's population and holder, checks for cycles, reads and writes a
+storage keyed by period, and each formula's `worker("x", period)` is such a call again. For
+the klaverblad rules that machinery does nothing: every variable is ETERNITY, asked for at one
+sentinel period, computed once per simulation. Its cost is most of a small plan's time.
+
+`Evaluator` keeps what gives the rules their meaning and drops the rest. It runs the same
+`Variable` classes of the same tax-benefit system: each variable's one formula, given the same
+populations (`worker`, `worker_month` with its `row.worker(...)` projection), the same
+parameters, with the result cast as `Simulation._cast_formula_result` casts it (an `EnumArray`
+for an enum, the variable's dtype, a scalar filled out), inputs converted as
+`Holder._to_array` converts them, and absent inputs given the variable's default. It tells its
+tracer every call as `Simulation.calculate` does, so that `rules.provenance` records what each
+line was computed from. What it does not do: periods other than the sentinel (every variable
+of these rules is ETERNITY; another definition period is refused when the evaluator is built),
+`calculate_add`/`calculate_divide`, neutralised variables, and cycle detection (a cycle would
+recurse until Python's limit; the YAML rule tests run the same formulas under OpenFisca, which
+detects it).
+
+`tests/plan/test_evaluator.py` checks that every variable it computes equals OpenFisca's, on
+generated initiatives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy
+from openfisca_core import periods
+from openfisca_core.indexed_enums import Enum, EnumArray
+from openfisca_core.taxbenefitsystems import TaxBenefitSystem
+from openfisca_core.tracers import SimpleTracer
+
+from klaverblad.rules.entities import SENTINEL_PERIOD, Worker, WorkerMonth
+
+SENTINEL = periods.period(SENTINEL_PERIOD)
+
+
+class _Projection:
+    """`row.worker("x", period)`: the worker's value of `x` on each of its month rows."""
+
+    def __init__(self, evaluator: Evaluator, worker_of_row: numpy.ndarray) -> None:
+        self._evaluator = evaluator
+        self._worker_of_row = worker_of_row
+
+    def __call__(self, name: str, period: Any = None, options: Any = None) -> Any:
+        return self._evaluator.calculate(name, period)[self._worker_of_row]
+
+
+class _Population:
+    """The population a formula is given: it answers `population("x", period)` for the
+    variables of its own entity, and knows its simulation (parameters, tracer)."""
+
+    def __init__(self, evaluator: Evaluator, key: str, count: int) -> None:
+        self.simulation = evaluator
+        self.key = key
+        self.count = count
+
+    def __call__(self, name: str, period: Any = None, options: Any = None) -> Any:
+        evaluator = self.simulation
+        if evaluator.entity_of(name) != self.key:
+            raise ValueError(f"{name} is not a variable of {self.key}")
+        return evaluator.calculate(name, period)
+
+    def filled_array(self, value: Any) -> numpy.ndarray:
+        return numpy.full(self.count, value)
+
+
+class _Rows(_Population):
+    def __init__(self, evaluator: Evaluator, count: int, worker_of_row: numpy.ndarray) -> None:
+        super().__init__(evaluator, WorkerMonth.key, count)
+        self.worker = _Projection(evaluator, worker_of_row)
+
+
+class Evaluator:
+    """One run of the rules over workers and their month rows (`plan.situation.Grid`): the
+    part of `openfisca_core.simulations.Simulation` the plan uses (`calculate`, `tracer`,
+    `tax_benefit_system`)."""
+
+    def __init__(
+        self,
+        system: TaxBenefitSystem,
+        inputs: Mapping[str, numpy.ndarray],
+        worker_of_row: numpy.ndarray,
+    ) -> None:
+        self.tax_benefit_system = system
+        self.tracer: SimpleTracer = SimpleTracer()
+        self._variables = system.variables
+        workers = len(next(iter(inputs.values()))) if inputs else 0
+        self._populations: dict[str, _Population] = {
+            Worker.key: _Population(self, Worker.key, workers),
+            WorkerMonth.key: _Rows(self, len(worker_of_row), worker_of_row),
+        }
+        self._values: dict[str, Any] = {}
+        for name, values in inputs.items():
+            self.set_input(name, values)
+
+    def entity_of(self, name: str) -> str:
+        return str(self._variables[name].entity.key)
+
+    def set_input(self, name: str, values: Any) -> None:
+        """Store an input as `Holder._to_array` would: an array of the population's length,
+        an enum encoded, the variable's dtype."""
+        variable = self._variables[name]
+        if variable.definition_period != periods.DateUnit.ETERNITY:
+            raise ValueError(f"{name}: the evaluator runs ETERNITY variables only")
+        array = numpy.asarray(values)
+        if array.ndim == 0:
+            array = array.reshape(1)
+        count = self._populations[variable.entity.key].count
+        if len(array) != count:
+            raise ValueError(f"{name}: {len(array)} values for {count} members")
+        if variable.value_type == Enum:
+            array = variable.possible_values.encode(array)
+        if array.dtype != variable.dtype:
+            array = array.astype(variable.dtype)
+        self._values[name] = array
+
+    def calculate(self, name: str, period: Any = None) -> Any:
+        tracer = self.tracer
+        tracer.record_calculation_start(name, SENTINEL)
+        try:
+            value = self._values.get(name)
+            if value is None:
+                value = self._values[name] = self._compute(name)
+            tracer.record_calculation_result(value)
+            return value
+        finally:
+            tracer.record_calculation_end()
+
+    def _compute(self, name: str) -> Any:
+        variable = self._variables[name]
+        if variable.definition_period != periods.DateUnit.ETERNITY:
+            raise ValueError(f"{name}: the evaluator runs ETERNITY variables only")
+        population = self._populations[variable.entity.key]
+        formula = variable.get_formula(SENTINEL)
+        if formula is None:
+            return variable.default_array(population.count)
+        if formula.__code__.co_argcount == 2:
+            value = formula(population, SENTINEL)
+        else:
+            value = formula(population, SENTINEL, self.tax_benefit_system.get_parameters_at_instant)
+        if variable.value_type == Enum and not isinstance(value, EnumArray):
+            return variable.possible_values.encode(value)
+        if not isinstance(value, numpy.ndarray):
+            value = population.filled_array(value)
+        if value.dtype != variable.dtype:
+            return value.astype(variable.dtype)
+        return value
