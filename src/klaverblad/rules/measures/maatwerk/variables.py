@@ -53,7 +53,8 @@ def _flat_percentage_ok(worker, period):
     return (
         (allowed.min <= percentage)
         * (percentage <= allowed.max)
-        * (percentage % allowed.step.astype(numpy.int64) == 0)
+        # A start before the rule's first value reads nan (min and max then fail): step 1.
+        * (percentage % numpy.nan_to_num(allowed.step, nan=1).astype(numpy.int64) == 0)
     )
 
 

@@ -99,7 +99,10 @@ class sine_unemployment_months_required(Variable):
         older = worker("age_at_start", period) >= rule.older_from_age
         young_threshold = numpy.where(on_benefit, rule.benefit_under_age, rule.aid_under_age)
         older_threshold = numpy.where(on_benefit, rule.benefit_from_age, rule.aid_from_age)
-        return numpy.where(older, older_threshold, young_threshold).astype(numpy.int64)
+        months = numpy.where(older, older_threshold, young_threshold)
+        # A start before the thresholds' first values (1970) reads nan: 0 months, never a cast
+        # of nan (the start window refuses such a start: SINE opened in 1999).
+        return numpy.nan_to_num(months).astype(numpy.int64)
 
 
 class sine_unemployment_ok(Variable):
