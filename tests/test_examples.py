@@ -307,7 +307,8 @@ def test_the_cash_activities_of_bik_are_client_revenue_of_low_income_clients() -
     assert amount(BIK, measure="klantbijdrage", activity="kinderopvang", year=2006) == "1920.00"
     assert amount(BIK, measure="klantbijdrage", activity="huiswerk", year=2006) == "480.00"
     line = lines(BIK, measure="klantbijdrage", activity="kinderopvang", year=2006)[0]
-    assert (line["leaf"], line["component"], line["funder"]) == ("III", "kansarm", "gebruikers")
+    # RULEBOOK §4.2: "component and funder = the client group".
+    assert (line["leaf"], line["component"], line["funder"]) == ("III", "kansarm", "kansarm")
 
 
 def test_the_bik_leaves_add_up_per_year_as_computed_by_hand() -> None:
@@ -475,12 +476,13 @@ def test_the_dienstencheques_in_antwerpen_follow_the_2007_and_2008_price_changes
 
 
 def test_the_city_firms_and_private_clients_of_antwerpen_pay_per_hour() -> None:
-    # stad 120 h × 12.00 × 12 = 17280 (funder lokaal); bedrijf 60 × 15.00 × 12 = 10800;
-    # particulier 80 × 8.00 × 12 = 7680
+    # stad 120 h × 12.00 × 12 = 17280; bedrijf 60 × 15.00 × 12 = 10800; particulier
+    # 80 × 8.00 × 12 = 7680; each paid by its client group (RULEBOOK §4.2: "component and
+    # funder = the client group").
     expected = {
-        "stad": ("17280.00", "lokaal"),
-        "bedrijf": ("10800.00", "gebruikers"),
-        "particulier": ("7680.00", "gebruikers"),
+        "stad": ("17280.00", "stad"),
+        "bedrijf": ("10800.00", "bedrijf"),
+        "particulier": ("7680.00", "particulier"),
     }
     for group, (value, funder) in expected.items():
         found = lines(ANTWERPEN, measure="klantbijdrage", component=group, year=2007)
@@ -591,7 +593,7 @@ def test_every_source_the_report_lists_for_antwerpen_appears_in_its_plan() -> No
         "II SWP": _has(ANTWERPEN, leaf="II", measure="swp"),
         "II Activaplan": _has(ANTWERPEN, leaf="II", measure="activa"),
         "III Dienstencheques": _has(ANTWERPEN, leaf="III", measure="dienstencheque"),
-        "III Stad": _has(ANTWERPEN, leaf="III", component="stad", funder="lokaal"),
+        "III Stad": _has(ANTWERPEN, leaf="III", component="stad", funder="stad"),
         "III Bedrijven": _has(ANTWERPEN, leaf="III", component="bedrijf"),
         "III Inkomsten van particulieren": _has(ANTWERPEN, leaf="III", component="particulier"),
         "IV Stad Antwerpen (toerisme)": _has(
@@ -758,7 +760,7 @@ def test_the_twe_ocmw_plan_adds_up_as_computed_by_hand() -> None:
         entry = year(TWE, which)
         assert (entry["costs"], entry["funding"], entry["gap"]) == (costs, funding, gap)
     assert amount(TWE, measure="klantbijdrage", component="stad", year=2017) == "19200.00"
-    assert lines(TWE, measure="klantbijdrage", component="stad")[0]["funder"] == "lokaal"
+    assert lines(TWE, measure="klantbijdrage", component="stad")[0]["funder"] == "stad"
     # 85850 + 87300 + 36550 = 209700; 36413.75 + 29755 + 14490 = 80658.75
     assert plan(TWE)["totals"] == {
         "costs": "209700.00",

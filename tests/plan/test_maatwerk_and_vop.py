@@ -184,3 +184,14 @@ def test_a_vop_named_for_a_start_in_july_2023_is_closed_and_names_its_successor(
     (alert,) = alerts_of(plan, "measure_closed")
     assert alert.subject == "w1"
     assert "individueel maatwerk" in alert.message("nl")
+
+
+def test_a_supervisors_loonpremie_is_leaf_ii_and_the_begeleidingspremies_leaf_i() -> None:
+    # §3.8 names the leaf of each component (§3: the section's leaf wins over the role): a
+    # supervisor on IMW books the loonpremie (20 % × 2 000 = 400 × 6 months = 2 400 in 2023)
+    # in leaf II and the begeleidingspremies (vast 2 × 1 200 + variabel midden 2 × 730 =
+    # 3 860) in leaf I.
+    plan = plan_of({"start": "2023-07", "months": 6}, person(**IMW_2J, role="supervisor"))
+    assert cents(plan, component="loonpremie", leaf="II") == 240_000
+    assert cents(plan, component="loonpremie", leaf="I") == 0
+    assert cents(plan, measure="maatwerk", leaf="I") == 386_000

@@ -96,9 +96,10 @@ def test_the_plan_json_has_memo_lines_right_after_lines_always() -> None:
 
 
 def test_the_portfolio_leaves_memo_lines_out_of_every_total() -> None:
-    # Funders, leaves and years of the portfolio hold the cash 120.00 (2 × 20 h × 3.00) only.
+    # Funders, leaves and years of the portfolio hold the cash 120.00 (2 × 20 h × 3.00) only,
+    # paid by its client group (RULEBOOK §4.2: funder = the client group).
     summary = summarise([_plan("2017-12", 2, TUIN, KINDEROPVANG)])
-    assert dict(summary.funders) == {"gebruikers": 12000}
+    assert dict(summary.funders) == {"kansarm": 12000}
     assert sum(summary.leaves.values()) == 12000
     assert summary.total.funding == 12000
     assert "gebruikers (PWA)" not in summary.funders

@@ -19,11 +19,11 @@ from tests.builders import initiative
 A_VZW = Employer("vzw", frozenset())
 
 
-def _owners(payment: str, *months: str) -> list[str]:
+def _held(payment: str, *months: str) -> list[str | None]:
     measures = voucher_measures(payment)
     indexes = numpy.array([parse_month(month) for month in months])
     owner = voucher_owners(baseline_system().parameters, indexes, measures, A_VZW)
-    return [measures[index].name for index in owner]
+    return [measures[index].name if index >= 0 else None for index in owner]
 
 
 def _plan(start: str, months: int, recognitions: list[str], **activity: Any) -> FinancingPlan:
@@ -41,7 +41,7 @@ def _plan(start: str, months: int, recognitions: list[str], **activity: Any) -> 
 def test_the_measures_of_a_pwa_cheque_are_pwa_until_2017_12_and_wijk_werken_from_2018_01() -> None:
     # pwa.valid: true from 1994-01-01, false from 2018-01-01; wijk_werken.valid: true from
     # 2018-01-01 (RULEBOOK §4.2: PWA workers to 2017-12, wijk-werkers from 2018-01).
-    assert _owners("pwa_cheque", "1994-01", "2017-11", "2017-12", "2018-01", "2018-02") == [
+    assert _held("pwa_cheque", "1994-01", "2017-11", "2017-12", "2018-01", "2018-02") == [
         "pwa",
         "pwa",
         "pwa",
@@ -50,20 +50,19 @@ def test_the_measures_of_a_pwa_cheque_are_pwa_until_2017_12_and_wijk_werken_from
     ]
 
 
-def test_a_month_before_the_pwa_opened_falls_to_the_pwa_whose_rules_are_then_unknown() -> None:
-    # 1993-12: neither window holds it; it goes to the first measure of the payment.
-    assert _owners("pwa_cheque", "1993-12") == ["pwa"]
-    plan = _plan("1993-12", 2, [], kind="tuin", payment="pwa_cheque", price_per_hour=5.00)
-    # 1993-12 has no price range yet (the PWA's first values are of 1994-01-01): not
-    # computable; 1994-01: 10 h × 5.00 = 50.00, inside [4.95, 7.45].
-    assert [(line.year, line.measure, line.cents, line.status) for line in plan.memo_lines] == [
-        (1993, "pwa", 0, "not_computable"),
-        (1994, "pwa", 5000, "computed"),
+def test_a_month_before_the_pwa_opened_is_held_by_no_measure() -> None:
+    # 1993-12: neither window holds it (pwa.valid opens 1994-01-01): it books nothing and
+    # raises measure_closed (the booking cases of rules/measures/pwa/booking.yaml).
+    assert _held("pwa_cheque", "1993-12", "1994-01") == [None, "pwa"]
+
+
+def test_the_dienstencheque_window_opens_in_2004_and_stays_open() -> None:
+    # dienstencheque.valid: true from 2004-01-01 (RULEBOOK §4.2), no end.
+    assert _held("dienstencheque", "2003-12", "2004-01", "2030-01") == [
+        None,
+        "dienstencheque",
+        "dienstencheque",
     ]
-
-
-def test_the_dienstencheque_has_no_window_of_its_own_and_takes_every_month() -> None:
-    assert _owners("dienstencheque", "2003-12", "2004-01", "2030-01") == ["dienstencheque"] * 3
 
 
 def test_a_dienstencheque_books_lines_of_the_plan_and_no_memo_line() -> None:

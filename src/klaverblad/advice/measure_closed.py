@@ -1,7 +1,8 @@
-"""`measure_closed` (RULEBOOK §6, §6.1): an entered grant or a statute the file names yields
-nothing in some months because its measure is closed or not yet open there. One alert per
-subject (the initiative for a grant, the person for a statute), measure and side of the
-window, naming the months, the date and what replaced it (or what it replaced).
+"""`measure_closed` (RULEBOOK §6, §6.1): an entered grant, a person's statute or a
+voucher-paid activity yields nothing in some months because its measure is closed or not yet
+open there. One alert per subject (the initiative for a grant, the person for a statute, the
+activity for a voucher), measure and side of the window, naming the months, the date and what
+replaced it (or what it replaced).
 
 The windows and successors are the rules' data (`advice.measure_windows`), each window the
 promoter's where it depends on the employer (SINE's 2023 transition, GESCO's end dates); the
@@ -32,7 +33,8 @@ from klaverblad.messages import N_, localized, per_language
 from klaverblad.model.initiative import Initiative
 from klaverblad.model.months import first_day, month_of_date
 from klaverblad.plan.financing_plan import FinancingPlan
-from klaverblad.plan.initiative_lines import employer_of, grant_window
+from klaverblad.plan.initiative_lines import employer_of, grant_window, voucher_owners
+from klaverblad.rules.catalogue import voucher_measures
 
 CODE = "measure_closed"
 
@@ -223,5 +225,50 @@ def statute_alerts(plan: FinancingPlan) -> list[Alert]:
     return alerts
 
 
+def activity_closures(plan: FinancingPlan) -> list[tuple[int, Closure]]:
+    """Per voucher-paid activity (its index), the horizon months that no measure of its
+    payment holds: before the first measure opens (said of the first: the dienstencheque
+    before 2004, the PWA before 1994), or after the last one closed (said of the last)."""
+    tree, months = plan.parameters, plan.month_indexes
+    employer = employer_of(plan.initiative)
+    found: list[tuple[int, Closure]] = []
+    for index, activity in enumerate(plan.initiative.activities):
+        measures = voucher_measures(activity.payment)
+        if not measures:
+            continue
+        unheld = months[voucher_owners(tree, months, measures, employer) < 0]
+        if not unheld.size:
+            continue
+        ends = {"not_yet_open": measures[0].name, "closed": measures[-1].name}
+        for side, measure in ends.items():
+            window = window_of(tree, measure, employer)
+            if window is None or window.paid is None:
+                continue
+            outside = month_sides(window.paid, unheld).get(side)
+            if outside is not None and outside.size:
+                found.append((index, Closure(window, side, outside)))
+    return found
+
+
+def activity_alerts(plan: FinancingPlan) -> list[Alert]:
+    """One alert per voucher-paid activity and side of its payment's windows."""
+    tree = plan.parameters
+    alerts = []
+    for index, closure in activity_closures(plan):
+        activity = plan.initiative.activities[index]
+        window, side = closure.window, closure.side
+        when = _date(window, side, "paid")
+        message = localized(
+            N_("alert.activity_closed") if side == "closed" else N_("alert.activity_not_yet_open"),
+            activity=activity.label,
+            measure=window.names,
+            months=ranges(closure.months),
+            day=per_language(lambda language, when=when: day(when, language)),
+            others=_others(window, side, tree),
+        )
+        alerts.append(Alert(CODE, "warning", activity.id, _tidy(message), _details(closure, when)))
+    return alerts
+
+
 def measure_closed(plan: FinancingPlan) -> list[Alert]:
-    return [*grant_alerts(plan), *statute_alerts(plan)]
+    return [*grant_alerts(plan), *statute_alerts(plan), *activity_alerts(plan)]

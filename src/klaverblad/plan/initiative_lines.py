@@ -41,9 +41,9 @@ from klaverblad.rules.employer_windows import Employer, for_employer
 from klaverblad.rules.funding import Voucher
 from klaverblad.rules.vouchers import VoucherCheck, voucher_check, voucher_prices
 
+# The funder of the user's part of a voucher (RULEBOOK §1: a budget owner); a cash or invoice
+# payment names its client group as funder (§4.2: "component and funder = the client group").
 USERS = "gebruikers"
-# Who pays a client invoice: the city's own budget, or the users.
-CLIENT_FUNDER = {"particulier": USERS, "kansarm": USERS, "bedrijf": USERS, "stad": "lokaal"}
 
 
 @dataclass
@@ -294,7 +294,7 @@ def book_activities(
             ledger,
             months,
             units,
-            [CLIENT_FUNDER[activity.client_group]] * count,
+            [activity.client_group] * count,
             None,
             leaf="III",
             measure="klantbijdrage",
@@ -311,16 +311,17 @@ def voucher_owners(
 ) -> numpy.ndarray:
     """Per month, the index in `measures` (a payment's, `voucher_measures`) of the measure
     that books it: the first whose window holds the month (a measure without a window holds
-    every month); a month that none holds (before the PWA, whose rules are then unknown: not
-    computable) falls to the first. The successor takes over by its window alone (RULEBOOK
-    §6.1: pwa → wijk_werken, applied automatically, no alert)."""
+    every month); -1 for a month that none holds (before the dienstencheque's 2004 or the
+    PWA's 1994): it books nothing and raises `measure_closed` (RULEBOOK §1, §6). The successor
+    takes over by its window alone (§6.1: pwa → wijk_werken, applied automatically, no
+    alert)."""
     owner = numpy.full(len(months), -1)
     for index, measure in enumerate(measures):
         inside = measure_open(tree, months, measure.name, employer)
         if inside is None:
             inside = numpy.ones(len(months), dtype=bool)
         owner = numpy.where((owner < 0) & inside, index, owner)
-    return numpy.where(owner < 0, 0, owner)
+    return owner
 
 
 def _voucher_parts(
@@ -352,7 +353,8 @@ def _book_vouchers(
     """An activity paid by vouchers (RULEBOOK §4.2): hours × price in each month under the
     measure of its payment that holds it (`voucher_owners`), with the spec's leaf; memo lines
     when the voucher pays workers who are not the initiative's (§1). A refused month books
-    nothing and raises `voucher_not_allowed`; one before the voucher's rules is not computable."""
+    nothing and raises `voucher_not_allowed`; one before the voucher's rules is not computable;
+    one outside every window of the payment books nothing (`measure_closed`)."""
     voucher = voucher_of(activity.payment)
     assert voucher is not None
     price_cents = int((activity.price_per_hour or Decimal(0)) * 100)

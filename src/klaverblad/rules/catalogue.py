@@ -58,8 +58,9 @@ MEASURES = {measure.name: measure for measure in (*STATUTE_MEASURES, *INITIATIVE
 
 def voucher_measures(payment: str) -> tuple[Measure, ...]:
     """The measures paid by the vouchers of an activity with this `payment` (their `funding` a
-    `Voucher` of it), in the catalogue's order: each books the months of its window, a month
-    that none holds falls to the first. Empty for a payment that is no voucher (`cash`).
+    `Voucher` of it), in the catalogue's order: each books the months of its window; a month
+    that none holds books nothing (`measure_closed`). Empty for a payment that is no voucher
+    (`cash`).
 
     >>> [measure.name for measure in voucher_measures("pwa_cheque")]
     ['pwa', 'wijk_werken']

@@ -18,6 +18,8 @@ MEASURE = Measure(
     REGIONALISED + " (overheid) / gebruikers",
     "dienstencheque",
     reference="Wet 20 juli 2001; KB 12 december 2001 (dienstencheques)",
+    # From 2004-01-01 (RULEBOOK §4.2): an earlier month gives no line and `measure_closed`.
+    paid=("dienstencheque.valid",),
     words=(
         N_("measure_label.dienstencheque"),
         N_("measures.how_dienstencheque"),

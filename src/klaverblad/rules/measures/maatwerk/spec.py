@@ -15,7 +15,9 @@ MEASURE = statute(
             "loonpremie",
             "maatwerk_loonpremie",
             "monthly",
-            "by_role",
+            # §3.8 names leaf II for the loonpremie, also for a supervisor (§3: the section's
+            # leaf wins over the role); the two begeleidingspremies are leaf I.
+            "II",
             (
                 "ggmmi.full_time",
                 "maatwerk.loonpremie_cap",
