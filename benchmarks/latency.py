@@ -4,10 +4,17 @@
 
 One run is the whole plan as the command line makes it: compute the plan (simulation, statute
 choice, booking in exact money), the alerts, and the contract JSON text. Cases: the two cases
-of the 2006 report and a synthetic initiative of 50 people over 60 months. Baseline, timed in
-the same process: the hand-written numpy implementation of SINE, GESCO and Art. 60
-(`benchmarks.numpy_baseline`) on the same 50 × 60 people, so the ratio shows what the rules
-engine, the eight statutes and the booking cost over bare arithmetic.
+of the 2006 report and a synthetic initiative of 50 people over 60 months. Baselines, timed in
+the same process on the same case:
+
+- the naive reference (`benchmarks.naive_reference`: plain Python, Decimal, line by line,
+  month by month, checked equal to the cent by tests/test_naive_reference.py) with its JSON;
+  it computes no alerts, Klaverblad's run does (issue step 8's yardstick: Klaverblad must be
+  faster);
+- the same Klaverblad plan on OpenFisca's own `Simulation` instead of the lean evaluator
+  (`plan.evaluator`), the engine path before step 8;
+- the hand-written numpy implementation of SINE, GESCO and Art. 60
+  (`benchmarks.numpy_baseline`) on the synthetic people: bare arithmetic.
 """
 
 from __future__ import annotations
@@ -21,15 +28,18 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from unittest.mock import patch
 
 import numpy
 
 from benchmarks import numpy_baseline
+from benchmarks.naive_reference import naive_plan_json
 from benchmarks.synthetic_initiative import synthetic_initiative
 from klaverblad.advice.alerts import plan_alerts
 from klaverblad.model import Initiative, load_initiative
+from klaverblad.plan import financing_plan
 from klaverblad.plan.financing_plan import compute_plan
-from klaverblad.plan.situation import worker_inputs
+from klaverblad.plan.situation import openfisca_simulation, worker_inputs
 from klaverblad.report.plan_json import plan_to_dict
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -74,20 +84,34 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
     results: dict[str, Any] = {}
-    synthetic = synthetic_initiative(50, 60)
-    for name, path in CASES.items():
-        initiative = load_initiative(path)
-        results[name] = percentiles(functools.partial(whole_plan, initiative), args.runs)
-    results["synthetic 50 people × 60 months"] = percentiles(
-        lambda: whole_plan(synthetic), args.runs
+    cases = {name: load_initiative(path) for name, path in CASES.items()}
+    cases["synthetic 50 people × 60 months"] = synthetic_initiative(50, 60)
+    rows = []
+    for name, initiative in cases.items():
+        ours = percentiles(functools.partial(whole_plan, initiative), args.runs)
+        naive = percentiles(functools.partial(naive_plan_json, initiative), args.runs)
+        with patch.object(financing_plan, "build_simulation", openfisca_simulation):
+            engine = percentiles(functools.partial(whole_plan, initiative), args.runs)
+        results[name] = {**ours, "naive": naive, "openfisca_simulation": engine}
+        rows.append(
+            f"| {name} | {ours['p50_ms']:.2f} | {ours['p95_ms']:.2f} "
+            f"| {naive['p50_ms']:.2f} | {ours['p50_ms'] / naive['p50_ms']:.2f} "
+            f"| {engine['p50_ms']:.2f} | {engine['p50_ms'] / ours['p50_ms']:.2f} |"
+        )
+    inputs, horizon = numpy_inputs(cases["synthetic 50 people × 60 months"])
+    yardstick = percentiles(lambda: numpy_baseline.compute(inputs, horizon), args.runs)
+    results["numpy baseline, SINE+GESCO+Art. 60 only, 50 × 60"] = yardstick
+    print(
+        f"{args.runs} runs each, p50/p95 in ms, every figure of a row in the same process.\n\n"
+        "| case | Klaverblad p50 | p95 | naive Decimal p50 | Klaverblad ÷ naive "
+        "| on OpenFisca's Simulation p50 | that ÷ Klaverblad |\n|---|---|---|---|---|---|---|"
     )
-    inputs, horizon = numpy_inputs(synthetic)
-    results["numpy baseline, SINE+GESCO+Art. 60 only, 50 × 60"] = percentiles(
-        lambda: numpy_baseline.compute(inputs, horizon), args.runs
+    print("\n".join(rows))
+    print(
+        f"\nnumpy SINE+GESCO+Art. 60 only, 50 × 60: p50 {yardstick['p50_ms']:.2f} ms "
+        f"(Klaverblad's whole synthetic plan ÷ this: "
+        f"{results['synthetic 50 people × 60 months']['p50_ms'] / yardstick['p50_ms']:.1f})"
     )
-    print("| case | runs | p50 ms | p95 ms |\n|---|---|---|---|")
-    for name, figures in results.items():
-        print(f"| {name} | {figures['runs']} | {figures['p50_ms']:.2f} | {figures['p95_ms']:.2f} |")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
     return results
