@@ -12,7 +12,7 @@ product of the factors must be the booked amount exactly (Fraction): a shape tha
 it so gives way to the component's rhythm (a monthly, quarterly or one-off amount).
 
 >>> month = Booked(units=euros_to_units(Decimal("1656.384")), fte=Decimal(1),
-...     wage=Decimal(4500), values={"/1": (Decimal(2),), "currency-EUR": (Decimal("2070.48"),),
+...     wage=Decimal(4500), values={"times": (Decimal(2),), "currency-EUR": (Decimal("2070.48"),),
 ...     "percent": (Decimal(40), Decimal(30))})
 >>> (before, count, after), notes = statute_shape("percent_of_capped_wage", "monthly", month)
 >>> [(f.kind, str(f.value)) for f in before], count
@@ -51,7 +51,7 @@ FactorKind = Literal[
 # The factors that divide ("÷ 12", "÷ 0,8 VTE"); every other factor multiplies.
 DIVIDING = ("twelfth", "full_fte")
 # The units of the parameters a shape reads (their `unit` metadata).
-RATIO, MONEY, PERCENT, FTE = "/1", "currency-EUR", "percent", "fte"
+TIMES, MONEY, PERCENT, FTE = "times", "currency-EUR", "percent", "fte"
 
 
 @dataclass(frozen=True)
@@ -147,7 +147,7 @@ def cents_only(value: Decimal) -> bool:
 class Booked:
     """One month's booked amount of a person's component (in units) and what it was computed
     from: the person's FTE and wage cost, the values in force that month of the parameters its
-    formulas read, by unit (`RATIO`, `MONEY`, `PERCENT`, `FTE`), and the numbers among the
+    formulas read, by unit (`TIMES`, `MONEY`, `PERCENT`, `FTE`), and the numbers among the
     person's inputs they used (a decided percentage)."""
 
     units: int
@@ -231,7 +231,7 @@ def _wage_bases(month: Booked) -> list[tuple[Fraction, Factor]]:
     GGMMI × FTE read (a ratio × an amount), or, under every cap or without one, the wage."""
     wage = (Fraction(month.wage), Factor("wage_per_month", month.wage))
     bases = []
-    for times in month.values.get(RATIO, ()):
+    for times in month.values.get(TIMES, ()):
         for ggmmi in month.values.get(MONEY, ()):
             cap = Fraction(times) * Fraction(ggmmi) * Fraction(month.fte)
             shown = exact_decimal(cap)

@@ -32,7 +32,7 @@ from klaverblad.value_words import code_name
 # The start the parameter files give a value whose real date of effect is unknown.
 UNDATED = date(1970, 1, 1)
 # Units whose value is a count said with its unit ("12 maanden", "1 kwartaal").
-COUNTED_UNITS = ("month", "year", "quarter", "fte", "ratio")
+COUNTED_UNITS = ("month", "year", "quarter", "fte", "ratio", "times")
 
 VALUE_WORDS = words(
     N_("measures.unit_name_currency-EUR"),
@@ -42,6 +42,7 @@ VALUE_WORDS = words(
     N_("measures.unit_name_quarter"),
     N_("measures.unit_name_fte"),
     N_("measures.unit_name_ratio"),
+    N_("measures.unit_name_times"),
     N_("measures.unit_name_percent"),
     N_("measures.unit_name_/1"),
     N_("measures.unit_name_list"),
@@ -55,6 +56,8 @@ VALUE_WORDS = words(
     N_("measures.unit_fte_one"),
     N_("measures.unit_ratio"),
     N_("measures.unit_ratio_one"),
+    N_("measures.unit_times"),
+    N_("measures.unit_times_one"),
     N_("measures.per_month"),
     N_("measures.per_year"),
     N_("measures.per_quarter"),
