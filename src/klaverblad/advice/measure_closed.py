@@ -239,7 +239,7 @@ def activity_closures(plan: FinancingPlan) -> list[tuple[int, Closure]]:
         unheld = months[voucher_owners(tree, months, measures, employer) < 0]
         if not unheld.size:
             continue
-        ends = {"not_yet_open": measures[0].name, "closed": measures[-1].name}
+        ends: dict[Side, str] = {"not_yet_open": measures[0].name, "closed": measures[-1].name}
         for side, measure in ends.items():
             window = window_of(tree, measure, employer)
             if window is None or window.paid is None:
