@@ -72,6 +72,10 @@ def _state(window: MeasureWindow, side: Side, when: date) -> Localized:
     )
 
 
+def _day_words(when: date) -> Localized:
+    return per_language(lambda language: day(when, language))
+
+
 def _tidy(message: Localized) -> Localized:
     """One space between sentences where a part was empty."""
     return {language: " ".join(text.split()) for language, text in message.items()}
@@ -263,7 +267,7 @@ def activity_alerts(plan: FinancingPlan) -> list[Alert]:
             activity=activity.label,
             measure=window.names,
             months=ranges(closure.months),
-            day=per_language(lambda language, when=when: day(when, language)),
+            day=_day_words(when),
             others=_others(window, side, tree),
         )
         alerts.append(Alert(CODE, "warning", activity.id, _tidy(message), _details(closure, when)))
