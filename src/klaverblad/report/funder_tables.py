@@ -48,6 +48,12 @@ def component_words(component: str, language: Language) -> str:
     return DOWNLOAD_WORDS[language].get(f"client_{component}") or component.replace("_", " ")
 
 
+def funder_words(funder: str, language: Language) -> str:
+    """A plan line's funder as words: a client group (who pays an invoice or cash, RULEBOOK
+    §4.2) by its words, any other funder (a budget owner, a name the file gives) as it is."""
+    return DOWNLOAD_WORDS[language].get(f"client_{funder}") or funder
+
+
 def measure_words(plan: FinancingPlan, measure: str, language: Language) -> str:
     """A measure or statute in words: the name in its rules metadata (as alerts name it),
     else the words of this module; never the catalogue's English label on a Dutch file."""
@@ -265,7 +271,9 @@ def funding_rows(plan: FinancingPlan, language: Language) -> list[FundingRow]:
         cents = found.setdefault((line.measure, line.funder), [0] * len(years))
         cents[years.index(line.year)] += line.cents
     return [
-        FundingRow(measure, measure_words(plan, measure, language), funder, cents)
+        FundingRow(
+            measure, measure_words(plan, measure, language), funder_words(funder, language), cents
+        )
         for (measure, funder), cents in found.items()
     ]
 

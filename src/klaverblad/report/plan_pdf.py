@@ -33,6 +33,7 @@ from klaverblad.report.download_words import DOWNLOAD_WORDS
 from klaverblad.report.funder_tables import (
     activity_label,
     component_words,
+    funder_words,
     measure_words,
     person_label,
 )
@@ -203,7 +204,7 @@ def plan_html(
                 "measure": measure_words(plan, line.measure, language),
                 "component": component_words(line.component, language),
                 "subject": who(line.person or line.activity or ""),
-                "funder": line.funder,
+                "funder": funder_words(line.funder, language),
                 "amount": cash(line.cents),
                 "status": "" if line.status == "computed" else STATUS_WORDS[language][line.status],
             }
@@ -217,7 +218,7 @@ def plan_html(
             "measure": measure_words(plan, line.measure, language),
             "component": component_words(line.component, language),
             "subject": who(line.person or line.activity or ""),
-            "funder": line.funder,
+            "funder": funder_words(line.funder, language),
             "amount": cash(line.cents),
             "status": "" if line.status == "computed" else STATUS_WORDS[language][line.status],
         }

@@ -37,7 +37,12 @@ from klaverblad.messages import N_, words
 from klaverblad.plan.financing_plan import FinancingPlan
 from klaverblad.plan.ledger import LEAVES
 from klaverblad.report.download_words import DOWNLOAD_WORDS
-from klaverblad.report.funder_tables import component_words, measure_words, person_label
+from klaverblad.report.funder_tables import (
+    component_words,
+    funder_words,
+    measure_words,
+    person_label,
+)
 from klaverblad.report.plan_csv import COLUMNS
 from klaverblad.report.plan_sources import STATUS_WORDS, export_date
 from klaverblad.report.plan_table import LEAF_NAMES
@@ -189,7 +194,7 @@ def _write_lines(
         sheet.write_string(row, 1, line.leaf)
         sheet.write_string(row, 2, measure_words(plan, line.measure, language))
         sheet.write_string(row, 3, component_words(line.component, language))
-        sheet.write_string(row, 4, line.funder)
+        sheet.write_string(row, 4, funder_words(line.funder, language))
         sheet.write_string(row, 5, people.get(line.person, line.person) if line.person else "")
         sheet.write_string(row, 6, line.activity or "")
         sheet.write_number(row, 7, euros(line.cents), f.euro)
@@ -225,7 +230,7 @@ def _write_memo_lines(
         sheet.write_string(row, 1, line.leaf)
         sheet.write_string(row, 2, measure_words(plan, line.measure, language))
         sheet.write_string(row, 3, component_words(line.component, language))
-        sheet.write_string(row, 4, line.funder)
+        sheet.write_string(row, 4, funder_words(line.funder, language))
         sheet.write_string(row, 5, people.get(line.person, line.person) if line.person else "")
         sheet.write_string(row, 6, line.activity or "")
         sheet.write_number(row, 7, euros(line.cents), f.euro)

@@ -18,7 +18,7 @@ from klaverblad.plan.financing_plan import FinancingPlan, compute_plan
 from klaverblad.plan.ledger import LEAVES, Line
 from klaverblad.report.cloverleaf import cloverleaf_svg, leaf_table_rows
 from klaverblad.report.download_words import DOWNLOAD_WORDS
-from klaverblad.report.funder_tables import component_words, measure_words
+from klaverblad.report.funder_tables import component_words, funder_words, measure_words
 from klaverblad.report.plan_sources import STATUS_WORDS
 from klaverblad.report.plan_table import LEAF_NAMES
 from klaverblad.report.plan_table import WORDS as TABLE_WORDS
@@ -76,7 +76,7 @@ def memo_context(plan: FinancingPlan, language: Language) -> dict[str, Any]:
                 year=line.year,
                 measure=measure_words(plan, line.measure, language),
                 component=component_words(line.component, language),
-                funder=line.funder,
+                funder=funder_words(line.funder, language),
                 who=_who(line, plan),
                 amount=money(line.cents, language),
                 status="" if line.status == "computed" else STATUS_WORDS[language][line.status],
@@ -115,7 +115,7 @@ def _line(line: Line, entry: dict[str, Any], plan: FinancingPlan, language: Lang
     return PlanLine(
         measure=measure_words(plan, line.measure, language),
         component=component_words(line.component, language),
-        funder=line.funder,
+        funder=funder_words(line.funder, language),
         who=_who(line, plan),
         amount=money(line.cents, language),
         explanation=line_explanation(entry, plan.parameters, language),

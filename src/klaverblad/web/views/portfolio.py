@@ -15,6 +15,7 @@ from klaverblad.model import Initiative
 from klaverblad.model.months import parse_month
 from klaverblad.plan.financing_plan import FinancingPlan, Horizon, compute_plans
 from klaverblad.plan.ledger import LEAVES
+from klaverblad.report.funder_tables import funder_words
 from klaverblad.report.plan_table import LEAF_NAMES
 from klaverblad.rules import baseline_system
 from klaverblad.web.views.data_table import (
@@ -130,7 +131,11 @@ def _funders(view: PortfolioView, words: Mapping[str, str], language: Language) 
             Column("total", words["total"]),
         ],
         [
-            [name, *(per_funder[name][leaf] for leaf in LEAVES), summary.funders[name]]
+            [
+                funder_words(name, language),
+                *(per_funder[name][leaf] for leaf in LEAVES),
+                summary.funders[name],
+            ]
             for name in names
         ],
         total=[
