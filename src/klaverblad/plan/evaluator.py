@@ -25,6 +25,7 @@ generated initiatives.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Mapping
 from typing import Any
 
@@ -37,6 +38,19 @@ from openfisca_core.tracers import SimpleTracer
 from klaverblad.rules.entities import SENTINEL_PERIOD, Worker, WorkerMonth
 
 SENTINEL = periods.period(SENTINEL_PERIOD)
+
+
+# A variable's formula at the sentinel period, found once per variable object (OpenFisca
+# searches its dated formulas on every call); a reform's system has its own variable objects.
+_FORMULAS: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
+
+
+def _formula(variable: Any) -> Any:
+    try:
+        return _FORMULAS[variable]
+    except KeyError:
+        formula = _FORMULAS[variable] = variable.get_formula(SENTINEL)
+        return formula
 
 
 class _Projection:
@@ -136,7 +150,7 @@ class Evaluator:
         if variable.definition_period != periods.DateUnit.ETERNITY:
             raise ValueError(f"{name}: the evaluator runs ETERNITY variables only")
         population = self._populations[variable.entity.key]
-        formula = variable.get_formula(SENTINEL)
+        formula = _formula(variable)
         if formula is None:
             return variable.default_array(population.count)
         if formula.__code__.co_argcount == 2:
