@@ -28,7 +28,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy
-from openfisca_core.simulations import Simulation
 
 from benchmarks import numpy_baseline
 from benchmarks.dataset import WORKER_INPUTS, Population
@@ -60,17 +59,18 @@ def enum_codes(names: numpy.ndarray, enum: Any) -> numpy.ndarray:
     return codes
 
 
-def build_simulation(data: Population, horizon: numpy.ndarray, codes: bool = False) -> Simulation:
-    """The product's own builder (`klaverblad.plan.situation`), so the benchmark times the path
-    a plan takes."""
+def build_simulation(
+    data: Population, horizon: numpy.ndarray, codes: bool = False, openfisca: bool = False
+) -> Any:
+    """The product's own builder (`klaverblad.plan.situation`: the lean evaluator), so the
+    benchmark times the path a plan takes; with `openfisca`, OpenFisca's own `Simulation`."""
     n = len(data["fte"])
     first = int(horizon[0].astype("datetime64[M]").astype(numpy.int64)) + 1970 * 12
     inputs = {name: data[name] for name in WORKER_INPUTS}
     if codes:
         inputs.update({name: enum_codes(data[name], enum) for name, enum in ENUMS.items()})
-    return situation.build_simulation(
-        baseline_system(), inputs, situation.Grid.rectangle(n, first, len(horizon))
-    )
+    build = situation.openfisca_simulation if openfisca else situation.build_simulation
+    return build(baseline_system(), inputs, situation.Grid.rectangle(n, first, len(horizon)))
 
 
 def run_openfisca(

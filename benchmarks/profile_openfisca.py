@@ -66,7 +66,9 @@ def main(argv: list[str] | None = None) -> None:
 
     # 1. Tracer: own time per variable (the tracer itself adds a little per calculation).
     with engines.dense_months() if "dense" in args.engine else _nothing():
-        simulation = engines.build_simulation(data, horizon, codes="codes" in args.engine)
+        simulation = engines.build_simulation(
+            data, horizon, codes="codes" in args.engine, openfisca=True
+        )
         simulation.trace = True
         started = time.perf_counter()
         for name in engines.AMOUNTS:

@@ -161,8 +161,7 @@ def timed_run(engine: str, data: dataset.Population, horizon: numpy.ndarray) -> 
         "delta_peak_mib": (peak - rss_before) / 1024 if peak_reset else float("nan"),
     }
     if result.simulation is not None:
-        usage = result.simulation.get_memory_usage()
-        record["openfisca_cache_mib"] = usage["total_nb_bytes"] / 2**20
+        record["openfisca_cache_mib"] = result.simulation.cached_bytes() / 2**20
     del result
     return record
 

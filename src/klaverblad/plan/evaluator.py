@@ -112,6 +112,11 @@ class Evaluator:
         for name, values in inputs.items():
             self.set_input(name, values)
 
+    def cached_bytes(self) -> int:
+        """The bytes of every input and computed array it holds (OpenFisca's
+        `get_memory_usage()['total_nb_bytes']`, for the benchmarks)."""
+        return sum(numpy.asarray(value).nbytes for value in self._values.values())
+
     def entity_of(self, name: str) -> str:
         return str(self._variables[name].entity.key)
 
