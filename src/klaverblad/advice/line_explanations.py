@@ -27,7 +27,14 @@ from klaverblad.model.initiative import Activity, Grant, Person
 from klaverblad.model.months import month_of_date
 from klaverblad.plan.financing_plan import FinancingPlan
 from klaverblad.plan.ledger import Line
-from klaverblad.rules.catalogue import MEASURES, REGIONALISATION_PARAMETER, STATUTES, Component
+from klaverblad.rules.catalogue import (
+    MEASURES,
+    REGIONALISATION_PARAMETER,
+    STATUTES,
+    Component,
+    is_activity_revenue,
+    voucher_of,
+)
 from klaverblad.rules.funding import SharedGrant
 from klaverblad.rules.provenance import MONTH, START, ParameterRead, Provenance
 
@@ -206,7 +213,7 @@ def explain_line(plan: FinancingPlan, line: Line, language: Language = "nl") -> 
             references=_measure_references(line.measure, nl),
             grade="L",
         )
-    elif line.measure in ("dienstencheque", "pwa", "klantbijdrage"):
+    elif is_activity_revenue(line.measure):
         entry.update(_revenue(plan, line, nl))
     elif line.measure == "beleidsdomein":
         agreement = next(
@@ -251,16 +258,20 @@ def _validity(measure: str) -> tuple[str, ...]:
 
 def _revenue(plan: FinancingPlan, line: Line, nl: bool) -> dict[str, Any]:
     activity: Activity = next(a for a in plan.initiative.activities if a.id == line.activity)
-    if line.measure == "dienstencheque":
-        key = f"dienstencheque_{line.component}"
-        paths: tuple[str, ...] = ("dienstencheque.gebruikersprijs",)
-        if line.component == "overheid":
-            paths += ("dienstencheque.inruilwaarde", REGIONALISATION_PARAMETER)
-        paths += ("dienstencheque.allowed_kinds", "dienstencheque.allowed_client_groups")
-    elif line.measure == "pwa":
-        key, paths = "pwa", ("pwa.min_price", "pwa.max_price", "pwa.allowed_kinds")
-    else:
-        key, paths = "klantbijdrage", ()
+    voucher = voucher_of(activity.payment)
+    key = line.measure
+    paths: tuple[str, ...] = ()
+    if voucher is not None and voucher.prices is not None:
+        # Priced by the rules: the user price, or the public part (exchange value − user
+        # price, federal or Flemish by the month).
+        user, exchange = voucher.prices
+        key = f"{line.measure}_{line.component}"
+        paths = (
+            (user, exchange, REGIONALISATION_PARAMETER) if line.component == "overheid" else (user,)
+        )
+    if voucher is not None:
+        paths += (*(voucher.price_range or ()), voucher.kinds)
+        paths += (voucher.client_groups,) if voucher.client_groups else ()
     parameters = _parameters(plan, paths, line.year, "nl" if nl else "en")
     return {
         "rule": RULES["nl" if nl else "en"][key],

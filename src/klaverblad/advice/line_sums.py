@@ -54,9 +54,15 @@ from klaverblad.plan.initiative_lines import (
 from klaverblad.plan.ledger import Line
 from klaverblad.plan.shared_grants import is_shared_grant, shared_grant_months
 from klaverblad.rules.by_month import leaf, values_at_months
-from klaverblad.rules.catalogue import REGIONALISED, STATUTES, Component
+from klaverblad.rules.catalogue import (
+    REGIONALISED,
+    STATUTES,
+    Component,
+    is_activity_revenue,
+    voucher_of,
+)
 from klaverblad.rules.provenance import MONTH, START, ParameterRead
-from klaverblad.rules.vouchers import dienstencheque_check, dienstencheque_prices, pwa_check
+from klaverblad.rules.vouchers import voucher_check, voucher_prices
 
 __all__ = ["Factor", "LineSum", "Term", "line_sum"]
 
@@ -201,10 +207,14 @@ def _activity_sum(plan: FinancingPlan, line: Line) -> LineSum:
     in_year = months // 12 == line.year
     keys: list[Shape] = []
     chosen: list[int] = []
-    if line.measure == "dienstencheque":
-        recognised = "dienstencheque_onderneming" in plan.initiative.recognitions
-        check = dienstencheque_check(tree, months, activity.kind, activity.client_group, recognised)
-        user, public = dienstencheque_prices(tree, months)
+    voucher = voucher_of(activity.payment)
+    recognitions = plan.initiative.recognitions
+    if voucher is not None and voucher.prices is not None:
+        # Priced by the rules (the dienstencheque): the user price, or the public part.
+        check = voucher_check(
+            tree, months, voucher, activity.kind, activity.client_group, recognitions, 0
+        )
+        user, public = voucher_prices(tree, months, voucher)
         funders = regional_funder(tree, months) if line.component == "overheid" else None
         for at, month in enumerate(months.tolist()):
             if not (in_year[at] and check.allowed[at]) or numpy.isnan(user[at] + public[at]):
@@ -221,11 +231,13 @@ def _activity_sum(plan: FinancingPlan, line: Line) -> LineSum:
                 chosen.append(month)
                 keys.append(((_hours(activity.hours_per_month), price), "months", ()))
     else:
+        # The activity's own price: cash, an invoice, or a cheque inside its price range.
         cents = int((activity.price_per_hour or Decimal(0)) * 100)
         allowed = numpy.ones(len(months), dtype=bool)
-        if line.measure == "pwa":
-            check = pwa_check(tree, months, activity.kind, activity.client_group, cents)
-            allowed = check.allowed
+        if voucher is not None:
+            allowed = voucher_check(
+                tree, months, voucher, activity.kind, activity.client_group, recognitions, cents
+            ).allowed
         for at, month in enumerate(months.tolist()):
             if in_year[at] and allowed[at] and cents:
                 chosen.append(month)
@@ -314,7 +326,7 @@ def line_sum(
         return LineSum((), line.cents, line.status)
     if statute_component is not None:
         found = _statute_sum(plan, line, *statute_component)
-    elif line.measure in ("dienstencheque", "pwa", "klantbijdrage"):
+    elif is_activity_revenue(line.measure):
         found = _activity_sum(plan, line)
     elif line.measure == "beleidsdomein":
         found = _agreement_sum(plan, line)

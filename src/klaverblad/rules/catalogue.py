@@ -56,6 +56,17 @@ def components_of(statute: str, system: object) -> tuple[Component, ...]:
 MEASURES = {measure.name: measure for measure in (*STATUTE_MEASURES, *INITIATIVE_MEASURES)}
 
 
+# The measure of an activity paid in cash or by invoice (RULEBOOK §4.2): the client's own money.
+CLIENT_REVENUE = "klantbijdrage"
+
+
+def is_activity_revenue(measure: str) -> bool:
+    """Whether lines of `measure` are an activity's hours × a price: a voucher's, or the
+    clients' own payment (`klantbijdrage`)."""
+    spec = MEASURES.get(measure)
+    return measure == CLIENT_REVENUE or (spec is not None and isinstance(spec.funding, Voucher))
+
+
 def voucher_measures(payment: str) -> tuple[Measure, ...]:
     """The measures paid by the vouchers of an activity with this `payment` (their `funding` a
     `Voucher` of it), in the catalogue's order: each books the months of its window; a month

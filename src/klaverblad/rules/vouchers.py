@@ -16,7 +16,6 @@ import numpy
 from openfisca_core.parameters import ParameterNode
 
 from klaverblad.rules.by_month import leaf, month_table, values_at_months
-from klaverblad.rules.catalogue import voucher_of
 from klaverblad.rules.funding import Voucher
 
 
@@ -106,40 +105,3 @@ def voucher_prices(
     user_path, exchange_path = voucher.prices
     user = _per_month(tree, user_path, months)
     return user, _per_month(tree, exchange_path, months) - user
-
-
-def _voucher(payment: str) -> Voucher:
-    voucher = voucher_of(payment)
-    if voucher is None:
-        raise KeyError(f"no measure is paid by {payment}")
-    return voucher
-
-
-# The checks of the two vouchers of RULEBOOK §4.2 by their payment, for the line sums
-# (`advice.line_sums`), which give the recognition as a flag and the price in cents.
-
-
-def dienstencheque_check(
-    tree: ParameterNode, months: numpy.ndarray, kind: str, client_group: str, recognised: bool
-) -> VoucherCheck:
-    """`voucher_check` of the dienstencheque, for a promoter with (`recognised`) or without
-    the recognition it needs."""
-    voucher = _voucher("dienstencheque")
-    recognitions = (voucher.recognition,) if recognised and voucher.recognition else ()
-    return voucher_check(tree, months, voucher, kind, client_group, recognitions, 0)
-
-
-def dienstencheque_prices(
-    tree: ParameterNode, months: numpy.ndarray
-) -> tuple[numpy.ndarray, numpy.ndarray]:
-    """`voucher_prices` of the dienstencheque."""
-    return voucher_prices(tree, months, _voucher("dienstencheque"))
-
-
-def pwa_check(
-    tree: ParameterNode, months: numpy.ndarray, kind: str, client_group: str, price_cents: int
-) -> VoucherCheck:
-    """`voucher_check` of the PWA cheque (from 2018 the wijk-werkcheque), which asks no
-    recognition."""
-    voucher = _voucher("pwa_cheque")
-    return voucher_check(tree, months, voucher, kind, client_group, (), price_cents)
