@@ -22,7 +22,7 @@ from klaverblad.model.money import format_cents, snap_to_units, to_cents
 from klaverblad.model.months import month_label, month_of_date
 from klaverblad.plan.financing_plan import compute_plan
 from klaverblad.plan.situation import Grid, build_simulation, calculate, worker_inputs
-from klaverblad.plan.statutes import eligibility_variables
+from klaverblad.plan.statute_provenance import eligibility_variables
 from klaverblad.rules import baseline_system
 from klaverblad.rules.by_month import leaf, start_of_value, value_at_month
 from klaverblad.rules.catalogue import STATUTES, components_of

@@ -12,9 +12,12 @@ populations (`worker`, `worker_month` with its `row.worker(...)` projection), th
 parameters, with the result cast as `Simulation._cast_formula_result` casts it (an `EnumArray`
 for an enum, the variable's dtype, a scalar filled out), inputs converted as
 `Holder._to_array` converts them, and absent inputs given the variable's default. It tells its
-tracer every call as `Simulation.calculate` does, so that `rules.provenance` records what each
-line was computed from. What it does not do: periods other than the sentinel (every variable
-of these rules is ETERNITY; another definition period is refused when the evaluator is built),
+tracer every call as `Simulation.calculate` does, when it has one (`rules.provenance` installs
+a recorder to learn what each amount is computed from); without one (a plan's run: what the
+rules read does not depend on the data, so `plan.statute_provenance` records it once per set of
+rules) it skips the tracer's three calls per variable asked. What it does not do: periods
+other than the sentinel (every variable of these rules is ETERNITY; another definition period
+is refused when the evaluator is built),
 `calculate_add`/`calculate_divide`, neutralised variables, and cycle detection (a cycle would
 recurse until Python's limit; the YAML rule tests run the same formulas under OpenFisca, which
 detects it).
@@ -101,7 +104,7 @@ class Evaluator:
         worker_of_row: numpy.ndarray,
     ) -> None:
         self.tax_benefit_system = system
-        self.tracer: SimpleTracer = SimpleTracer()
+        self.tracer: SimpleTracer | None = None
         self._variables = system.variables
         workers = len(next(iter(inputs.values()))) if inputs else 0
         self._populations: dict[str, _Population] = {
@@ -140,6 +143,11 @@ class Evaluator:
 
     def calculate(self, name: str, period: Any = None) -> Any:
         tracer = self.tracer
+        if tracer is None:
+            value = self._values.get(name)
+            if value is None:
+                value = self._values[name] = self._compute(name)
+            return value
         tracer.record_calculation_start(name, SENTINEL)
         try:
             value = self._values.get(name)

@@ -3,7 +3,7 @@ then one statute per person — the file's, or the best eligible (RULEBOOK §3).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 import numpy
@@ -14,9 +14,11 @@ from klaverblad.model.money import snap_to_units
 from klaverblad.plan.evaluator import Evaluator
 from klaverblad.plan.shared_grants import SHARED_GRANTS
 from klaverblad.plan.situation import calculate
+from klaverblad.plan.statute_provenance import statute_provenance
 from klaverblad.rules.catalogue import STATUTES as STATUTE_MEASURES
 from klaverblad.rules.catalogue import Component, components_of
-from klaverblad.rules.provenance import Provenance, record_provenance
+from klaverblad.rules.eligibility import conjunction_of
+from klaverblad.rules.provenance import Provenance
 
 REGULAR = "regular"
 
@@ -28,7 +30,7 @@ class StatuteResults:
     NaN in a component means due but not computable (no parameter value that month)."""
 
     eligible: dict[str, numpy.ndarray]
-    conditions: dict[str, numpy.ndarray]
+    conditions: Mapping[str, numpy.ndarray]
     components: dict[str, dict[str, numpy.ndarray]]
     # Per statute paid by a shared grant (`rules.funding.SharedGrant`): (n, months), the months
     # in which each person would apply it.
@@ -49,19 +51,21 @@ class StatuteResults:
 
 class StatuteArrays:
     """Every statute variable of one simulation, flat: per worker (eligibility, conditions)
-    and per row (component amounts). Computed once, then sliced per initiative; what each
-    component was computed from is recorded on the way (`provenance`)."""
+    and per row (component amounts). Computed once, then sliced per initiative.
+
+    Only what a plan books is computed up front: each statute's eligibility, condition by
+    condition, stopping at the first condition no one meets (the eligibility written from the
+    spec is their product), and the components of the statutes someone is eligible for. A
+    condition is computed when first asked (explanations, alerts), by the same evaluator. What
+    each component is computed from is recorded once per set of rules
+    (`plan.statute_provenance`)."""
 
     def __init__(self, simulation: Evaluator, system: TaxBenefitSystem) -> None:
-        recorder = record_provenance(simulation)
         self.specs = {name: components_of(name, system) for name in STATUTES}
-        self.eligible = {name: calculate(simulation, f"{name}_eligible") for name in STATUTES}
-        self.conditions = {
-            condition: calculate(simulation, condition)
-            for name in STATUTES
-            for condition in STATUTE_MEASURES[name].conditions
-        }
-        rows = len(calculate(simulation, "employed"))
+        self.eligible = {name: _eligibility(simulation, system, name) for name in STATUTES}
+        self.conditions = Conditions(simulation)
+        self.employed = calculate(simulation, "employed")
+        self.rows = len(self.employed)
         self.components: dict[str, dict[str, numpy.ndarray | None]] = {}
         for name in STATUTES:
             # A statute nobody is eligible for pays nobody anything: skip its timeline.
@@ -73,12 +77,10 @@ class StatuteArrays:
         self.grant_applies = {
             name: calculate(simulation, funding.applies) for name, funding in SHARED_GRANTS.items()
         }
-        self.employed = calculate(simulation, "employed")
-        self.rows = rows
-        # The eligibility is set apart: an explanation gives it as the conditions met.
+        recorded = statute_provenance(system)
         self.provenance = {
             name: {
-                c.name: recorder.provenance(c.variable, system, eligibility_variables(name))
+                c.name: recorded[name][c.name]
                 for c in self.specs[name]
                 if self.components[name][c.name] is not None
             }
@@ -86,11 +88,48 @@ class StatuteArrays:
         }
 
 
-def eligibility_variables(statute: str) -> tuple[str, ...]:
-    """The statute's eligibility variable and its conditions: what a component's provenance
-    sets apart (an explanation gives them as the conditions met)."""
-    measure = STATUTE_MEASURES[statute]
-    return tuple(filter(None, (measure.eligible, *measure.conditions)))
+def _eligibility(simulation: Evaluator, system: TaxBenefitSystem, statute: str) -> numpy.ndarray:
+    """`<statute>_eligible`; for the product of the spec's conditions, the conditions after
+    the first one no one meets are not computed (all False whatever they hold)."""
+    name = STATUTE_MEASURES[statute].eligible
+    assert name is not None
+    conditions = conjunction_of(system.variables[name])
+    if conditions is None:
+        return calculate(simulation, name)
+    result = calculate(simulation, conditions[0])
+    for condition in conditions[1:]:
+        if not result.any():
+            return numpy.zeros(len(result), dtype=bool)
+        result = result * calculate(simulation, condition)
+    return result
+
+
+class Conditions(Mapping[str, numpy.ndarray]):
+    """The statutes' conditions per worker, each computed by the simulation when first asked;
+    `sliced(workers)` is the same view for one initiative's workers."""
+
+    def __init__(self, simulation: Evaluator, workers: slice = slice(None)) -> None:
+        self._simulation = simulation
+        self._workers = workers
+
+    def sliced(self, workers: slice) -> Conditions:
+        return Conditions(self._simulation, workers)
+
+    def __getitem__(self, condition: str) -> numpy.ndarray:
+        if condition not in CONDITIONS:
+            raise KeyError(condition)
+        return calculate(self._simulation, condition)[self._workers]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(CONDITIONS)
+
+    def __len__(self) -> int:
+        return len(CONDITIONS)
+
+
+CONDITIONS = tuple(
+    dict.fromkeys(condition for name in STATUTES for condition in STATUTE_MEASURES[name].conditions)
+)
 
 
 def compute_statutes(
@@ -115,13 +154,18 @@ def compute_statutes(
         return values[rows].reshape(count, months)
 
     eligible = {name: values[workers] for name, values in arrays.eligible.items()}
-    conditions = {name: values[workers] for name, values in arrays.conditions.items()}
+    conditions = arrays.conditions.sliced(workers)
     components: dict[str, dict[str, numpy.ndarray]] = {}
     totals: dict[str, numpy.ndarray] = {}
     for name in STATUTES:
-        components[name] = {c: grid(values) for c, values in arrays.components[name].items()}
+        computed = arrays.components[name]
+        components[name] = {c: grid(values) for c, values in computed.items()}
         totals[name] = sum(
-            (snap_to_units(a).sum(axis=1) for a in components[name].values()),
+            (
+                snap_to_units(components[name][c]).sum(axis=1)
+                for c, values in computed.items()
+                if values is not None
+            ),
             start=numpy.zeros(count, dtype=numpy.int64),
         )
     grant_applies = {name: grid(values) for name, values in arrays.grant_applies.items()}

@@ -6,6 +6,7 @@ each one that fails; only their conjunction is written here, once for every stat
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from openfisca_core.periods import ETERNITY
@@ -13,6 +14,16 @@ from openfisca_core.variables import Variable
 
 from klaverblad.rules.entities import Worker
 from klaverblad.rules.measure_spec import Measure
+
+# The variable classes written here, with their conditions: a plan may then compute a statute's
+# eligibility condition by condition and stop at the first that no one meets
+# (`plan.statutes`), which it may not do for a variable a reform wrote otherwise.
+_GENERATED: weakref.WeakKeyDictionary[type, tuple[str, ...]] = weakref.WeakKeyDictionary()
+
+
+def conjunction_of(variable: Variable) -> tuple[str, ...] | None:
+    """The conditions whose product `variable` is, if it is a variable written here."""
+    return _GENERATED.get(type(variable))
 
 
 def eligibility_variable(measure: Measure) -> type[Variable]:
@@ -27,7 +38,7 @@ def eligibility_variable(measure: Measure) -> type[Variable]:
             result = result * worker(condition, period)
         return result
 
-    return type(
+    variable = type(
         measure.eligible,
         (Variable,),
         {
@@ -40,3 +51,5 @@ def eligibility_variable(measure: Measure) -> type[Variable]:
             "__module__": f"klaverblad.rules.measures.{measure.name}.variables",
         },
     )
+    _GENERATED[variable] = conditions
+    return variable

@@ -162,7 +162,7 @@ def record_provenance(simulation: Traced) -> ProvenanceRecorder:
     tracer = simulation.tracer
     if isinstance(tracer, ProvenanceRecorder):
         return tracer
-    if tracer.stack:
+    if tracer is not None and tracer.stack:
         raise RuntimeError("record_provenance: install the recorder between calculations")
     recorder = ProvenanceRecorder()
     simulation.tracer = recorder
