@@ -15,7 +15,7 @@ what the voucher asks and whether its lines are memo lines are the `Voucher`'s.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -27,6 +27,7 @@ from klaverblad.model.consistency import DEFAULT_GRANT_LEAF
 from klaverblad.model.initiative import Activity, Grant, Initiative
 from klaverblad.model.money import UNITS_PER_EURO, euros_to_units
 from klaverblad.model.months import parse_month
+from klaverblad.plan.horizon_cache import months_key, remember
 from klaverblad.plan.ledger import Ledger
 from klaverblad.rules.by_month import by_month, leaf, month_table
 from klaverblad.rules.catalogue import (
@@ -69,6 +70,10 @@ class GrantRule:
 
 def grant_rule(tree: ParameterNode, measure: str) -> GrantRule:
     """The `grant` metadata of `measure`'s parameter node, as a `GrantRule`."""
+    return remember(tree, ("grant_rule", measure), lambda: _grant_rule(tree, measure))
+
+
+def _grant_rule(tree: ParameterNode, measure: str) -> GrantRule:
     spec = MEASURES.get(measure)
     if spec is None or not spec.parameter_node:
         return GrantRule()
@@ -99,6 +104,13 @@ def measure_open(
     """Per month: inside `measure`'s window for `employer` (a parameter is in force from the
     first month that starts on or after its date, RULEBOOK §1); None for a measure without a
     window."""
+    key = ("open", measure, employer, months_key(months))
+    return remember(tree, key, lambda: _measure_open(tree, months, measure, employer))
+
+
+def _measure_open(
+    tree: ParameterNode, months: numpy.ndarray, measure: str, employer: Employer | None
+) -> numpy.ndarray | None:
     names = paid_parameters(tree, measure, employer)
     if not names:
         return None
@@ -133,24 +145,26 @@ def grant_leaf(grant: Grant) -> str:
     return grant.leaf or DEFAULT_GRANT_LEAF.get(grant.measure) or MEASURES[grant.measure].leaf
 
 
-def regional_funder(tree: ParameterNode, months: numpy.ndarray) -> list[str]:
+def regional_funder(tree: ParameterNode, months: numpy.ndarray) -> tuple[str, ...]:
     """'federaal' or 'Vlaams' per month, by the sixth state reform (RULEBOOK §1)."""
-    view: Any = by_month(tree, months)
-    for name in REGIONALISATION_PARAMETER.split("."):
-        view = getattr(view, name)
-    return ["Vlaams" if value else "federaal" for value in view]
+
+    def funders() -> tuple[str, ...]:
+        view: Any = by_month(tree, months)
+        for name in REGIONALISATION_PARAMETER.split("."):
+            view = getattr(view, name)
+        return tuple("Vlaams" if value else "federaal" for value in view)
+
+    return remember(tree, ("regional_funder", months_key(months)), funders)
 
 
 def grant_units_by_month(grant: Grant, months: numpy.ndarray, first_month: int) -> numpy.ndarray:
     """amount_per_year / 12 × the plan year's degression factor, inside from/until (RULEBOOK
     §4.1). Units are exact: cents × 10 000 per month before the factor's basis points."""
     cents = int(grant.amount_per_year * 100)
-    plan_year = (months - first_month) // 12
     factors = list(grant.degression) or [Decimal(1)]
-    basis_points = numpy.array(
-        [int(factors[min(year, len(factors) - 1)] * 10_000) for year in plan_year],
-        dtype=numpy.int64,
-    )
+    # The plan year of each month, the last factor holding for every later year.
+    plan_year = numpy.minimum((months - first_month) // 12, len(factors) - 1)
+    basis_points = numpy.array([int(f * 10_000) for f in factors], dtype=numpy.int64)[plan_year]
     # amount/12 per month in units = cents × (UNITS_PER_EURO / 100 / 12) = cents × 10 000;
     # times basis points / 10 000 that is cents × basis points (at most 1e15: no int64
     # overflow, which cents × 10 000 × basis points had above 922 million euros a year).
@@ -238,19 +252,21 @@ def _book_by_year(
     ledger: Ledger,
     months: numpy.ndarray,
     units: numpy.ndarray,
-    funders: list[str],
+    funders: Sequence[str],
     unknown: numpy.ndarray | None,
     **line: str,
 ) -> None:
     """Sum monthly units per (year, funder); a year with an unknown month also gets a
     `not_computable` line."""
-    years = months // 12
-    missing = unknown if unknown is not None else numpy.zeros(len(months), dtype=bool)
+    # Python values (`tolist`): exact integers whether `units` is int64 or an object array.
+    gaps = unknown.tolist() if unknown is not None else [False] * len(months)
     totals: dict[tuple[int, str], list[int]] = {}
-    for year, funder, amount, gap in zip(years, funders, units, missing, strict=True):
-        total = totals.setdefault((int(year), funder), [0, 0])
-        total[0] += int(amount)
-        total[1] |= bool(gap)
+    for year, funder, amount, gap in zip(
+        (months // 12).tolist(), funders, units.tolist(), gaps, strict=True
+    ):
+        total = totals.setdefault((year, funder), [0, 0])
+        total[0] += amount
+        total[1] |= gap
     for (year, funder), (amount, gap) in totals.items():
         if amount:
             ledger.add(year=year, funder=funder, units=amount, status="computed", **line)
@@ -326,12 +342,16 @@ def voucher_owners(
 
 def _voucher_parts(
     voucher: Voucher, spec: Measure, activity: Activity, tree: ParameterNode, months: numpy.ndarray
-) -> list[tuple[str, numpy.ndarray, list[str]]]:
+) -> list[tuple[str, numpy.ndarray, Sequence[str]]]:
     """(component, cents per hour, funder) in each month for `spec`: the user price and the
     public part of a voucher whose price is the rules' (`Voucher.prices`), else the activity's
     price under its client group and the measure's funder."""
     if voucher.prices is not None:
-        user, public = voucher_prices(tree, months, voucher)
+        user, public = remember(
+            tree,
+            ("voucher_prices", voucher.payment, months_key(months)),
+            lambda: voucher_prices(tree, months, voucher),
+        )
         return [
             ("gebruiker", user * 100, [USERS] * len(months)),
             ("overheid", public * 100, regional_funder(tree, months)),
@@ -358,14 +378,21 @@ def _book_vouchers(
     voucher = voucher_of(activity.payment)
     assert voucher is not None
     price_cents = int((activity.price_per_hour or Decimal(0)) * 100)
-    check = voucher_check(
+    recognitions = frozenset(initiative.recognitions)
+    check = remember(
         tree,
-        months,
-        voucher,
-        activity.kind,
-        activity.client_group,
-        initiative.recognitions,
-        price_cents,
+        (
+            "voucher_check",
+            voucher.payment,
+            activity.kind,
+            activity.client_group,
+            recognitions,
+            price_cents,
+            months_key(months),
+        ),
+        lambda: voucher_check(
+            tree, months, voucher, activity.kind, activity.client_group, recognitions, price_cents
+        ),
     )
     if check.refused_months.size:
         booking.voucher_refusals[activity.id] = check
@@ -379,7 +406,7 @@ def _book_vouchers(
                 booking.memo if voucher.memo else ledger,
                 months[mine],
                 _hour_units(activity, cents, check.allowed)[mine],
-                [funders[at] for at in numpy.flatnonzero(mine)],
+                [funders[at] for at in numpy.flatnonzero(mine).tolist()],
                 check.unknown[mine],
                 leaf=spec.leaf,
                 measure=spec.name,

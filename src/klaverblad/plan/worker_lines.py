@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
 import numpy
 from openfisca_core.parameters import ParameterNode
 
 from klaverblad.model.initiative import Initiative
 from klaverblad.model.money import snap_to_units
+from klaverblad.plan.horizon_cache import months_key, remember
 from klaverblad.plan.initiative_lines import regional_funder
 from klaverblad.plan.ledger import Ledger, LineKey
 from klaverblad.plan.shared_grants import SHARED_GRANTS, grants_of
@@ -20,7 +22,7 @@ class Segments:
     """The horizon's months grouped by (year, funder): a one-hot (months, groups) matrix, so
     that one integer matrix product sums every person's months per group."""
 
-    def __init__(self, years: numpy.ndarray, funders: list[str]) -> None:
+    def __init__(self, years: numpy.ndarray, funders: Sequence[str]) -> None:
         groups: dict[tuple[int, str], list[int]] = defaultdict(list)
         for column, (year, funder) in enumerate(zip(years, funders, strict=True)):
             groups[(int(year), funder)].append(column)
@@ -56,7 +58,15 @@ def book_statutes(
     months: numpy.ndarray,
 ) -> None:
     years = months // 12
-    segments_of = {REGIONALISED: Segments(years, regional_funder(tree, months))}
+    horizon = months_key(months)
+
+    def segments_for(rule: str) -> Segments:
+        """The months by (year, funder) for a funder rule: per month by the regionalisation
+        for `REGIONALISED`, else the rule's funder throughout; the same for every plan of
+        these months under these rules."""
+        funders = regional_funder(tree, months) if rule == REGIONALISED else [rule] * len(months)
+        return remember(tree, ("segments", rule, horizon), lambda: Segments(years, funders))
+
     people = initiative.people
     for statute, measure in STATUTES.items():
         members = applying(results, statute)
@@ -66,9 +76,7 @@ def book_statutes(
         for component in results.component_specs[statute]:
             line_measure = component.measure or statute
             funder_rule = component.funder or measure.funder
-            if funder_rule not in segments_of:
-                segments_of[funder_rule] = Segments(years, [funder_rule] * len(months))
-            segments = segments_of[funder_rule]
+            segments = segments_for(funder_rule)
             leaves = [_leaf(component, people[index].role) for index in members.tolist()]
             amounts = results.amounts(statute, component.name)[members]
             unknown = numpy.isnan(amounts).astype(numpy.int64) @ segments.matrix
