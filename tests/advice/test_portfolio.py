@@ -5,9 +5,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
-from klaverblad.advice.portfolio import compute_portfolio
+from klaverblad.advice import portfolio
+from klaverblad.advice.portfolio import compute_portfolio, summarise
 from klaverblad.model import load_initiative
 from klaverblad.plan.financing_plan import compute_plan
 from klaverblad.rules import baseline_system
@@ -34,6 +36,23 @@ def test_plans_from_one_shared_simulation_equal_the_plans_computed_alone() -> No
     )
     assert sum(result.baseline.leaves.values()) == result.baseline.total.funding
     assert sum(result.baseline.funders.values()) == result.baseline.total.funding
+
+
+def test_a_portfolio_summed_chunk_by_chunk_equals_one_summed_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Nine initiatives (the examples and an empty one) in chunks of two: five simulations,
+    # each chunk's plans summed and let go; the sums are those of the plans made alone.
+    initiatives = [load_initiative(path) for path in sorted(EXAMPLES.glob("*.yaml"))]
+    initiatives.append(initiative(id="empty", horizon={"start": "2010-05", "months": 7}))
+    whole = summarise([compute_plan(each) for each in initiatives])
+    monkeypatch.setattr(portfolio, "CHUNK", 2)
+    told: list[int] = []
+    result = compute_portfolio(initiatives, baseline_system(), progress=told.append)
+    assert result.baseline == whole
+    # Progress counts the plans of the scenario, across the chunks.
+    assert told == list(range(1, len(initiatives) + 1))
+    assert result.rules_version == compute_plan(initiatives[0]).rules_version
 
 
 def test_a_reform_shows_baseline_reform_difference_and_who_gains() -> None:

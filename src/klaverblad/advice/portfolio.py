@@ -4,6 +4,7 @@ initiatives gain or lose (issue step 2, item 5)."""
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -48,8 +49,9 @@ class Summary:
     total: Figures = Figures()
 
 
-def summarise(plans: Iterable[FinancingPlan]) -> Summary:
-    summary = Summary()
+def summarise(plans: Iterable[FinancingPlan], summary: Summary | None = None) -> Summary:
+    """The sums of `plans`, added to `summary` if given (a portfolio sums chunk by chunk)."""
+    summary = summary if summary is not None else Summary()
     for plan in plans:
         check_deadline()
         figures = Figures(plan.totals.costs_cents, plan.totals.funding_cents)
@@ -103,18 +105,54 @@ def compute_portfolio(
     progress: Callable[[int], None] | None = None,
 ) -> Portfolio:
     """Plan every initiative over its own horizon, under the baseline and, if given, the
-    reform; each scenario is one vectorised simulation of all the initiatives' workers.
+    reform; each scenario is one vectorised simulation per chunk of `CHUNK` initiatives,
+    whose plans are summed and let go before the next (memory stays that of one chunk).
     Stops with `TimeBudgetExceeded` when the request's time budget runs out."""
     check_deadline()
     items = [(i, Horizon(parse_month(i.horizon.start), i.horizon.months)) for i in initiatives]
-    baseline_plans = compute_plans(items, baseline, (), progress)
+    baseline_summary, rules = _scenario(items, baseline, (), progress)
     check_deadline()
-    reform_plans = compute_plans(items, reform, reforms, progress) if reform else None
+    reform_summary, reform_rules = (
+        _scenario(items, reform, reforms, progress) if reform else (None, None)
+    )
     return Portfolio(
         initiatives=initiatives,
-        baseline=summarise(baseline_plans),
-        reform=summarise(reform_plans) if reform_plans is not None else None,
+        baseline=baseline_summary,
+        reform=reform_summary,
         reforms=reforms,
-        rules_version=baseline_plans[0].rules_version if baseline_plans else "",
-        reform_rules_version=reform_plans[0].rules_version if reform_plans else None,
+        rules_version=rules or "",
+        reform_rules_version=reform_rules,
     )
+
+
+# Initiatives per simulation: large enough that the rules run vectorised (10 000 rows of
+# 10 people × 12 months and more), small enough that one chunk's plans stay small in memory.
+CHUNK = 1000
+
+
+def _scenario(
+    items: list[tuple[Initiative, Horizon]],
+    system: TaxBenefitSystem,
+    reforms: tuple[str, ...],
+    progress: Callable[[int], None] | None,
+) -> tuple[Summary, str | None]:
+    """One scenario's sums and rules version (None without initiatives), chunk by chunk."""
+    summary = Summary()
+    version = None
+    for offset in range(0, len(items), CHUNK):
+        plans = compute_plans(
+            items[offset : offset + CHUNK],
+            system,
+            reforms,
+            functools.partial(_advance, progress, offset) if progress else None,
+        )
+        summarise(plans, summary)
+        version = plans[0].rules_version
+        # The chunk's plans, and the simulation their statute results keep, go now.
+        del plans
+    return summary, version
+
+
+def _advance(progress: Callable[[int], None], offset: int, done: int) -> None:
+    """Tell `progress` the plans done in the scenario so far, not only in this chunk."""
+    progress(offset + done)

@@ -56,15 +56,22 @@ def _formula(variable: Any) -> Any:
         return formula
 
 
+def _alive(reference: weakref.ref[Evaluator]) -> Evaluator:
+    evaluator = reference()
+    if evaluator is None:
+        raise RuntimeError("the evaluator of this population is gone")
+    return evaluator
+
+
 class _Projection:
     """`row.worker("x", period)`: the worker's value of `x` on each of its month rows."""
 
     def __init__(self, evaluator: Evaluator, worker_of_row: numpy.ndarray) -> None:
-        self._evaluator = evaluator
+        self._evaluator = weakref.ref(evaluator)
         self._worker_of_row = worker_of_row
 
     def __call__(self, name: str, period: Any = None, options: Any = None) -> Any:
-        return self._evaluator.calculate(name, period)[self._worker_of_row]
+        return _alive(self._evaluator).calculate(name, period)[self._worker_of_row]
 
 
 class _Population:
@@ -72,9 +79,15 @@ class _Population:
     variables of its own entity, and knows its simulation (parameters, tracer)."""
 
     def __init__(self, evaluator: Evaluator, key: str, count: int) -> None:
-        self.simulation = evaluator
+        # Weak: the evaluator holds its populations, and without a cycle it is freed as soon
+        # as the last plan using it goes (a portfolio lets go of thousands, chunk by chunk).
+        self._evaluator = weakref.ref(evaluator)
         self.key = key
         self.count = count
+
+    @property
+    def simulation(self) -> Evaluator:
+        return _alive(self._evaluator)
 
     def __call__(self, name: str, period: Any = None, options: Any = None) -> Any:
         evaluator = self.simulation
