@@ -257,12 +257,13 @@ def _summarise(
 def _people(initiative: Initiative, results: StatuteResults | None) -> list[PersonResult]:
     if results is None:
         return []
+    eligible = {name: results.eligible[name].tolist() for name in STATUTES}
     return [
         PersonResult(
             id=person.id,
             statute=results.chosen[index],
             chosen_by=results.chosen_by[index],
-            eligible={name: bool(results.eligible[name][index]) for name in STATUTES},
+            eligible={name: bool(eligible[name][index]) for name in STATUTES},
         )
         for index, person in enumerate(initiative.people)
     ]

@@ -148,9 +148,13 @@ def compute_statutes(
     it (RULEBOOK §3, choice)."""
     count = len(people)
 
+    # One read-only zero grid for every component nobody in the simulation is due.
+    nothing = numpy.zeros((count, months))
+    nothing.flags.writeable = False
+
     def grid(values: numpy.ndarray | None) -> numpy.ndarray:
         if values is None:
-            return numpy.zeros((count, months))
+            return nothing
         return values[rows].reshape(count, months)
 
     eligible = {name: values[workers] for name, values in arrays.eligible.items()}
@@ -196,15 +200,21 @@ def _choose(
     beats `regular`."""
     chosen: list[str] = []
     chosen_by: list[str] = []
+    # Python values once per statute, not a numpy scalar per person and statute.
+    candidates = [
+        (name, eligible[name].tolist(), totals[name].tolist())
+        for name in STATUTES
+        if eligible[name].any()
+    ]
     for index, person in enumerate(people):
         if person.statute is not None:
             chosen.append(person.statute)
             chosen_by.append("file")
             continue
         best, best_total = REGULAR, -1
-        for name in STATUTES:
-            if eligible[name][index] and int(totals[name][index]) > best_total:
-                best, best_total = name, int(totals[name][index])
+        for name, eligible_of, total_of in candidates:
+            if eligible_of[index] and total_of[index] > best_total:
+                best, best_total = name, total_of[index]
         chosen.append(best)
         chosen_by.append("best")
     return chosen, chosen_by

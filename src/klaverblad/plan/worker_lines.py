@@ -50,6 +50,20 @@ def applying(results: StatuteResults, statute: str) -> numpy.ndarray:
     )
 
 
+def _applying_by_statute(results: StatuteResults) -> dict[str, numpy.ndarray]:
+    """`applying` for every statute someone applies, in one pass over the people."""
+    indexes: dict[str, list[int]] = defaultdict(list)
+    for index, chosen in enumerate(results.chosen):
+        if chosen in results.eligible:
+            indexes[chosen].append(index)
+    members: dict[str, numpy.ndarray] = {}
+    for statute, candidates in indexes.items():
+        held = results.eligible[statute][candidates]
+        if held.any():
+            members[statute] = numpy.array(candidates, dtype=numpy.int64)[held]
+    return members
+
+
 def book_statutes(
     ledger: Ledger,
     initiative: Initiative,
@@ -68,9 +82,10 @@ def book_statutes(
         return remember(tree, ("segments", rule, horizon), lambda: Segments(years, funders))
 
     people = initiative.people
+    members_of = _applying_by_statute(results)
     for statute, measure in STATUTES.items():
-        members = applying(results, statute)
-        if not members.size:
+        members = members_of.get(statute)
+        if members is None:
             continue
         ids = [people[index].id for index in members.tolist()]
         for component in results.component_specs[statute]:
