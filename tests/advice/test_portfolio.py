@@ -7,14 +7,19 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from klaverblad.advice import portfolio
 from klaverblad.advice.portfolio import compute_portfolio, summarise
-from klaverblad.model import load_initiative
-from klaverblad.plan.financing_plan import compute_plan
+from klaverblad.model import load_initiative, parse_initiative
+from klaverblad.model.months import parse_month
+from klaverblad.plan.financing_plan import Horizon, compute_plan, compute_plans
+from klaverblad.report.plan_json import plan_to_dict
 from klaverblad.rules import baseline_system
 from klaverblad.rules.reforms import reformed_system
 from tests.builders import initiative, initiative_data, person
+from tests.strategies import Data, initiative_documents
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -53,6 +58,25 @@ def test_a_portfolio_summed_chunk_by_chunk_equals_one_summed_whole(
     # Progress counts the plans of the scenario, across the chunks.
     assert told == list(range(1, len(initiatives) + 1))
     assert result.rules_version == compute_plan(initiatives[0]).rules_version
+
+
+@settings(max_examples=30)
+@given(st.lists(initiative_documents(), min_size=2, max_size=5))
+def test_generated_initiatives_planned_together_book_what_each_books_alone(
+    documents: list[Data],
+) -> None:
+    # The plans of one shared simulation (the portfolio's path: stacked inputs, one statute
+    # run, the rules' answers kept per horizon) line for line and cent for cent as each plan
+    # made alone, on initiatives with their own horizons.
+    initiatives = [
+        parse_initiative({**document, "id": f"i{index}"}, source="generated.yaml")
+        for index, document in enumerate(documents)
+    ]
+    items = [(i, Horizon(parse_month(i.horizon.start), i.horizon.months)) for i in initiatives]
+    together = compute_plans(items, baseline_system())
+    for each, plan in zip(initiatives, together, strict=True):
+        alone = compute_plan(each)
+        assert plan_to_dict(plan, []) == plan_to_dict(alone, [])
 
 
 def test_a_reform_shows_baseline_reform_difference_and_who_gains() -> None:
