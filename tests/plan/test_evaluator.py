@@ -11,12 +11,12 @@ from unittest.mock import patch
 import numpy
 import pytest
 from hypothesis import given
-from openfisca_core.indexed_enums import EnumArray
+from openfisca_core.indexed_enums import EnumArray, EnumMemberNotFoundError
 
 from klaverblad.model import parse_initiative
 from klaverblad.model.months import parse_month
 from klaverblad.plan import financing_plan
-from klaverblad.plan.evaluator import Evaluator
+from klaverblad.plan.evaluator import Evaluator, _encode
 from klaverblad.plan.financing_plan import compute_plan
 from klaverblad.plan.situation import Grid, calculate, openfisca_simulation, worker_inputs
 from klaverblad.report.plan_json import plan_to_dict
@@ -74,3 +74,15 @@ def test_a_variable_of_another_entity_is_refused() -> None:
     evaluator = Evaluator(baseline_system(), worker_inputs(plan, plan.people), grid.worker_of_row)
     with pytest.raises(ValueError, match="employed is not a variable of worker"):
         evaluator._populations["worker"]("employed")
+
+
+def test_an_enum_input_is_encoded_as_openfisca_encodes_it() -> None:
+    status = baseline_system().variables["status"].possible_values
+    names = numpy.array(["leefloon", "uvw", "leefloon", status.names[-1]])
+    ours, theirs = _encode(status, names), status.encode(names)
+    assert _same(ours, theirs)
+    assert ours.dtype == theirs.dtype == numpy.int16
+    # An unknown name is refused as OpenFisca refuses it (here it never gets one: the model
+    # validates every status first).
+    with pytest.raises(EnumMemberNotFoundError):
+        _encode(status, numpy.array(["uvw", "no-such-status"]))

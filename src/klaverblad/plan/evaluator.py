@@ -17,7 +17,7 @@ a recorder to learn what each amount is computed from); without one (a plan's ru
 rules read does not depend on the data, so `plan.statute_provenance` records it once per set of
 rules) it skips the tracer's three calls per variable asked. What it does not do: periods
 other than the sentinel (every variable of these rules is ETERNITY; another definition period
-is refused when the evaluator is built),
+is refused when first set or computed),
 `calculate_add`/`calculate_divide`, neutralised variables, and cycle detection (a cycle would
 recurse until Python's limit; the YAML rule tests run the same formulas under OpenFisca, which
 detects it).
@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy
 from openfisca_core import periods
@@ -43,17 +43,56 @@ from klaverblad.rules.entities import SENTINEL_PERIOD, Worker, WorkerMonth
 SENTINEL = periods.period(SENTINEL_PERIOD)
 
 
-# A variable's formula at the sentinel period, found once per variable object (OpenFisca
-# searches its dated formulas on every call); a reform's system has its own variable objects.
-_FORMULAS: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
+class _Recipe(NamedTuple):
+    """What computing a variable needs, found once per variable object: its entity, its
+    formula at the sentinel period (OpenFisca searches its dated formulas on every call) and
+    how the result is cast. A reform's system has its own variable objects."""
+
+    entity: str
+    formula: Any
+    with_parameters: bool
+    is_enum: bool
+    dtype: Any
 
 
-def _formula(variable: Any) -> Any:
+_RECIPES: weakref.WeakKeyDictionary[Any, _Recipe] = weakref.WeakKeyDictionary()
+
+
+def _recipe(variable: Any) -> _Recipe:
     try:
-        return _FORMULAS[variable]
+        return _RECIPES[variable]
     except KeyError:
-        formula = _FORMULAS[variable] = variable.get_formula(SENTINEL)
-        return formula
+        if variable.definition_period != periods.DateUnit.ETERNITY:
+            raise ValueError(
+                f"{variable.name}: the evaluator runs ETERNITY variables only"
+            ) from None
+        formula = variable.get_formula(SENTINEL)
+        recipe = _RECIPES[variable] = _Recipe(
+            entity=str(variable.entity.key),
+            formula=formula,
+            with_parameters=formula is not None and formula.__code__.co_argcount != 2,
+            is_enum=variable.value_type == Enum,
+            dtype=variable.dtype,
+        )
+        return recipe
+
+
+# Below this many values an enum input is encoded through a dict of its names; above it by
+# OpenFisca's sort-based encoding (the same indices either way).
+_DICT_ENCODING_UP_TO = 1000
+
+
+def _encode(possible_values: Any, array: numpy.ndarray) -> EnumArray:
+    """`possible_values.encode(array)`: the index of each name, as OpenFisca encodes it."""
+    if array.dtype.kind == "U" and 0 < len(array) <= _DICT_ENCODING_UP_TO:
+        index = {name: position for position, name in enumerate(possible_values.names)}
+        try:
+            indices = [index[value] for value in array.tolist()]
+        except KeyError:
+            pass  # an unknown name: OpenFisca's encoding says which
+        else:
+            return EnumArray(numpy.array(indices, dtype=numpy.int16), possible_values)
+    return possible_values.encode(array)
 
 
 def _alive(reference: weakref.ref[Evaluator]) -> Evaluator:
@@ -90,7 +129,7 @@ class _Population:
         return _alive(self._evaluator)
 
     def __call__(self, name: str, period: Any = None, options: Any = None) -> Any:
-        evaluator = self.simulation
+        evaluator = _alive(self._evaluator)
         if evaluator.entity_of(name) != self.key:
             raise ValueError(f"{name} is not a variable of {self.key}")
         return evaluator.calculate(name, period)
@@ -134,24 +173,23 @@ class Evaluator:
         return sum(numpy.asarray(value).nbytes for value in self._values.values())
 
     def entity_of(self, name: str) -> str:
-        return str(self._variables[name].entity.key)
+        return _recipe(self._variables[name]).entity
 
     def set_input(self, name: str, values: Any) -> None:
         """Store an input as `Holder._to_array` would: an array of the population's length,
         an enum encoded, the variable's dtype."""
         variable = self._variables[name]
-        if variable.definition_period != periods.DateUnit.ETERNITY:
-            raise ValueError(f"{name}: the evaluator runs ETERNITY variables only")
+        recipe = _recipe(variable)
         array = numpy.asarray(values)
         if array.ndim == 0:
             array = array.reshape(1)
-        count = self._populations[variable.entity.key].count
+        count = self._populations[recipe.entity].count
         if len(array) != count:
             raise ValueError(f"{name}: {len(array)} values for {count} members")
-        if variable.value_type == Enum:
-            array = variable.possible_values.encode(array)
-        if array.dtype != variable.dtype:
-            array = array.astype(variable.dtype)
+        if recipe.is_enum:
+            array = _encode(variable.possible_values, array)
+        if array.dtype != recipe.dtype:
+            array = array.astype(recipe.dtype)
         self._values[name] = array
 
     def calculate(self, name: str, period: Any = None) -> Any:
@@ -173,20 +211,19 @@ class Evaluator:
 
     def _compute(self, name: str) -> Any:
         variable = self._variables[name]
-        if variable.definition_period != periods.DateUnit.ETERNITY:
-            raise ValueError(f"{name}: the evaluator runs ETERNITY variables only")
-        population = self._populations[variable.entity.key]
-        formula = _formula(variable)
+        recipe = _recipe(variable)
+        population = self._populations[recipe.entity]
+        formula = recipe.formula
         if formula is None:
             return variable.default_array(population.count)
-        if formula.__code__.co_argcount == 2:
-            value = formula(population, SENTINEL)
-        else:
+        if recipe.with_parameters:
             value = formula(population, SENTINEL, self.tax_benefit_system.get_parameters_at_instant)
-        if variable.value_type == Enum and not isinstance(value, EnumArray):
+        else:
+            value = formula(population, SENTINEL)
+        if recipe.is_enum and not isinstance(value, EnumArray):
             return variable.possible_values.encode(value)
         if not isinstance(value, numpy.ndarray):
             value = population.filled_array(value)
-        if value.dtype != variable.dtype:
-            return value.astype(variable.dtype)
+        if value.dtype != recipe.dtype:
+            return value.astype(recipe.dtype)
         return value
