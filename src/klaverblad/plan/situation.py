@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import numpy
@@ -42,28 +43,43 @@ class Grid:
 
 def worker_inputs(initiative: Initiative, people: Sequence[Person]) -> WorkerInputs:
     """The rules' inputs for `people` of `initiative`, one array per input variable."""
-    return _inputs([(initiative, person) for person in people])
+    return _inputs([(initiative, people)])
 
 
-def _inputs(members: Sequence[tuple[Initiative, Person]]) -> WorkerInputs:
-    """The rules' inputs of each (initiative, person), one array per input variable: one
-    numpy conversion per variable for all of them (a portfolio stacks 100 000 people)."""
+def _days(dates: Any) -> numpy.ndarray:
+    """Dates as datetime64[D], through their ordinals (numpy converts date objects slowly)."""
+    return (numpy.fromiter((d.toordinal() for d in dates), dtype=numpy.int64) - _EPOCH).astype(
+        "datetime64[D]"
+    )
+
+
+_EPOCH = date(1970, 1, 1).toordinal()
+
+
+def _inputs(groups: Sequence[tuple[Initiative, Sequence[Person]]]) -> WorkerInputs:
+    """The rules' inputs of the people of each (initiative, people), one array per input
+    variable: one numpy conversion per variable for all of them (a portfolio stacks 100 000
+    people), what belongs to the initiative repeated for its people."""
 
     def column(values: Any, dtype: Any = None) -> numpy.ndarray:
         return numpy.array(list(values), dtype=dtype)
 
-    people = [person for _, person in members]
-    recognitions = [set(initiative.recognitions) for initiative, _ in members]
+    people = [person for _, members in groups for person in members]
+    sizes = [len(members) for _, members in groups]
+
+    def per_initiative(values: Any, dtype: Any = None) -> numpy.ndarray:
+        return numpy.repeat(column(values, dtype), sizes)
+
     inputs: WorkerInputs = {
-        "start_date": column((p.start_date for p in people), "datetime64[D]"),
-        "end_date": column((p.end_date or NO_END_DATE for p in people), "datetime64[D]"),
-        "birth_date": column((p.birth_date for p in people), "datetime64[D]"),
+        "start_date": _days(p.start_date for p in people),
+        "end_date": _days(p.end_date or NO_END_DATE for p in people),
+        "birth_date": _days(p.birth_date for p in people),
         "fte": column((float(p.fte) for p in people), numpy.float64),
         "monthly_wage_cost": column((float(p.monthly_wage_cost) for p in people), numpy.float64),
         "unemployed_months": column((p.unemployed_months for p in people), numpy.int64),
         "status": column(p.status for p in people),
         "diploma": column(p.diploma for p in people),
-        "legal_form": column(initiative.promoter.legal_form for initiative, _ in members),
+        "legal_form": per_initiative(initiative.promoter.legal_form for initiative, _ in groups),
         "placed_by_ocmw": column((p.placed_by_ocmw for p in people), bool),
         "gesco_verhoogd": column((p.gesco_verhoogd for p in people), bool),
         "wep_verlengd": column((p.wep_verlengd for p in people), bool),
@@ -83,8 +99,8 @@ def _inputs(members: Sequence[tuple[Initiative, Person]]) -> WorkerInputs:
         ),
     }
     for recognition in RECOGNITIONS:
-        inputs[f"recognised_{recognition}"] = column(
-            (recognition in held for held in recognitions), bool
+        inputs[f"recognised_{recognition}"] = per_initiative(
+            (recognition in initiative.recognitions for initiative, _ in groups), bool
         )
     return inputs
 
@@ -105,7 +121,7 @@ class Stack:
 
 def stack_initiatives(items: Sequence[tuple[Initiative, int, int]]) -> Stack:
     """Stack (initiative, first month, months) items into one simulation's inputs and rows."""
-    members: list[tuple[Initiative, Person]] = []
+    groups: list[tuple[Initiative, Sequence[Person]]] = []
     workers_of_rows: list[numpy.ndarray] = []
     months_of_rows: list[numpy.ndarray] = []
     slices: list[tuple[slice, slice]] = []
@@ -113,7 +129,7 @@ def stack_initiatives(items: Sequence[tuple[Initiative, int, int]]) -> Stack:
     for initiative, first, months in items:
         count = len(initiative.people)
         if count:
-            members.extend((initiative, person) for person in initiative.people)
+            groups.append((initiative, initiative.people))
             grid = Grid.rectangle(count, first, months)
             workers_of_rows.append(grid.worker_of_row + worker_offset)
             months_of_rows.append(grid.month_of_row)
@@ -125,7 +141,7 @@ def stack_initiatives(items: Sequence[tuple[Initiative, int, int]]) -> Stack:
         )
         worker_offset += count
         row_offset += count * months
-    inputs = _inputs(members) if members else {}
+    inputs = _inputs(groups) if groups else {}
     empty = numpy.zeros(0, dtype=numpy.int64)
     grid = Grid(
         numpy.concatenate(workers_of_rows) if workers_of_rows else empty,

@@ -44,6 +44,10 @@ class StatuteResults:
     # Per statute and component (of those computed): the parameters and inputs its amount
     # was computed from, as recorded while the simulation ran (`rules.provenance`).
     provenance: dict[str, dict[str, Provenance]] = field(default_factory=dict)
+    # Per statute and component (of those computed): (n, months) exact units (a not
+    # computable month 0) and where the amount is not computable.
+    units: dict[str, dict[str, numpy.ndarray]] = field(default_factory=dict)
+    unknown: dict[str, dict[str, numpy.ndarray]] = field(default_factory=dict)
 
     def amounts(self, statute: str, component: str) -> numpy.ndarray:
         return self.components[statute][component]
@@ -77,6 +81,19 @@ class StatuteArrays:
         self.grant_applies = {
             name: calculate(simulation, funding.applies) for name, funding in SHARED_GRANTS.items()
         }
+        # Exact units and the not computable rows, once for the whole simulation; per row, a
+        # statute's units summed over its components (what the choice compares).
+        self.units: dict[str, dict[str, numpy.ndarray]] = {}
+        self.unknown: dict[str, dict[str, numpy.ndarray]] = {}
+        self.row_units: dict[str, numpy.ndarray] = {}
+        for name, computed in self.components.items():
+            amounts = {c: values for c, values in computed.items() if values is not None}
+            self.units[name] = {c: snap_to_units(values) for c, values in amounts.items()}
+            self.unknown[name] = {c: numpy.isnan(values) for c, values in amounts.items()}
+            if amounts:
+                self.row_units[name] = sum(
+                    self.units[name].values(), start=numpy.zeros(self.rows, dtype=numpy.int64)
+                )
         recorded = statute_provenance(system)
         self.provenance = {
             name: {
@@ -161,16 +178,18 @@ def compute_statutes(
     conditions = arrays.conditions.sliced(workers)
     components: dict[str, dict[str, numpy.ndarray]] = {}
     totals: dict[str, numpy.ndarray] = {}
+    units: dict[str, dict[str, numpy.ndarray]] = {}
+    unknown: dict[str, dict[str, numpy.ndarray]] = {}
     for name in STATUTES:
         computed = arrays.components[name]
         components[name] = {c: grid(values) for c, values in computed.items()}
-        totals[name] = sum(
-            (
-                snap_to_units(components[name][c]).sum(axis=1)
-                for c, values in computed.items()
-                if values is not None
-            ),
-            start=numpy.zeros(count, dtype=numpy.int64),
+        units[name] = {c: grid(values) for c, values in arrays.units[name].items()}
+        unknown[name] = {c: grid(values) for c, values in arrays.unknown[name].items()}
+        row_units = arrays.row_units.get(name)
+        totals[name] = (
+            grid(row_units).sum(axis=1)
+            if row_units is not None
+            else numpy.zeros(count, dtype=numpy.int64)
         )
     grant_applies = {name: grid(values) for name, values in arrays.grant_applies.items()}
     for name, applying in grant_applies.items():
@@ -187,6 +206,8 @@ def compute_statutes(
         chosen_by=chosen_by,
         totals_units=totals,
         provenance=arrays.provenance,
+        units=units,
+        unknown=unknown,
     )
 
 

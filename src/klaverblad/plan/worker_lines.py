@@ -9,7 +9,6 @@ import numpy
 from openfisca_core.parameters import ParameterNode
 
 from klaverblad.model.initiative import Initiative
-from klaverblad.model.money import snap_to_units
 from klaverblad.plan.horizon_cache import months_key, remember
 from klaverblad.plan.initiative_lines import regional_funder
 from klaverblad.plan.ledger import Ledger, LineKey
@@ -89,16 +88,17 @@ def book_statutes(
             continue
         ids = [people[index].id for index in members.tolist()]
         for component in results.component_specs[statute]:
+            if component.name not in results.units[statute]:
+                continue  # not computed: nobody in the simulation is eligible for `statute`
             line_measure = component.measure or statute
             funder_rule = component.funder or measure.funder
             segments = segments_for(funder_rule)
             leaves = [_leaf(component, people[index].role) for index in members.tolist()]
-            amounts = results.amounts(statute, component.name)[members]
-            unknown = numpy.isnan(amounts).astype(numpy.int64) @ segments.matrix
-            sums = snap_to_units(amounts) @ segments.matrix
+            name = component.name
+            unknown = results.unknown[statute][name][members].astype(numpy.int64) @ segments.matrix
+            sums = results.units[statute][name][members] @ segments.matrix
             rows, groups = numpy.nonzero(sums | unknown)
             amounts_list, unknown_list = sums.tolist(), unknown.tolist()
-            name = component.name
             for row, group in zip(rows.tolist(), groups.tolist(), strict=True):
                 year, funder = segments.keys[group]
                 if amounts_list[row][group]:
