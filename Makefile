@@ -13,6 +13,9 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
+	# The compiled catalogues an editable install does not build (without them every process
+	# compiles the .po files in memory: 50 ms of a cold `klaverblad plan`).
+	$(BIN)/pybabel -q compile -d src/klaverblad/translations -D klaverblad
 	touch $(STAMP)
 
 # Without npm the browser tests skip (or fail under KLAVERBLAD_REQUIRE_BROWSER=1, as on CI).

@@ -234,7 +234,7 @@ def _summarise(
     """Year and plan totals as sums of reported (rounded) amounts, so they reconcile to the
     cent: Σ lines = funding, Σ years = totals, Σ leaves = funding."""
     years = horizon // 12
-    by_year = {int(year): dict.fromkeys(LEAVES, 0) for year in numpy.unique(years)}
+    by_year = {int(year): dict.fromkeys(LEAVES, 0) for year in sorted(set(years.tolist()))}
     for line in lines:
         by_year[line.year][line.leaf] += line.cents
     plan_years: list[YearTotals] = []

@@ -207,7 +207,7 @@ def book_grants(
         inside = covered.setdefault(grant.measure, numpy.zeros(len(months), dtype=bool))
         inside |= grant_window(grant, months)
         leaf_name = grant_leaf(grant)
-        for year in numpy.unique(years):
+        for year in sorted(set(years.tolist())):
             amount = int(units[years == year].sum())
             if amount:
                 ledger.add(
@@ -226,7 +226,7 @@ def book_grants(
         uncovered = eligible & ~covered.get(spec.name, numpy.zeros(len(months), dtype=bool))
         if uncovered.any():
             booking.uncovered_months[spec.name] = months[uncovered]
-            for year in numpy.unique(years[uncovered]):
+            for year in sorted(set(years[uncovered].tolist())):
                 ledger.add(
                     year=int(year),
                     leaf=spec.leaf,
@@ -425,7 +425,7 @@ def book_agreements(ledger: Ledger, initiative: Initiative, months: numpy.ndarra
             per_hour = agreement.amount_per_hour or Decimal(0)
             monthly = euros_to_units(per_hour * hours[agreement.activity or ""])
         years = months // 12
-        for year in numpy.unique(years):
+        for year in sorted(set(years.tolist())):
             ledger.add(
                 year=int(year),
                 leaf="IV",

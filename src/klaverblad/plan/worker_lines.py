@@ -131,7 +131,7 @@ def _book_shared_grants_without_grant(
             continue
         for index in applying(results, statute):
             person = initiative.people[index]
-            for year in numpy.unique(years[results.grant_applies[statute][index]]):
+            for year in sorted(set(years[results.grant_applies[statute][index]].tolist())):
                 ledger.add(
                     year=int(year),
                     leaf="I" if person.role == "supervisor" else "II",
