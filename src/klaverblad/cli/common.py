@@ -5,16 +5,30 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
-from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
-from klaverblad.locale import Language
-from klaverblad.model import Initiative, InitiativeError, load_initiative
-from klaverblad.model.months import MONTH_PATTERN, parse_month
+from klaverblad.cli.lazy_commands import LazyCommandGroup
 
+if TYPE_CHECKING:
+    from openfisca_core.taxbenefitsystems import TaxBenefitSystem
+
+    from klaverblad.locale import Language
+    from klaverblad.model import Initiative
+
+
+def _before_any_command() -> None:
+    """Nothing: a root callback makes Typer build a group even before any command module has
+    registered its commands (they register when first needed, see `lazy_commands`)."""
+
+
+# The modules imported here are the ones every command needs: the others (the model and its
+# pydantic schemas, OpenFisca, the rules) are imported by the functions that use them, so that
+# `klaverblad --help` or `klaverblad serve` does not wait for them (issue #12).
 app = typer.Typer(
+    cls=LazyCommandGroup,
+    callback=_before_any_command,
     add_completion=False,
     no_args_is_help=True,
     help="Klaverblad: financing plans for lokale diensteneconomie initiatives (klaverbladmodel).",
@@ -68,6 +82,8 @@ def fail(*lines: str) -> NoReturn:
 
 
 def load(path: Path) -> Initiative:
+    from klaverblad.model import InitiativeError, load_initiative
+
     try:
         return load_initiative(path)
     except InitiativeError as error:
@@ -77,6 +93,8 @@ def load(path: Path) -> Initiative:
 def month_option(value: str | None, name: str) -> int | None:
     if value is None:
         return None
+    from klaverblad.model.months import MONTH_PATTERN, parse_month
+
     if not MONTH_PATTERN.match(value):
         fail(f"{name}: '{value}' is not a month in the form YYYY-MM")
     try:

@@ -7,9 +7,10 @@ from typing import Annotated
 
 import typer
 
-from klaverblad.cli.common import fail
+from klaverblad.cli.common import app, fail
 
 users = typer.Typer(help="Accounts: promoter, municipality, analyst, admin.", no_args_is_help=True)
+app.add_typer(users, name="user")
 
 
 @users.command("add")

@@ -17,6 +17,7 @@ from klaverblad.rules.catalogue import STATUTE_MEASURES
 from klaverblad.rules.eligibility import eligibility_variable
 from klaverblad.rules.entities import entities
 from klaverblad.rules.measures import MEASURE_NAMES, folder_of
+from klaverblad.rules.parameter_cache import cached_parameters
 from klaverblad.rules.variables import inputs, shared
 
 # The parameters no single measure owns (alerts, the regionalisation date); each measure's own
@@ -33,6 +34,23 @@ def _measure_variable_modules() -> tuple[ModuleType, ...]:
 
 
 VARIABLE_MODULES: tuple[ModuleType, ...] = (inputs, shared, *_measure_variable_modules())
+
+
+def _measure_parameter_folders() -> tuple[tuple[str, Path], ...]:
+    return tuple(
+        (name, folder_of(name) / "parameters")
+        for name in MEASURE_NAMES
+        if (folder_of(name) / "parameters").is_dir()
+    )
+
+
+def read_parameters() -> ParameterNode:
+    """The parameter tree from the YAML files: the shared folder at the root, each measure's
+    own folder under the measure's name."""
+    parameters = ParameterNode("", directory_path=str(PARAMETERS_DIRECTORY))
+    for name, folder in _measure_parameter_folders():
+        parameters.add_child(name, ParameterNode(name, directory_path=str(folder)))
+    return parameters
 
 
 def use_float64(system: TaxBenefitSystem) -> None:
@@ -59,11 +77,10 @@ class KlaverbladTaxBenefitSystem(TaxBenefitSystem):
                     self.add_variable(member)
         for measure in STATUTE_MEASURES:
             self.add_variable(eligibility_variable(measure))
-        self.load_parameters(str(PARAMETERS_DIRECTORY))
-        for name in MEASURE_NAMES:
-            directory = folder_of(name) / "parameters"
-            if directory.is_dir():
-                self.parameters.add_child(name, ParameterNode(name, directory_path=str(directory)))
+        # What `load_parameters` does (this system has no `preprocess_parameters`), with the
+        # tree kept between processes (`parameter_cache`: most of a cold plan's rules building).
+        folders = (("", PARAMETERS_DIRECTORY), *_measure_parameter_folders())
+        self.parameters = cached_parameters(folders, read_parameters, __file__)
         use_float64(self)
 
 
@@ -73,5 +90,5 @@ CountryTaxBenefitSystem = KlaverbladTaxBenefitSystem
 
 @functools.cache
 def baseline_system() -> KlaverbladTaxBenefitSystem:
-    """The baseline rules, built once per process (about 50 ms)."""
+    """The baseline rules, built once per process."""
     return KlaverbladTaxBenefitSystem()
