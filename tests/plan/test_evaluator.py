@@ -48,11 +48,15 @@ def test_every_variable_is_what_openfisca_computes(document: Data) -> None:
         len(initiative.people), parse_month(initiative.horizon.start), initiative.horizon.months
     )
     reference = openfisca_simulation(system, inputs, grid)
-    evaluator = Evaluator(system, inputs, grid.worker_of_row)
-    evaluator.set_input("month_index", grid.month_of_row.astype(numpy.int64))
+    # Projected both ways: gathered by `worker_of_row`, and repeated per worker-major rows.
+    gathered = Evaluator(system, inputs, grid.worker_of_row)
+    repeated = Evaluator(system, inputs, grid.worker_of_row, grid.rows_per_worker)
+    for evaluator in (gathered, repeated):
+        evaluator.set_input("month_index", grid.month_of_row.astype(numpy.int64))
     for name in sorted(system.variables):
         expected = calculate(reference, name)
-        assert _same(calculate(evaluator, name), expected), name
+        assert _same(calculate(gathered, name), expected), name
+        assert _same(calculate(repeated, name), expected), name
 
 
 @given(initiative_documents())
@@ -86,3 +90,15 @@ def test_an_enum_input_is_encoded_as_openfisca_encodes_it() -> None:
     # validates every status first).
     with pytest.raises(EnumMemberNotFoundError):
         _encode(status, numpy.array(["uvw", "no-such-status"]))
+
+
+def test_rows_per_worker_that_do_not_add_up_to_the_rows_are_refused() -> None:
+    plan = initiative(people=[person(), person(id="w2")])
+    grid = Grid.rectangle(2, parse_month(plan.horizon.start), plan.horizon.months)
+    with pytest.raises(ValueError, match="rows_per_worker does not match"):
+        Evaluator(
+            baseline_system(),
+            worker_inputs(plan, plan.people),
+            grid.worker_of_row,
+            numpy.array([plan.horizon.months, plan.horizon.months - 1]),
+        )

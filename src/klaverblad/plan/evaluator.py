@@ -105,12 +105,23 @@ def _alive(reference: weakref.ref[Evaluator]) -> Evaluator:
 class _Projection:
     """`row.worker("x", period)`: the worker's value of `x` on each of its month rows."""
 
-    def __init__(self, evaluator: Evaluator, worker_of_row: numpy.ndarray) -> None:
+    def __init__(
+        self,
+        evaluator: Evaluator,
+        worker_of_row: numpy.ndarray,
+        rows_per_worker: numpy.ndarray | None,
+    ) -> None:
         self._evaluator = weakref.ref(evaluator)
         self._worker_of_row = worker_of_row
+        self._rows_per_worker = rows_per_worker
 
     def __call__(self, name: str, period: Any = None, options: Any = None) -> Any:
-        return _alive(self._evaluator).calculate(name, period)[self._worker_of_row]
+        value = _alive(self._evaluator).calculate(name, period)
+        if self._rows_per_worker is not None:
+            # Worker-major rows: the same array as the gather below, about a fifth cheaper
+            # on millions of rows.
+            return value.repeat(self._rows_per_worker)
+        return value[self._worker_of_row]
 
 
 class _Population:
@@ -139,9 +150,15 @@ class _Population:
 
 
 class _Rows(_Population):
-    def __init__(self, evaluator: Evaluator, count: int, worker_of_row: numpy.ndarray) -> None:
+    def __init__(
+        self,
+        evaluator: Evaluator,
+        count: int,
+        worker_of_row: numpy.ndarray,
+        rows_per_worker: numpy.ndarray | None,
+    ) -> None:
         super().__init__(evaluator, WorkerMonth.key, count)
-        self.worker = _Projection(evaluator, worker_of_row)
+        self.worker = _Projection(evaluator, worker_of_row, rows_per_worker)
 
 
 class Evaluator:
@@ -154,15 +171,22 @@ class Evaluator:
         system: TaxBenefitSystem,
         inputs: Mapping[str, numpy.ndarray],
         worker_of_row: numpy.ndarray,
+        rows_per_worker: numpy.ndarray | None = None,
     ) -> None:
+        """`rows_per_worker`, when the rows are worker-major: each worker's number of rows
+        (`plan.situation.Grid`); it must agree with `worker_of_row`."""
         self.tax_benefit_system = system
         self.tracer: SimpleTracer | None = None
         self._variables = system.variables
         workers = len(next(iter(inputs.values()))) if inputs else 0
         self._populations: dict[str, _Population] = {
             Worker.key: _Population(self, Worker.key, workers),
-            WorkerMonth.key: _Rows(self, len(worker_of_row), worker_of_row),
+            WorkerMonth.key: _Rows(self, len(worker_of_row), worker_of_row, rows_per_worker),
         }
+        if rows_per_worker is not None and (
+            len(rows_per_worker) != workers or int(rows_per_worker.sum()) != len(worker_of_row)
+        ):
+            raise ValueError("rows_per_worker does not match the workers and their rows")
         self._values: dict[str, Any] = {}
         for name, values in inputs.items():
             self.set_input(name, values)

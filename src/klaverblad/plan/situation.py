@@ -31,13 +31,19 @@ class Grid:
 
     worker_of_row: numpy.ndarray
     month_of_row: numpy.ndarray
+    # When the rows are worker-major (each worker's rows consecutive, workers in order, as
+    # every grid built here is): how many rows each worker has. A worker's value is then
+    # spread to its rows by `repeat` instead of gathered row by row.
+    rows_per_worker: numpy.ndarray | None = None
 
     @classmethod
     def rectangle(cls, workers: int, first_month: int, months: int) -> Grid:
         """Every worker over the same horizon (one plan)."""
+        # int32: the dtype of `month_index`, so that setting it makes no copy.
         return cls(
             numpy.repeat(numpy.arange(workers), months),
-            numpy.tile(numpy.arange(first_month, first_month + months), workers),
+            numpy.tile(numpy.arange(first_month, first_month + months, dtype=numpy.int32), workers),
+            numpy.full(workers, months, dtype=numpy.int64),
         )
 
 
@@ -124,6 +130,7 @@ def stack_initiatives(items: Sequence[tuple[Initiative, int, int]]) -> Stack:
     groups: list[tuple[Initiative, Sequence[Person]]] = []
     workers_of_rows: list[numpy.ndarray] = []
     months_of_rows: list[numpy.ndarray] = []
+    rows_of_workers: list[numpy.ndarray] = []
     slices: list[tuple[slice, slice]] = []
     worker_offset = row_offset = 0
     for initiative, first, months in items:
@@ -133,6 +140,7 @@ def stack_initiatives(items: Sequence[tuple[Initiative, int, int]]) -> Stack:
             grid = Grid.rectangle(count, first, months)
             workers_of_rows.append(grid.worker_of_row + worker_offset)
             months_of_rows.append(grid.month_of_row)
+            rows_of_workers.append(numpy.full(count, months, dtype=numpy.int64))
         slices.append(
             (
                 slice(worker_offset, worker_offset + count),
@@ -146,6 +154,7 @@ def stack_initiatives(items: Sequence[tuple[Initiative, int, int]]) -> Stack:
     grid = Grid(
         numpy.concatenate(workers_of_rows) if workers_of_rows else empty,
         numpy.concatenate(months_of_rows) if months_of_rows else empty,
+        numpy.concatenate(rows_of_workers) if rows_of_workers else empty,
     )
     return Stack(inputs, grid, slices)
 
@@ -153,8 +162,8 @@ def stack_initiatives(items: Sequence[tuple[Initiative, int, int]]) -> Stack:
 def build_simulation(system: TaxBenefitSystem, inputs: WorkerInputs, grid: Grid) -> Evaluator:
     """The rules run over one worker per input element and one row per grid element, by the
     lean evaluator (`plan.evaluator`): the same formulas as OpenFisca's simulation."""
-    evaluator = Evaluator(system, inputs, grid.worker_of_row)
-    evaluator.set_input("month_index", grid.month_of_row.astype(numpy.int64))
+    evaluator = Evaluator(system, inputs, grid.worker_of_row, grid.rows_per_worker)
+    evaluator.set_input("month_index", grid.month_of_row)
     return evaluator
 
 
