@@ -114,10 +114,10 @@ class employed(Variable):
 
     def formula(row, period):
         month = row("month_index", period)
-        # '*' is a vectorial 'and'
-        return (row.worker("start_month_index", period) <= month) * (
-            month <= row.worker("end_month_index", period)
-        )
+        employed = row.worker("start_month_index", period) <= month
+        # In place: over millions of rows each new array costs more than the comparison.
+        employed &= month <= row.worker("end_month_index", period)
+        return employed
 
 
 class month_of_employment(Variable):
@@ -128,7 +128,9 @@ class month_of_employment(Variable):
     reference = RULEBOOK_TIME
 
     def formula(row, period):
-        return row("month_index", period) - row.worker("start_month_index", period) + 1
+        month = row("month_index", period) - row.worker("start_month_index", period)
+        month += 1
+        return month
 
 
 class quarter_of_employment(Variable):
@@ -139,7 +141,10 @@ class quarter_of_employment(Variable):
     reference = RULEBOOK_TIME
 
     def formula(row, period):
-        return row("month_index", period) // 3 - row.worker("start_month_index", period) // 3 + 1
+        quarter = row("month_index", period) // 3
+        quarter -= row.worker("start_month_index", period) // 3
+        quarter += 1
+        return quarter
 
 
 class quarter_forfait_due(Variable):
@@ -151,11 +156,15 @@ class quarter_forfait_due(Variable):
 
     def formula(row, period):
         month = row("month_index", period)
-        quarter_first = month - month % 3
-        employed_in_quarter = (row.worker("start_month_index", period) <= quarter_first + 2) * (
-            row.worker("end_month_index", period) >= quarter_first
-        )
-        return (month % 3 == 2) * employed_in_quarter
+        # `month // 3 * 3` is `month - month % 3`: over millions of rows numpy divides by a
+        # constant quickly and takes the remainder slowly.
+        quarter_first = month // 3
+        quarter_first *= 3
+        quarter_last = quarter_first + 2
+        due = row.worker("start_month_index", period) <= quarter_last
+        due &= row.worker("end_month_index", period) >= quarter_first
+        due &= month == quarter_last
+        return due
 
 
 # Read by the aanwervingsincentive and the doelgroepvermindering zonder werkervaring (§3.7, §3.9).

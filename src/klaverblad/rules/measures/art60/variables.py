@@ -5,7 +5,7 @@ import numpy
 from openfisca_core.periods import ETERNITY
 from openfisca_core.variables import Variable
 
-from klaverblad.rules.dated import at_start, in_force, pay
+from klaverblad.rules.dated import at_start, in_force, pay_computed
 from klaverblad.rules.entities import Worker, WorkerMonth
 
 ART60_LAW = "Organieke wet betreffende de OCMW's van 8 juli 1976, art. 60 §7"
@@ -93,13 +93,12 @@ class art60_paying(Variable):
     reference = ART60_DMFA
 
     def formula(row, period):
-        within = row("month_of_employment", period) <= row.worker("art60_duration_months", period)
-        return (
-            row.worker("art60_eligible", period)
-            * row("employed", period)
-            * within
-            * in_force(row, period).art60.paid
-        )
+        paying = row("month_of_employment", period) <= row.worker("art60_duration_months", period)
+        # In place ('&=' is '*' of booleans): a plan may have millions of rows.
+        paying &= row.worker("art60_eligible", period)
+        paying &= row("employed", period)
+        paying &= in_force(row, period).art60.paid
+        return paying
 
 
 class art60_staatstoelage(Variable):
@@ -115,4 +114,4 @@ class art60_staatstoelage(Variable):
     def formula(row, period):
         """NaN (not computable) in a paying month before the first known leefloon."""
         leefloon = in_force(row, period).art60.leefloon_cat3
-        return pay(row("art60_paying", period), leefloon * row.worker("fte", period))
+        return pay_computed(row("art60_paying", period), leefloon * row.worker("fte", period))

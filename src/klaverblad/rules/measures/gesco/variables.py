@@ -6,7 +6,7 @@ import numpy
 from openfisca_core.periods import ETERNITY
 from openfisca_core.variables import Variable
 
-from klaverblad.rules.dated import at_start, in_force, pay
+from klaverblad.rules.dated import at_start, choose, in_force, pay_computed
 from klaverblad.rules.entities import Worker, WorkerMonth
 
 GESCO_PREMIE = (
@@ -20,11 +20,11 @@ def _local_authority(worker, period):
     """A gemeente, OCMW or intercommunale: the employers whose GESCO window closed first."""
     legal_form = worker("legal_form", period)
     forms = legal_form.possible_values
-    return (
-        (legal_form == forms.gemeente)
-        + (legal_form == forms.ocmw)
-        + (legal_form == forms.intercommunale)
-    )
+    local = legal_form == forms.gemeente
+    # In place ('|=' is '+' of booleans): a plan may have millions of rows.
+    local |= legal_form == forms.ocmw
+    local |= legal_form == forms.intercommunale
+    return local
 
 
 class gesco_employer_ok(Variable):
@@ -121,16 +121,20 @@ class gesco_premie(Variable):
         secundair, or hoger onderwijs); no amounts after 2015-03 for a gemeente, OCMW or
         intercommunale, after 2015-12 for other employers."""
         rule = in_force(row, period).gesco.premie
-        yearly = numpy.choose(
+        yearly = choose(
             row.worker("gesco_premium_level", period),
             [rule.basis, rule.verhoogd_tot_secundair, rule.verhoogd_hoger],
         )
-        monthly = numpy.minimum(
-            yearly / 12 * row.worker("fte", period), row.worker("monthly_wage_cost", period)
-        )
+        # min(yearly / 12 × FTE, wage cost), in the array `choose` made: over millions of rows
+        # each new array costs more than the arithmetic.
+        monthly = yearly
+        monthly /= 12
+        monthly *= row.worker("fte", period)
+        numpy.minimum(monthly, row.worker("monthly_wage_cost", period), out=monthly)
         rule = in_force(row, period).gesco
         paid = numpy.where(
             _local_authority(row.worker, period), rule.lokaal_bestuur.paid, rule.paid
         )
-        due = row.worker("gesco_eligible", period) * row("employed", period) * paid
-        return pay(due, monthly)
+        due = row.worker("gesco_eligible", period) & row("employed", period)
+        due &= paid
+        return pay_computed(due, monthly)

@@ -8,7 +8,7 @@ import numpy
 from openfisca_core.periods import ETERNITY
 from openfisca_core.variables import Variable
 
-from klaverblad.rules.dated import at_start, in_force, pay
+from klaverblad.rules.dated import at_start, in_force, pay_computed
 from klaverblad.rules.entities import Worker, WorkerMonth
 
 SINE_KB = "KB 3 mei 1999 (SINE), art. 7 §1, 3de lid, m, besluitwet 28 december 1944"
@@ -169,7 +169,9 @@ class sine_within_band(Variable):
 
     def formula(row, period):
         quarters = row.worker("sine_band_quarters", period)
-        return (quarters == 0) + (row("quarter_of_employment", period) <= quarters)
+        within = row("quarter_of_employment", period) <= quarters
+        within |= quarters == 0
+        return within
 
 
 class sine_doelgroepvermindering(Variable):
@@ -191,13 +193,11 @@ class sine_doelgroepvermindering(Variable):
         amount = rule.amount * row.worker("fte", period)
         lde = row.worker("recognised_lde", period)
         booked = numpy.where(lde, rule.booked_lde, rule.booked)
-        due = (
-            row.worker("sine_eligible", period)
-            * row("quarter_forfait_due", period)
-            * row("sine_within_band", period)
-            * booked
-        )
-        return pay(due, amount)
+        # In place: over millions of rows each new array costs more than the 'and'.
+        due = row.worker("sine_eligible", period) & row("quarter_forfait_due", period)
+        due &= row("sine_within_band", period)
+        due &= booked
+        return pay_computed(due, amount)
 
 
 class sine_herinschakelingsuitkering(Variable):
@@ -227,10 +227,7 @@ class sine_herinschakelingsuitkering(Variable):
                 rule.paid,
             ),
         )
-        due = (
-            worker("sine_eligible", period)
-            * row("employed", period)
-            * row("sine_within_band", period)
-            * paid
-        )
-        return pay(due, amount)
+        due = worker("sine_eligible", period) & row("employed", period)
+        due &= row("sine_within_band", period)
+        due &= paid
+        return pay_computed(due, amount)
