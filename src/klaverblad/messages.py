@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import io
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
@@ -92,20 +92,55 @@ def texts(message_id: str) -> dict[str, str]:
 Param = str | Mapping[str, str]
 
 
-def per_language(render: Callable[[Language], str]) -> dict[str, str]:
-    """`render(language)` for every language: a value that reads differently per language (a
-    month name, an amount, a measure's name) to fill into `localized`."""
-    return {language: render(language) for language in LANGUAGES}
+class PerLanguage(Mapping[str, str]):
+    """A text in every language, each rendered when it is first read: an alert's message is
+    read in one language (the JSON's, the page's), so the other is never written. Reads as a
+    dictionary of the languages (equal to one with the same texts); pickled or copied as one."""
+
+    __slots__ = ("_render", "_texts")
+
+    def __init__(self, render: Callable[[Language], str]) -> None:
+        self._render = render
+        self._texts: dict[str, str] = {}
+
+    def __getitem__(self, language: str) -> str:
+        found = self._texts.get(language)
+        if found is None:
+            if language not in LANGUAGES:
+                raise KeyError(language)
+            found = self._texts[language] = self._render(language)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LANGUAGES)
+
+    def __len__(self) -> int:
+        return len(LANGUAGES)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+    def __reduce__(self) -> tuple[type[dict[str, str]], tuple[dict[str, str]]]:
+        return dict, (dict(self),)
 
 
-def localized(message_id: str, **params: Param) -> dict[str, str]:
-    """The message in every language with `params` filled in (its `{name}` fields)."""
-    return {
-        language: text(message_id, language).format(
+def per_language(render: Callable[[Language], str]) -> PerLanguage:
+    """`render(language)` for every language, each when first read: a value that reads
+    differently per language (a month name, an amount, a measure's name) to fill into
+    `localized`. `render` must not depend on anything that changes after the call."""
+    return PerLanguage(render)
+
+
+def localized(message_id: str, **params: Param) -> PerLanguage:
+    """The message in every language with `params` filled in (its `{name}` fields), each
+    language when first read."""
+
+    def render(language: Language) -> str:
+        return text(message_id, language).format(
             **{
                 name: value if isinstance(value, str) else value[language]
                 for name, value in params.items()
             }
         )
-        for language in LANGUAGES
-    }
+
+    return PerLanguage(render)

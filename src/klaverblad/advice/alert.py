@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -33,7 +34,8 @@ class Alert:
     code: str
     severity: Severity
     subject: str
-    messages: dict[str, str]
+    # Per language (`messages.PerLanguage`: each rendered when first read, or a dictionary).
+    messages: Mapping[str, str]
     details: dict[str, object] = field(default_factory=dict)
 
     def message(self, language: Language) -> str:

@@ -11,7 +11,8 @@ the catalogues (`alert.*`); `klaverblad.messages.localized` fills them in.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 import numpy
@@ -24,7 +25,13 @@ from klaverblad.messages import N_, per_language, text
 from klaverblad.rules.catalogue import STATUTES
 from klaverblad.value_words import value_name
 
-Localized = dict[str, str]
+# A value in every language (`messages.PerLanguage`, rendered when read, or a dictionary).
+Localized = Mapping[str, str]
+
+
+def sentences(first: Localized, second: Localized) -> Localized:
+    """Two sentences, one after the other."""
+    return per_language(lambda language: f"{first[language]} {second[language]}")
 
 
 def same(value: str) -> Localized:
@@ -34,6 +41,12 @@ def same(value: str) -> Localized:
 
 def month(index: int) -> Localized:
     return per_language(lambda language: month_name(index, language))
+
+
+def month_list(months: numpy.ndarray) -> list[int]:
+    """Month indexes as the details of an alert list them (Python integers)."""
+    values: list[int] = numpy.asarray(months, dtype=numpy.int64).tolist()
+    return values
 
 
 def months_span(months: numpy.ndarray) -> Localized:
@@ -52,8 +65,15 @@ def amount(cents: int) -> Localized:
 
 def decimal(value: float | Decimal) -> Localized:
     """A number as the locale writes it, without trailing zeros (3,3; 5; 0,5)."""
-    exact = Decimal(str(value)).normalize()
-    return per_language(lambda language: number(exact, language))
+    return dict(_decimal(str(value)))
+
+
+# Babel formats a number in tens of microseconds, and an alert's numbers (a threshold, an FTE)
+# come back plan after plan: kept by their text, the exact input of `Decimal`.
+@functools.lru_cache(maxsize=4096)
+def _decimal(value: str) -> tuple[tuple[str, str], ...]:
+    exact = Decimal(value).normalize()
+    return tuple((language, number(exact, language)) for language in LANGUAGES)
 
 
 def joined(items: Sequence[Localized], last_word: str = N_("alert.list_and")) -> Localized:

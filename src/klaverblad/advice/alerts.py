@@ -3,7 +3,11 @@
 This module raises the alerts about people and amounts (`statute_not_eligible`,
 `amount_unknown`, `voucher_not_allowed`, `funding_cliff`) and gathers them with those about the
 initiative as a whole (`initiative_alerts`). Each alert carries its message in Dutch and
-English: what is wrong, for whom, since when, and what the promoter can do.
+English: what is wrong, for whom, since when, and what the promoter can do; each language is
+written when first read (`messages.PerLanguage`): the JSON and the pages read one.
+
+Every alert reads the plan through one `PlanFacts`, built once per plan (issue #12: the
+alerts of a plan are computed on every plan, so nothing is worked out twice).
 """
 
 from __future__ import annotations
@@ -14,37 +18,32 @@ from klaverblad.advice import alert_words as words
 from klaverblad.advice import initiative_alerts
 from klaverblad.advice.alert import SEVERITY_ORDER, Alert
 from klaverblad.advice.measure_closed import measure_closed
+from klaverblad.advice.plan_facts import PlanFacts
 from klaverblad.messages import N_, localized
 from klaverblad.model.initiative import Person
 from klaverblad.model.money import snap_to_units, to_cents
 from klaverblad.plan.financing_plan import FinancingPlan
-from klaverblad.plan.shared_grants import (
-    SHARED_GRANTS,
-    applies,
-    grant_units,
-    grants_of,
-    shared_grant_months,
-)
-from klaverblad.plan.worker_lines import applying
+from klaverblad.plan.shared_grants import SHARED_GRANTS, applies, grant_units, grants_of
 from klaverblad.rules.catalogue import STATUTES
 
 
 def plan_alerts(plan: FinancingPlan) -> list[Alert]:
     """Every alert of RULEBOOK §6 for the plan, errors first, then by code and subject."""
+    facts = PlanFacts(plan)
     alerts = [
-        *statute_not_eligible(plan),
-        *amount_unknown(plan),
-        *voucher_not_allowed(plan),
-        *funding_cliff(plan),
-        *shared_grant_cliff(plan),
-        *measure_closed(plan),
-        *initiative_alerts.sine_not_eligible(plan),
-        *initiative_alerts.voucher_unsuitable_for_low_income(plan),
-        *initiative_alerts.policy_domain_funder_missing(plan),
-        *initiative_alerts.double_classification(plan),
-        *initiative_alerts.affordability(plan),
-        *initiative_alerts.supervision_ratio(plan),
-        *initiative_alerts.fragmentation(plan),
+        *statute_not_eligible(facts),
+        *amount_unknown(facts),
+        *voucher_not_allowed(facts),
+        *funding_cliff(facts),
+        *shared_grant_cliff(facts),
+        *measure_closed(facts),
+        *initiative_alerts.sine_not_eligible(facts),
+        *initiative_alerts.voucher_unsuitable_for_low_income(facts),
+        *initiative_alerts.policy_domain_funder_missing(facts),
+        *initiative_alerts.double_classification(facts),
+        *initiative_alerts.affordability(facts),
+        *initiative_alerts.supervision_ratio(facts),
+        *initiative_alerts.fragmentation(facts),
     ]
     return sorted(alerts, key=lambda a: (SEVERITY_ORDER[a.severity], a.code, a.subject))
 
@@ -65,7 +64,8 @@ START_WINDOWS = frozenset(
 )
 
 
-def statute_not_eligible(plan: FinancingPlan) -> list[Alert]:
+def statute_not_eligible(facts: PlanFacts) -> list[Alert]:
+    plan = facts.plan
     alerts: list[Alert] = []
     for index, person in enumerate(plan.people):
         if person.chosen_by != "file" or person.statute == "regular":
@@ -80,7 +80,7 @@ def statute_not_eligible(plan: FinancingPlan) -> list[Alert]:
         if not failed:
             continue
         fitting = [name for name, ok in person.eligible.items() if ok]
-        tree = plan.system.parameters
+        tree = facts.tree
         fit = (
             localized(
                 N_("alert.fits_instead"),
@@ -107,16 +107,17 @@ def statute_not_eligible(plan: FinancingPlan) -> list[Alert]:
     return alerts
 
 
-def amount_unknown(plan: FinancingPlan) -> list[Alert]:
+def amount_unknown(facts: PlanFacts) -> list[Alert]:
+    plan, results, horizon = facts.plan, facts.results, facts.months
     alerts: list[Alert] = []
-    horizon = plan.month_indexes
     # A statute paid by a shared grant has no known amount of its own (RULEBOOK §3.6): without
     # an entered grant, each person applying it has an unknown amount in those months.
     for statute, funding in SHARED_GRANTS.items():
-        if plan.statutes is None or grants_of(plan.initiative, statute):
+        members = facts.applying(statute)
+        if results is None or not members.size or grants_of(plan.initiative, statute):
             continue
-        months_applied = applies(plan.statutes, statute)
-        for index in applying(plan.statutes, statute):
+        months_applied = applies(results, statute)
+        for index in members.tolist():
             months = horizon[numpy.asarray(months_applied[index], dtype=bool)]
             if not months.size:
                 continue
@@ -131,10 +132,9 @@ def amount_unknown(plan: FinancingPlan) -> list[Alert]:
                         person=person.label,
                         months=words.months_span(months),
                     ),
-                    {"measure": statute, "months": [int(m) for m in months]},
+                    {"measure": statute, "months": words.month_list(months)},
                 )
             )
-    tree = plan.system.parameters
     for measure, months in plan.booking.uncovered_months.items():
         alerts.append(
             Alert(
@@ -144,10 +144,10 @@ def amount_unknown(plan: FinancingPlan) -> list[Alert]:
                 localized(
                     N_("alert.grant_unknown"),
                     recognition=words.value("recognitions", measure),
-                    measure=words.measure(tree, measure),
+                    measure=words.measure(facts.tree, measure),
                     months=words.months_span(months),
                 ),
-                {"measure": measure, "months": [int(m) for m in months]},
+                {"measure": measure, "months": words.month_list(months)},
             )
         )
     return alerts
@@ -162,10 +162,13 @@ VOUCHER_REASONS = {
 }
 
 
-def voucher_not_allowed(plan: FinancingPlan) -> list[Alert]:
+def voucher_not_allowed(facts: PlanFacts) -> list[Alert]:
+    refusals = facts.plan.booking.voucher_refusals
+    if not refusals:
+        return []
     alerts: list[Alert] = []
-    activities = {activity.id: activity for activity in plan.initiative.activities}
-    for activity_id, check in plan.booking.voucher_refusals.items():
+    activities = {activity.id: activity for activity in facts.initiative.activities}
+    for activity_id, check in refusals.items():
         activity = activities[activity_id]
         reasons = words.joined(
             [localized(VOUCHER_REASONS[r]) for r in check.reasons], N_("alert.list_semicolon")
@@ -189,90 +192,115 @@ def voucher_not_allowed(plan: FinancingPlan) -> list[Alert]:
     return alerts
 
 
-def funding_cliff(plan: FinancingPlan) -> list[Alert]:
+def funding_cliff(facts: PlanFacts) -> list[Alert]:
     """A monthly component of the applied statute stops while the person stays employed, and
     what stops is not made up by a component that starts that month (RULEBOOK v1.2 §6: TWE's
     inspanningsvergoeding handing over to the compensatievergoeding deel 3 is no cliff)."""
-    if plan.statutes is None:
+    results = facts.results
+    if results is None:
+        return []
+    # Every monthly component of every applied statute, one row per component and person
+    # (statute by statute, component by component): one pass finds whether anything stops.
+    spans: list[tuple[str, numpy.ndarray, list[str], int]] = []
+    blocks: list[numpy.ndarray] = []
+    rows: list[numpy.ndarray] = []
+    for statute, members in facts.members.items():
+        names = [c.name for c in results.component_specs[statute] if c.rhythm == "monthly"]
+        if names:
+            spans.append((statute, members, names, sum(map(len, rows))))
+            blocks += [results.amounts(statute, name)[members] for name in names]
+            rows += [members] * len(names)
+    if not blocks:
+        return []
+    units = snap_to_units(numpy.concatenate(blocks))
+    employed = results.employed[numpy.concatenate(rows)]
+    stopping = (units[:, :-1] > 0) & (units[:, 1:] == 0) & employed[:, 1:]
+    if not stopping.any():
         return []
     alerts: list[Alert] = []
-    horizon = plan.month_indexes
-    results = plan.statutes
-    for statute in STATUTES:
-        members = applying(results, statute)
-        if not members.size:
-            continue
-        employed = results.employed[members]
-        monthly = {
-            component.name: snap_to_units(results.amounts(statute, component.name)[members])
-            for component in results.component_specs[statute]
-            if component.rhythm == "monthly"
-        }
-        if not monthly:
-            continue
-        stopping = {
-            name: (units[:, :-1] > 0) & (units[:, 1:] == 0) & employed[:, 1:]
-            for name, units in monthly.items()
-        }
-        stopped = sum(
-            (numpy.where(stopping[name], units[:, :-1], 0) for name, units in monthly.items()),
-            start=numpy.zeros_like(employed[:, 1:], dtype=numpy.int64),
+    for statute, members, names, first in spans:
+        shape = (len(names), len(members))
+        last = first + len(names) * len(members)
+        _statute_cliffs(
+            facts,
+            statute,
+            members,
+            names,
+            units[first:last].reshape(*shape, units.shape[1]),
+            stopping[first:last].reshape(*shape, stopping.shape[1]),
+            alerts,
         )
-        started = sum(
-            (
-                numpy.where((units[:, :-1] == 0) & (units[:, 1:] > 0), units[:, 1:], 0)
-                for units in monthly.values()
-            ),
-            start=numpy.zeros_like(employed[:, 1:], dtype=numpy.int64),
-        )
-        dropping = stopped - started > 0
-        for name, stops in stopping.items():
-            for row, position in zip(*numpy.nonzero(stops & dropping), strict=True):
-                person = plan.initiative.people[members[row]]
-                month = int(horizon[position + 1])
-                drop = to_cents(int(monthly[name][row, position]))
-                alerts.append(_cliff_alert(plan, person, statute, name, month, drop))
     return alerts
 
 
-def shared_grant_cliff(plan: FinancingPlan) -> list[Alert]:
+def _statute_cliffs(
+    facts: PlanFacts,
+    statute: str,
+    members: numpy.ndarray,
+    names: list[str],
+    units: numpy.ndarray,
+    stopping: numpy.ndarray,
+    alerts: list[Alert],
+) -> None:
+    """The cliffs of one statute: `units` and `stopping` are (components, people, months)."""
+    if not stopping.any():
+        return
+    stopped = numpy.where(stopping, units[:, :, :-1], 0).sum(axis=0, dtype=numpy.int64)
+    starting = (units[:, :, :-1] == 0) & (units[:, :, 1:] > 0)
+    started = numpy.where(starting, units[:, :, 1:], 0).sum(axis=0, dtype=numpy.int64)
+    dropping = stopped - started > 0
+    for component, name in enumerate(names):
+        for row, position in zip(*numpy.nonzero(stopping[component] & dropping), strict=True):
+            person = facts.initiative.people[members[row]]
+            month = int(facts.months[position + 1])
+            drop = to_cents(int(units[component, row, position]))
+            alerts.append(_cliff_alert(facts, person, statute, name, month, drop))
+
+
+def shared_grant_cliff(facts: PlanFacts) -> list[Alert]:
     """The money of a statute paid by a shared grant (WEP+) is the initiative's grant of that
     statute, booked in the months someone applies it (RULEBOOK §3.6): a person's grant-funded
     months that stop while they stay employed, when the booked grant drops that month, are a
     cliff like any monthly component's."""
-    results = plan.statutes
+    results = facts.results
     if results is None:
         return []
-    horizon = plan.month_indexes
+    horizon = facts.months
     first = int(horizon[0])
     alerts: list[Alert] = []
     for statute, funding in SHARED_GRANTS.items():
-        grants = grants_of(plan.initiative, statute)
+        members = facts.applying(statute)
+        if not members.size:
+            continue
+        grants = grants_of(facts.initiative, statute)
         if not grants:
             continue
         units = grant_units(grants, horizon, first)
-        booked = numpy.where(shared_grant_months(results, statute, len(horizon)), units, 0)
         months_applied = applies(results, statute)
-        for index in applying(results, statute):
-            funded = numpy.asarray(months_applied[index], dtype=bool) & (booked > 0)
-            employed = results.employed[index].astype(bool)
-            drops = booked[:-1] - booked[1:]
-            stops = funded[:-1] & ~funded[1:] & employed[1:] & (drops > 0)
-            for position in numpy.flatnonzero(stops):
-                person = plan.initiative.people[index]
-                month = int(horizon[position + 1])
-                drop = to_cents(int(drops[position]))
-                alerts.append(_cliff_alert(plan, person, statute, funding.component, month, drop))
+        # The months its grant is booked (`shared_grant_months`): someone applies it.
+        booked = numpy.where(
+            numpy.asarray(months_applied[members].any(axis=0), dtype=bool), units, 0
+        )
+        drops = booked[:-1] - booked[1:]
+        # (people, months): the months each member's grant-funded months stop.
+        funded = numpy.asarray(months_applied[members], dtype=bool) & (booked > 0)
+        employed = results.employed[members].astype(bool)
+        stops = funded[:, :-1] & ~funded[:, 1:] & employed[:, 1:] & (drops > 0)
+        for row, position in zip(*numpy.nonzero(stops), strict=True):
+            person = facts.initiative.people[members[row]]
+            month = int(horizon[position + 1])
+            drop = to_cents(int(drops[position]))
+            alerts.append(_cliff_alert(facts, person, statute, funding.component, month, drop))
     return alerts
 
 
 def _cliff_alert(
-    plan: FinancingPlan, person: Person, statute: str, component: str, month: int, drop: int
+    facts: PlanFacts, person: Person, statute: str, component: str, month: int, drop: int
 ) -> Alert:
     # The measure and its component in words (the codes stay in the details).
     what = localized(
         N_("alert.measure_component"),
-        measure=words.measure(plan.system.parameters, statute),
+        measure=words.measure(facts.tree, statute),
         component=component.replace("_", " "),
     )
     return Alert(

@@ -8,12 +8,11 @@ import numpy
 
 from klaverblad.advice import alert_words as words
 from klaverblad.advice.alert import Alert
+from klaverblad.advice.alert_words import Localized
 from klaverblad.advice.measure_windows import open_for_hires
+from klaverblad.advice.plan_facts import PlanFacts
 from klaverblad.messages import N_, localized
 from klaverblad.model.months import first_day
-from klaverblad.plan.financing_plan import FinancingPlan
-from klaverblad.plan.initiative_lines import employer_of
-from klaverblad.rules.by_month import by_month
 from klaverblad.rules.catalogue import STATUTES
 from klaverblad.rules.reforms.sine_uitbreiding import SineUitbreiding
 
@@ -27,20 +26,11 @@ POLICY_DOMAINS: dict[str, tuple[tuple[str, ...], str]] = {
 }
 
 
-def _mentions_2006_proposals(plan: FinancingPlan) -> bool:
+def _mentions_2006_proposals(facts: PlanFacts) -> bool:
     """The 2006 report's proposals are actions for a plan that runs in 2006 or 2007 only (the
     report's year and the next, the years its proposals concerned); later plans are told what
     they can do today."""
-    return int(plan.month_indexes[0]) // 12 <= SineUitbreiding.proposed_until
-
-
-def _threshold(plan: FinancingPlan, name: str) -> float | None:
-    """The alert threshold `alerts.<name>` in force in the horizon's first month, or in the
-    first month of the horizon that has one; None when it is in force in none of them (a
-    horizon before the rule: the parameter reads NaN there, and no alert is judged by NaN)."""
-    values = getattr(by_month(plan.parameters, plan.month_indexes).alerts, name)
-    finite = numpy.flatnonzero(numpy.isfinite(values))
-    return float(values[finite[0]]) if finite.size else None
+    return int(facts.months[0]) // 12 <= SineUitbreiding.proposed_until
 
 
 # SINE's condition on its start window, as its spec states it: `sine_not_eligible` is not
@@ -48,26 +38,34 @@ def _threshold(plan: FinancingPlan, name: str) -> float | None:
 SINE_START_WINDOW = [c for c in STATUTES["sine"].conditions if c.endswith("_start_window_ok")]
 
 
-def sine_not_eligible(plan: FinancingPlan) -> list[Alert]:
+def sine_not_eligible(facts: PlanFacts) -> list[Alert]:
     """In an LDE initiative, a target worker not on SINE who cannot switch to it."""
-    if "lde" not in plan.initiative.recognitions or plan.statutes is None:
+    plan, results = facts.plan, facts.results
+    if "lde" not in facts.initiative.recognitions or results is None:
         return []
     alerts = []
-    for index, (person, result) in enumerate(zip(plan.initiative.people, plan.people, strict=True)):
+    conditions: dict[str, list[bool]] | None = None
+    reform: Localized | None = None
+    for index, (person, result) in enumerate(
+        zip(facts.initiative.people, plan.people, strict=True)
+    ):
         if person.role != "target" or result.statute == "sine" or result.eligible["sine"]:
             continue
-        failed = [c for c in STATUTES["sine"].conditions if not plan.statutes.conditions[c][index]]
+        if conditions is None:  # read once, as Python lists: one value per person each
+            conditions = {c: results.conditions[c].tolist() for c in STATUTES["sine"].conditions}
+        failed = [c for c, met in conditions.items() if not met[index]]
         if failed == SINE_START_WINDOW:
             continue  # no one can switch after SINE closed (RULEBOOK §6)
-        message = localized(
+        message: Localized = localized(
             N_("alert.sine_not_eligible"),
             person=person.label,
             failed=words.conditions(failed),
-            statute=words.statute(plan.system.parameters, result.statute),
+            statute=words.statute(facts.tree, result.statute),
         )
-        if _mentions_2006_proposals(plan):
+        if reform is None and _mentions_2006_proposals(facts):
             reform = localized(N_("alert.sine_reform_2006"))
-            message = {language: f"{message[language]} {reform[language]}" for language in message}
+        if reform is not None:
+            message = words.sentences(message, reform)
         alerts.append(
             Alert(
                 "sine_not_eligible",
@@ -80,7 +78,7 @@ def sine_not_eligible(plan: FinancingPlan) -> list[Alert]:
     return alerts
 
 
-def voucher_unsuitable_for_low_income(plan: FinancingPlan) -> list[Alert]:
+def voucher_unsuitable_for_low_income(facts: PlanFacts) -> list[Alert]:
     return [
         Alert(
             "voucher_unsuitable_for_low_income",
@@ -88,15 +86,15 @@ def voucher_unsuitable_for_low_income(plan: FinancingPlan) -> list[Alert]:
             activity.id,
             localized(N_("alert.voucher_unsuitable_for_low_income"), activity=activity.label),
         )
-        for activity in plan.initiative.activities
+        for activity in facts.initiative.activities
         if activity.payment == "dienstencheque" and activity.client_group == "kansarm"
     ]
 
 
-def policy_domain_funder_missing(plan: FinancingPlan) -> list[Alert]:
-    agreed = {agreement.domain for agreement in plan.initiative.agreements}
+def policy_domain_funder_missing(facts: PlanFacts) -> list[Alert]:
+    agreed = {agreement.domain for agreement in facts.initiative.agreements}
     alerts = []
-    for activity in plan.initiative.activities:
+    for activity in facts.initiative.activities:
         if activity.kind not in POLICY_DOMAINS:
             continue
         domains, funders = POLICY_DOMAINS[activity.kind]
@@ -122,8 +120,8 @@ def policy_domain_funder_missing(plan: FinancingPlan) -> list[Alert]:
     return alerts
 
 
-def double_classification(plan: FinancingPlan) -> list[Alert]:
-    recognitions = set(plan.initiative.recognitions)
+def double_classification(facts: PlanFacts) -> list[Alert]:
+    recognitions = set(facts.initiative.recognitions)
     workshop = recognitions & {"swp", "maatwerkbedrijf"}
     if "lde" not in recognitions or not workshop:
         return []
@@ -131,7 +129,7 @@ def double_classification(plan: FinancingPlan) -> list[Alert]:
         Alert(
             "double_classification",
             "warning",
-            plan.initiative.id,
+            facts.initiative.id,
             localized(
                 N_("alert.double_classification"),
                 lde=words.value("recognitions", "lde"),
@@ -142,21 +140,36 @@ def double_classification(plan: FinancingPlan) -> list[Alert]:
     ]
 
 
-def affordability(plan: FinancingPlan) -> list[Alert]:
+# The price a dienstencheque user pays per hour, in force in each month.
+USER_PRICE = "dienstencheque.gebruikersprijs"
+
+
+def _user_price_cents(facts: PlanFacts) -> tuple[numpy.ndarray, float | None]:
+    """The dienstencheque user price in whole cents in each horizon month (NaN where none is
+    in force), and the lowest of them (None: none in force)."""
+
+    def compute() -> tuple[numpy.ndarray, float | None]:
+        cents = numpy.rint(facts.by_month(USER_PRICE) * 100)
+        known = cents[~numpy.isnan(cents)]
+        return cents, (float(known.min()) if known.size else None)
+
+    return facts.kept(("alerts.user_price_cents",), compute)
+
+
+def affordability(facts: PlanFacts) -> list[Alert]:
     """A low-income client pays more per hour than the dienstencheque user price."""
-    months = plan.month_indexes
-    user_price = by_month(plan.parameters, months).dienstencheque.gebruikersprijs
+    months = facts.months
     alerts = []
-    for activity in plan.initiative.activities:
+    for activity in facts.initiative.activities:
         if activity.client_group != "kansarm" or activity.payment == "dienstencheque":
             continue
+        user_price, lowest = _user_price_cents(facts)
         price_cents = int((activity.price_per_hour or 0) * 100)
-        with numpy.errstate(invalid="ignore"):
-            dearer = price_cents > numpy.rint(user_price * 100)
-        if not dearer.any():
+        # Dearer than the user price in some month: than the lowest one in force.
+        if lowest is None or not price_cents > lowest:
             continue
-        first = int(numpy.flatnonzero(dearer)[0])
-        reference = int(numpy.rint(user_price[first] * 100))
+        first = int(numpy.flatnonzero(price_cents > user_price)[0])
+        reference = int(user_price[first])
         alerts.append(
             Alert(
                 "affordability",
@@ -175,31 +188,19 @@ def affordability(plan: FinancingPlan) -> list[Alert]:
     return alerts
 
 
-def _fte_by_role(plan: FinancingPlan) -> tuple[numpy.ndarray, numpy.ndarray]:
-    """Target and supervisor FTE employed in each horizon month."""
-    people = plan.initiative.people
-    if plan.statutes is None:
-        zero = numpy.zeros(plan.months)
-        return zero, zero
-    fte = numpy.array([float(person.fte) for person in people])[:, None] * plan.statutes.employed
-    target = numpy.array([person.role == "target" for person in people])
-    return fte[target].sum(axis=0), fte[~target].sum(axis=0)
-
-
 # The measures that pay a supervisor (omkadering), suggested when they take new hires.
 SUPERVISION_MEASURES = ("gesco", "maatwerk")
 
 
-def _supervision_examples(plan: FinancingPlan, month: int) -> dict[str, str]:
+def _supervision_examples(facts: PlanFacts, month: int) -> Localized:
     """' (bv. GESCO of individueel maatwerk)': the supervision measures open for hires by this
     promoter in `month` (GESCO's window depends on the legal form, RULEBOOK v1.2 §3.5), so
     that the alert suggests only what the promoter can do then."""
     day = first_day(month)
-    employer = employer_of(plan.initiative)
     open_now = [
-        words.measure(plan.parameters, m)
+        words.measure(facts.tree, m)
         for m in SUPERVISION_MEASURES
-        if open_for_hires(plan.parameters, m, day, employer)
+        if open_for_hires(facts.tree, m, day, facts.employer)
     ]
     if not open_now:
         return words.same("")
@@ -208,15 +209,15 @@ def _supervision_examples(plan: FinancingPlan, month: int) -> dict[str, str]:
     )
 
 
-def supervision_ratio(plan: FinancingPlan) -> list[Alert]:
-    target, supervisor = _fte_by_role(plan)
-    limit = _threshold(plan, "supervision_ratio_max")
+def supervision_ratio(facts: PlanFacts) -> list[Alert]:
+    limit = facts.threshold("supervision_ratio_max")
     if limit is None:
         return []
+    target, supervisor = facts.fte_by_role
     without = (target > 0) & (supervisor == 0)
     with numpy.errstate(divide="ignore", invalid="ignore"):
         too_many = (supervisor > 0) & (target / supervisor > limit + 1e-9)
-    months = plan.month_indexes[without | too_many]
+    months = facts.months[without | too_many]
     if not months.size:
         return []
     first = int(months[0])
@@ -224,23 +225,23 @@ def supervision_ratio(plan: FinancingPlan) -> list[Alert]:
         Alert(
             "supervision_ratio",
             "warning",
-            plan.initiative.id,
+            facts.initiative.id,
             localized(
                 N_("alert.supervision_ratio"),
                 month=words.month(first),
                 limit=words.decimal(limit),
-                examples=_supervision_examples(plan, first),
+                examples=_supervision_examples(facts, first),
             ),
-            {"months": [int(m) for m in months], "limit": limit},
+            {"months": words.month_list(months), "limit": limit},
         )
     ]
 
 
-def fragmentation(plan: FinancingPlan) -> list[Alert]:
-    target, _ = _fte_by_role(plan)
-    minimum = _threshold(plan, "fragmentation_min_target_fte")
+def fragmentation(facts: PlanFacts) -> list[Alert]:
+    minimum = facts.threshold("fragmentation_min_target_fte")
     if minimum is None:
         return []
+    target, _ = facts.fte_by_role
     largest = float(target.max()) if target.size else 0.0
     if largest >= minimum - 1e-9:
         return []
@@ -248,7 +249,7 @@ def fragmentation(plan: FinancingPlan) -> list[Alert]:
         Alert(
             "fragmentation",
             "info",
-            plan.initiative.id,
+            facts.initiative.id,
             localized(
                 N_("alert.fragmentation"),
                 largest=words.decimal(round(largest, 2)),

@@ -11,6 +11,7 @@ wizard shows the same text at a grant's measure field (`grant_closures`).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,6 +22,7 @@ from klaverblad.advice import alert_words as words
 from klaverblad.advice.alert import Alert
 from klaverblad.advice.alert_words import Localized
 from klaverblad.advice.measure_windows import (
+    Employer,
     MeasureWindow,
     Side,
     month_runs,
@@ -28,11 +30,12 @@ from klaverblad.advice.measure_windows import (
     ranges,
     window_of,
 )
+from klaverblad.advice.plan_facts import PlanFacts
 from klaverblad.locale import Language, day
 from klaverblad.messages import N_, localized, per_language
 from klaverblad.model.initiative import Initiative
-from klaverblad.model.months import first_day, month_of_date
-from klaverblad.plan.financing_plan import FinancingPlan
+from klaverblad.model.months import month_of_date
+from klaverblad.plan.horizon_cache import months_key, remember
 from klaverblad.plan.initiative_lines import employer_of, grant_window, voucher_owners
 from klaverblad.rules.catalogue import voucher_measures
 
@@ -78,7 +81,7 @@ def _day_words(when: date) -> Localized:
 
 def _tidy(message: Localized) -> Localized:
     """One space between sentences where a part was empty."""
-    return {language: " ".join(text.split()) for language, text in message.items()}
+    return per_language(lambda language: " ".join(message[language].split()))
 
 
 def grant_message(closure: Closure, tree: ParameterNode, language: Language) -> str:
@@ -106,16 +109,25 @@ def _date(window: MeasureWindow, side: Side, which: str) -> date:
 
 
 def grant_closures(
-    initiative: Initiative, tree: ParameterNode, months: numpy.ndarray
+    initiative: Initiative,
+    tree: ParameterNode,
+    months: numpy.ndarray,
+    employer: Employer | None = None,
 ) -> list[tuple[int, Closure]]:
-    """Per entered grant (its index), the horizon months inside its from/until in which its
-    measure yields nothing, by side of the window."""
+    """Per entered grant (its index), the horizon months (`months`, ascending) inside its
+    from/until in which its measure yields nothing, by side of the window (`employer`: the
+    initiative's promoter, when the caller already has it)."""
     found: list[tuple[int, Closure]] = []
-    employer = employer_of(initiative)
+    if not months.size:
+        return found
+    if employer is None:
+        employer = employer_of(initiative)
     for index, grant in enumerate(initiative.grants):
         window = window_of(tree, grant.measure, employer)
         if window is None or window.paid is None:
             continue
+        if not window.paid.outside(int(months[0]), int(months[-1])):
+            continue  # the whole horizon lies inside the window, the grant's months too
         inside = months[grant_window(grant, months)]
         for side, outside in month_sides(window.paid, inside).items():
             found.append((index, Closure(window, side, outside)))
@@ -131,7 +143,7 @@ def _details(closure: Closure, when: date, at_start: bool = False) -> dict[str, 
         "date": when.isoformat(),
         "grade": bounds.grade,
         "reference": list(bounds.references),
-        "months": [int(m) for m in closure.months],
+        "months": words.month_list(closure.months),
         "ranges": [list(run) for run in month_runs(closure.months)],
         "successors": [
             {
@@ -145,11 +157,13 @@ def _details(closure: Closure, when: date, at_start: bool = False) -> dict[str, 
     }
 
 
-def grant_alerts(plan: FinancingPlan) -> list[Alert]:
+def grant_alerts(facts: PlanFacts) -> list[Alert]:
     """One alert per measure and side for the initiative's grants (their months united)."""
-    tree = plan.parameters
+    if not facts.initiative.grants:
+        return []
+    tree = facts.tree
     merged: dict[tuple[str, Side], tuple[list[int], Closure]] = {}
-    for index, closure in grant_closures(plan.initiative, tree, plan.month_indexes):
+    for index, closure in grant_closures(facts.initiative, tree, facts.months, facts.employer):
         key = (closure.window.measure, closure.side)
         indexes, earlier = merged.get(key, ([], closure))
         united = numpy.union1d(earlier.months, closure.months)
@@ -161,7 +175,7 @@ def grant_alerts(plan: FinancingPlan) -> list[Alert]:
             Alert(
                 CODE,
                 "warning",
-                plan.initiative.id,
+                facts.initiative.id,
                 grant_messages(closure, tree),
                 {**_details(closure, when), "grants": indexes},
             )
@@ -186,30 +200,36 @@ def _statute_messages(
     )
 
 
-def statute_alerts(plan: FinancingPlan) -> list[Alert]:
+def statute_alerts(facts: PlanFacts) -> list[Alert]:
     """The statute of a person — the one the file names, or the one chosen as best — in the
     person's employed horizon months outside its window: all of them when the start lies
     outside the start window. A statute chosen as best was open at the start (§3) but may
     close during the horizon (GESCO for a 2010 hire in 2020): its 0 is said, never silent."""
-    if plan.statutes is None:
+    results = facts.results
+    if results is None:
         return []
-    tree = plan.parameters
-    horizon = plan.month_indexes
-    employer = employer_of(plan.initiative)
+    tree, horizon, employer = facts.tree, facts.months, facts.employer
+    windows: dict[str, MeasureWindow | None] = {}
     alerts = []
-    for index, person in enumerate(plan.initiative.people):
-        statute = plan.statutes.chosen[index]
-        window = window_of(tree, statute, employer)
+    for index, person in enumerate(facts.initiative.people):
+        statute = results.chosen[index]
+        if statute not in windows:
+            windows[statute] = window_of(tree, statute, employer)
+        window = windows[statute]
         if window is None:
             continue
-        employed = horizon[plan.statutes.employed[index].astype(bool)]
+        start_side = (
+            window.start.month_side(month_of_date(person.start_date)) if window.start else None
+        )
+        if start_side is None and (
+            window.paid is None or not window.paid.outside(horizon[0], horizon[-1])
+        ):
+            continue  # every horizon month lies inside the window, the employed ones too
+        employed = horizon[facts.employed[index]]
         if not employed.size:
             continue
         at_start = False
         sides: dict[Side, numpy.ndarray] = {}
-        start_side = (
-            window.start.side(first_day(month_of_date(person.start_date))) if window.start else None
-        )
         if start_side is not None:
             at_start, sides = True, {start_side: employed}
         elif window.paid is not None:
@@ -229,18 +249,17 @@ def statute_alerts(plan: FinancingPlan) -> list[Alert]:
     return alerts
 
 
-def activity_closures(plan: FinancingPlan) -> list[tuple[int, Closure]]:
+def activity_closures(facts: PlanFacts) -> list[tuple[int, Closure]]:
     """Per voucher-paid activity (its index), the horizon months that no measure of its
     payment holds: before the first measure opens (said of the first: the dienstencheque
     before 2004, the PWA before 1994), or after the last one closed (said of the last)."""
-    tree, months = plan.parameters, plan.month_indexes
-    employer = employer_of(plan.initiative)
+    tree, months, employer = facts.tree, facts.months, facts.employer
     found: list[tuple[int, Closure]] = []
-    for index, activity in enumerate(plan.initiative.activities):
-        measures = voucher_measures(activity.payment)
+    for index, activity in enumerate(facts.initiative.activities):
+        measures = _voucher_measures(activity.payment)
         if not measures:
             continue
-        unheld = months[voucher_owners(tree, months, measures, employer) < 0]
+        unheld = _unheld(tree, months, activity.payment, employer)
         if not unheld.size:
             continue
         ends: dict[Side, str] = {"not_yet_open": measures[0].name, "closed": measures[-1].name}
@@ -254,12 +273,30 @@ def activity_closures(plan: FinancingPlan) -> list[tuple[int, Closure]]:
     return found
 
 
-def activity_alerts(plan: FinancingPlan) -> list[Alert]:
+# The catalogue is fixed once imported: each payment's measures are looked up once.
+_voucher_measures = functools.cache(voucher_measures)
+
+
+def _unheld(
+    tree: ParameterNode, months: numpy.ndarray, payment: str, employer: Employer
+) -> numpy.ndarray:
+    """The months of `months` that no measure of `payment` holds: the same for every activity
+    paid alike and every plan of these rules, months and promoter, so kept (read-only) per
+    rules tree (`plan.horizon_cache`)."""
+    key = ("alerts.unheld", payment, employer, months_key(months))
+
+    def compute() -> numpy.ndarray:
+        return months[voucher_owners(tree, months, _voucher_measures(payment), employer) < 0]
+
+    return remember(tree, key, compute)
+
+
+def activity_alerts(facts: PlanFacts) -> list[Alert]:
     """One alert per voucher-paid activity and side of its payment's windows."""
-    tree = plan.parameters
+    tree = facts.tree
     alerts = []
-    for index, closure in activity_closures(plan):
-        activity = plan.initiative.activities[index]
+    for index, closure in activity_closures(facts):
+        activity = facts.initiative.activities[index]
         window, side = closure.window, closure.side
         when = _date(window, side, "paid")
         message = localized(
@@ -274,5 +311,5 @@ def activity_alerts(plan: FinancingPlan) -> list[Alert]:
     return alerts
 
 
-def measure_closed(plan: FinancingPlan) -> list[Alert]:
-    return [*grant_alerts(plan), *statute_alerts(plan), *activity_alerts(plan)]
+def measure_closed(facts: PlanFacts) -> list[Alert]:
+    return [*grant_alerts(facts), *statute_alerts(facts), *activity_alerts(facts)]

@@ -21,6 +21,8 @@ window parameter).
 from __future__ import annotations
 
 import functools
+import weakref
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
@@ -30,7 +32,7 @@ from openfisca_core.parameters import ParameterNode
 
 from klaverblad.locale import Language, month_name
 from klaverblad.messages import N_, per_language, text
-from klaverblad.model.months import first_day, month_label
+from klaverblad.model.months import month_label
 from klaverblad.rules.catalogue import MEASURES
 from klaverblad.rules.employer_windows import Employer, for_employer, parameter_at
 
@@ -53,6 +55,32 @@ class Bounds:
         if self.closes is not None and day >= self.closes:
             return "closed"
         return None
+
+    # The window in months: a month lies outside it when its first day does (`side`).
+    @functools.cached_property
+    def first_month(self) -> int | None:
+        """The first month inside (None: open before every record)."""
+        return None if self.opens is None else _first_month_from(self.opens)
+
+    @functools.cached_property
+    def end_month(self) -> int | None:
+        """The first month after the window (None: still open)."""
+        return None if self.closes is None else _first_month_from(self.closes)
+
+    def month_side(self, month: int) -> Side | None:
+        """The side of the window that `month` (a month index) lies on, as `side` of its
+        first day."""
+        if self.first_month is not None and month < self.first_month:
+            return "not_yet_open"
+        if self.end_month is not None and month >= self.end_month:
+            return "closed"
+        return None
+
+    def outside(self, first: int, last: int) -> bool:
+        """Whether a month of `first`..`last` (month indexes) lies outside the window."""
+        return (self.first_month is not None and first < self.first_month) or (
+            self.end_month is not None and last >= self.end_month
+        )
 
     def date_of(self, side: Side) -> date:
         found = self.opens if side == "not_yet_open" else self.closes
@@ -160,6 +188,23 @@ def measure_name(tree: ParameterNode, measure: str, language: Language) -> str:
     >>> measure_name(tree, "art60", "nl"), measure_name(tree, "wep_plus", "en")
     ('artikel 60 §7', 'WEP+')
     """
+    # Read once per rules tree, measure and language, as `window_of`: an alert names a
+    # measure often, and a tree is not changed once built. Kept only while the tree lives.
+    names = _NAMES.get(tree)
+    if names is None:
+        names = _NAMES[tree] = {}
+    found = names.get((measure, language))
+    if found is None:
+        found = names[(measure, language)] = _measure_name(tree, measure, language)
+    return found
+
+
+_NAMES: weakref.WeakKeyDictionary[ParameterNode, dict[tuple[str, str], str]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _measure_name(tree: ParameterNode, measure: str, language: Language) -> str:
     if measure not in MEASURES:
         return measure
     metadata = _node_metadata(tree, measure)
@@ -232,25 +277,44 @@ def _window_of(
     )
 
 
+def _first_month_from(day: date) -> int:
+    """The first month whose first day is on or after `day` (a value dated on a later day of a
+    month is in force from the next month, RULEBOOK §1)."""
+    return day.year * 12 + day.month - 1 + (day.day > 1)
+
+
 def month_sides(bounds: Bounds, months: numpy.ndarray) -> dict[Side, numpy.ndarray]:
-    """The months of `months` outside `bounds`, by side (only sides that have some)."""
-    found: dict[Side, list[int]] = {}
-    for month in months:
-        side = bounds.side(first_day(int(month)))
-        if side is not None:
-            found.setdefault(side, []).append(int(month))
-    return {side: numpy.array(values, dtype=numpy.int64) for side, values in found.items()}
+    """The months of `months` outside `bounds`, by side (only sides that have some, in the
+    order in which `months` first meets them). A month is outside when its first day is
+    (`Bounds.side`): compared as month indexes, all months at once."""
+    months = numpy.asarray(months)
+    masks: list[tuple[Side, numpy.ndarray]] = []
+    before = None
+    if bounds.first_month is not None:
+        before = months < bounds.first_month
+        if before.any():
+            masks.append(("not_yet_open", before))
+    if bounds.end_month is not None:
+        after = months >= bounds.end_month
+        if before is not None:
+            after &= ~before
+        if after.any():
+            masks.append(("closed", after))
+    if len(masks) == 2 and int(masks[1][1].argmax()) < int(masks[0][1].argmax()):
+        masks.reverse()
+    return {side: months[mask].astype(numpy.int64) for side, mask in masks}
 
 
 def month_index_runs(months: numpy.ndarray) -> list[tuple[int, int]]:
-    """Consecutive months as (first, last) month indexes."""
-    runs: list[list[int]] = []
-    for month in sorted(int(m) for m in months):
-        if runs and month == runs[-1][1] + 1:
-            runs[-1][1] = month
-        else:
-            runs.append([month, month])
-    return [(first, last) for first, last in runs]
+    """Consecutive months as (first, last) month indexes (a month given twice starts a run of
+    its own)."""
+    ordered = numpy.sort(numpy.asarray(months, dtype=numpy.int64).reshape(-1))
+    if not ordered.size:
+        return []
+    breaks = numpy.flatnonzero(numpy.diff(ordered) != 1) + 1
+    firsts = ordered[numpy.concatenate(([0], breaks))].tolist()
+    lasts = ordered[numpy.concatenate((breaks - 1, [ordered.size - 1]))].tolist()
+    return list(zip(firsts, lasts, strict=True))
 
 
 def month_runs(months: numpy.ndarray) -> list[tuple[str, str]]:
@@ -258,7 +322,7 @@ def month_runs(months: numpy.ndarray) -> list[tuple[str, str]]:
     return [(month_label(a), month_label(b)) for a, b in month_index_runs(months)]
 
 
-def ranges(months: numpy.ndarray) -> dict[str, str]:
+def ranges(months: numpy.ndarray) -> Mapping[str, str]:
     """'januari 2027 tot december 2027' (English: 'to'); a single month alone; runs joined
     with 'en'/'and'."""
 
