@@ -25,7 +25,7 @@ from openfisca_core.parameters import ParameterNode
 
 from klaverblad.model.consistency import DEFAULT_GRANT_LEAF
 from klaverblad.model.initiative import Activity, Grant, Initiative
-from klaverblad.model.money import UNITS_PER_EURO, euros_to_units
+from klaverblad.model.money import INT64_SAFE_UNITS, UNITS_PER_EURO, euros_to_units
 from klaverblad.model.months import parse_month
 from klaverblad.plan.horizon_cache import months_key, remember
 from klaverblad.plan.ledger import Ledger
@@ -279,11 +279,14 @@ def _hour_units(
 ) -> numpy.ndarray:
     """hours × price in units where `paying`: hundredths of hours × cents × 1 200 (exact).
 
-    Python integers (an object array): 100 000 hours at 999 999 999.99 an hour is 1.2e21
-    units a month, beyond int64."""
+    int64 when every month's product fits; else Python integers (an object array): 100 000
+    hours at 999 999 999.99 an hour is 1.2e21 units a month, beyond int64."""
     hundredths = int(activity.hours_per_month * 100)
     cents = numpy.rint(numpy.where(paying, cents_per_hour, 0)).astype(numpy.int64)
-    return hundredths * cents.astype(object) * (UNITS_PER_EURO // 10_000)
+    scale = hundredths * (UNITS_PER_EURO // 10_000)
+    if not len(cents) or scale * int(numpy.abs(cents).max()) < INT64_SAFE_UNITS:
+        return cents * scale  # every product fits int64: no Python integer per month
+    return cents.astype(object) * scale
 
 
 def book_activities(
@@ -301,22 +304,26 @@ def book_activities(
         if measures:
             _book_vouchers(ledger, booking, initiative, activity, tree, months, measures)
             continue
-        price = activity.price_per_hour or Decimal(0)
-        cents = numpy.full(count, float(price * 100))
-        units = _hour_units(activity, cents, numpy.ones(count, dtype=bool))
-        booking.cash_revenue_units += int(units.sum())
-        booking.cash_hundredths_of_hours += int(activity.hours_per_month * 100) * count
-        _book_by_year(
-            ledger,
-            months,
-            units,
-            [activity.client_group] * count,
-            None,
-            leaf="III",
-            measure="klantbijdrage",
-            component=activity.client_group,
-            activity=activity.id,
-        )
+        # The same hours at the same price every month: hours × price in units (exact, Python
+        # integers), times the months of each year.
+        hundredths = int(activity.hours_per_month * 100)
+        cents = int((activity.price_per_hour or Decimal(0)) * 100)
+        monthly = hundredths * cents * (UNITS_PER_EURO // 10_000)
+        booking.cash_revenue_units += monthly * count
+        booking.cash_hundredths_of_hours += hundredths * count
+        years = (months // 12).tolist()
+        for year in sorted(set(years)):
+            if monthly:
+                ledger.add(
+                    year=year,
+                    leaf="III",
+                    measure="klantbijdrage",
+                    component=activity.client_group,
+                    funder=activity.client_group,
+                    activity=activity.id,
+                    units=monthly * years.count(year),
+                    status="computed",
+                )
 
 
 def voucher_owners(
