@@ -4,11 +4,12 @@
         [--bodies same distinct] [--connections keep-alive new] [--client wrk python]
         [--plain-uvicorn] [--readme]
 
-For each worker count: start uvicorn (several workers: under `benchmarks.api_server`) with the
-app (`klaverblad.web.app:create_app`) in a child process on a free port of 127.0.0.1 (loopback
-only), warm every worker up, then for each
+For each worker count: start the server as `klaverblad serve` runs it (`benchmarks.api_server`:
+`klaverblad.web.server.run`, httptools, one SO_REUSEPORT socket per worker) with the app in a
+child process on a free port of 127.0.0.1 (loopback only), warm every worker up, then for each
 combination of bodies × connections × client let `--clients` concurrent clients POST the two
 cases of the 2006 report (vzw BIK and Stad Antwerpen, alternately) for `--duration` seconds.
+`--plain-uvicorn` starts `uvicorn --factory … --workers N` instead (one shared socket).
 
 - bodies `same`: the two report bodies over and over: after the first two, every request is
   answered from the plan cache (`klaverblad.web.api.plan_cache`). `distinct`: the monthly wage cost
@@ -16,16 +17,23 @@ cases of the 2006 report (vzw BIK and Stad Antwerpen, alternately) for `--durati
   the cache and computes a plan.
 - connections `keep-alive`: each client keeps its connection, as a browser does; `new`: one
   connection per request (`Connection: close`). With keep-alive and several workers, the
-  kernel hands the 8 connections to the workers once, at the start, not always evenly.
+  kernel hands the 8 connections to the workers once, at the start, by a hash of their
+  addresses (SO_REUSEPORT), so not always evenly: the table shows how many each worker held
+  halfway through the run.
 - client `wrk` (the C load generator, Debian package `wrk`, driven by a Lua script) or `python`
   (asyncio + httpx in this process). Both run on the same cores as the server; the table shows
   the CPU each side used, in cores, so the share the client takes is visible.
 
 Baseline in the same command: plans computed in-process (validation, compute, alerts, JSON
-text; no HTTP) for 3 s in as many processes as workers, before the load: about the most a
-server could answer with cache misses. Bounded: at most 30 s per run, 64 clients, loopback.
+text; no HTTP), each for a `distinct` body, for 3 s in as many processes as workers, before the
+load: about the most a server could answer with cache misses. Its CPU time per plan is the
+floor of the server's CPU per request on a miss; the ratio table shows what the server spends
+beyond it (HTTP, the API layer, the thread hop, the kernel's loopback TCP).
+Bounded: at most 30 s per run, 64 clients, loopback.
 With `--readme` the tables are also written into benchmarks/README.md between its API markers.
-Targets (issue item 8): ≥ 200 requests/s and p95 ≤ 100 ms at 8 concurrent clients.
+Targets (issue #12, step 8): ≥ 250 requests/s with 1 worker and ≥ 450/s with 2, p95 ≤ 50 ms,
+at 8 concurrent clients, kept-alive connections spread over the workers (every worker holds
+some).
 """
 
 from __future__ import annotations
@@ -34,102 +42,50 @@ import argparse
 import datetime
 import importlib.util
 import itertools
-import json
 import os
 import platform
 import shutil
 import socket
-import statistics
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 import httpx
-import yaml
 
 from benchmarks.api_load_clients import (
     AMOUNT,
+    Baseline,
     Outcome,
     busy_cpu_seconds,
+    connections_per_worker,
     cpu_seconds,
     distinct_amount,
+    in_process,
     python_load,
+    templates,
     wrk_load,
     wrk_script,
 )
 
 HOST = "127.0.0.1"
 HERE = Path(__file__).resolve().parent
-EXAMPLES = HERE.parent / "examples"
 README = HERE / "README.md"
 BEGIN, END = "<!-- api-figures:begin -->", "<!-- api-figures:end -->"
-CASES = ("bik-klusjesdienst", "antwerpen-labour-for-neighbour")
 MAX_DURATION = 30.0
 MAX_CLIENTS = 64
-TARGET_RATE = 200.0
-TARGET_P95_MS = 100.0
+# Requests/s by worker count (2 cores: a worker per core).
+TARGET_RATES = {1: 250.0, 2: 450.0}
+TARGET_P95_MS = 50.0
 
 
-def _json_ready(value: Any) -> Any:
-    """YAML values as a JSON client sends them: dates as YYYY-MM-DD text."""
-    if isinstance(value, dict):
-        return {str(key): _json_ready(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_json_ready(item) for item in value]
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return value
-
-
-def templates() -> tuple[list[str], list[bytes]]:
-    """The two report cases as request JSON with the first person's monthly wage cost replaced
-    by the placeholder `AMOUNT` (a bare number in the JSON), and as they are."""
-    texts, bodies = [], []
-    for name in CASES:
-        initiative = _json_ready(yaml.safe_load((EXAMPLES / f"{name}.yaml").read_text("utf-8")))
-        bodies.append(json.dumps({"initiative": initiative}).encode("utf-8"))
-        initiative["people"][0]["monthly_wage_cost"] = AMOUNT
-        texts.append(json.dumps({"initiative": initiative}).replace(f'"{AMOUNT}"', AMOUNT))
-    return texts, bodies
-
-
-def plan_loop(bodies: list[bytes], seconds: float) -> list[float]:
-    """Plans computed one after the other for `seconds` after a warm-up, as the endpoint
-    computes them (validation, compute, alerts, JSON bytes) but without HTTP: their ms."""
-    from klaverblad.advice.alerts import plan_alerts
-    from klaverblad.model import parse_initiative
-    from klaverblad.plan.financing_plan import compute_plan
-    from klaverblad.report.plan_json import plan_to_dict
-    from klaverblad.web.api.common import document_bytes
-
-    def one(body: bytes) -> None:
-        result = compute_plan(parse_initiative(json.loads(body)["initiative"], source="body"))
-        document_bytes(plan_to_dict(result, plan_alerts(result), "nl"))
-
-    for body in bodies * 5:
-        one(body)
-    times: list[float] = []
-    until = time.perf_counter() + seconds
-    while time.perf_counter() < until:
-        started = time.perf_counter()
-        one(bodies[len(times) % len(bodies)])
-        times.append((time.perf_counter() - started) * 1000)
-    return times
-
-
-def in_process(bodies: list[bytes], processes: int, seconds: float = 3.0) -> tuple[float, float]:
-    """The baseline: `processes` processes computing plans side by side, without HTTP; the
-    median ms of one plan and the plans/s of them all."""
-    with ProcessPoolExecutor(processes) as pool:
-        runs = list(pool.map(plan_loop, [bodies] * processes, [seconds] * processes))
-    times = [ms for run in runs for ms in run]
-    return statistics.median(times), len(times) / seconds
+def target_rate(workers: int) -> float:
+    return TARGET_RATES.get(workers, TARGET_RATES[max(TARGET_RATES)])
 
 
 def free_port() -> int:
@@ -140,15 +96,15 @@ def free_port() -> int:
 
 
 def server_name(workers: int, plain: bool) -> str:
-    if workers == 1:
-        return "uvicorn"
-    return f"uvicorn --workers {workers}" if plain else f"api_server {workers} (TCP_NODELAY)"
+    if plain:
+        return f"uvicorn --workers {workers}"
+    return "serve, 1 worker" if workers == 1 else f"serve, {workers} workers (SO_REUSEPORT)"
 
 
 def start_server(port: int, workers: int, plain: bool) -> subprocess.Popen[bytes]:
-    """uvicorn's command line, or for several workers by default `benchmarks.api_server`,
-    which works around uvicorn's lost TCP_NODELAY (see there)."""
-    if workers > 1 and not plain:
+    """The product's launcher (`benchmarks.api_server`, i.e. `klaverblad.web.server.run`), or
+    with `plain` uvicorn's command line."""
+    if not plain:
         command = [sys.executable, "-m", "benchmarks.api_server", str(port), str(workers)]
         return subprocess.Popen(command, stdout=subprocess.DEVNULL)
     command = [sys.executable, "-m", "uvicorn", "--factory", "klaverblad.web.app:create_app"]
@@ -222,8 +178,19 @@ class Bench:
         return wrk_load(self.base, script, clients, duration)
 
     def measure(self, config: Config, clients: int, duration: float) -> dict[str, Any]:
+        spread: list[int] = []
+        port = int(self.base.rsplit(":", 1)[1])
+        # Halfway through, the connections each worker holds (kept alive: the same all along).
+        sampler = threading.Timer(
+            duration / 2, lambda: spread.extend(connections_per_worker(self.server.pid, port))
+        )
+        if config.connections == "keep-alive":
+            sampler.start()
         server_before, busy_before = cpu_seconds(self.server.pid), busy_cpu_seconds()
         outcome = self.load(config, clients, duration)
+        sampler.cancel()
+        if sampler.is_alive():
+            sampler.join()
         server_cpu = cpu_seconds(self.server.pid) - server_before
         other_cpu = busy_cpu_seconds() - busy_before - server_cpu - outcome.client_cpu
         return {
@@ -233,6 +200,7 @@ class Bench:
             "server_cores": server_cpu / outcome.seconds,
             "client_cores": outcome.client_cpu / outcome.seconds,
             "other_cores": max(0.0, other_cpu) / outcome.seconds,
+            "spread": spread,
         }
 
 
@@ -273,7 +241,9 @@ COLUMNS = (
     "p50 ms",
     "p95 ms",
     "p99 ms",
+    "connections per worker",
     "server CPU (cores)",
+    "server CPU per request (ms)",
     "client CPU (cores)",
     "other processes' CPU (cores)",
     "target",
@@ -284,7 +254,13 @@ def table(rows: list[dict[str, Any]]) -> str:
     lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
     for row in rows:
         config, outcome = row["config"], row["outcome"]
-        met = row["rate"] >= TARGET_RATE and outcome.p95 <= TARGET_P95_MS and not outcome.errors
+        met = (
+            row["rate"] >= target_rate(row["workers"])
+            and outcome.p95 <= TARGET_P95_MS
+            and not outcome.errors
+            # Unknown (not Linux) counts as spread; a worker without connections does not.
+            and (not row["spread"] or min(row["spread"]) > 0)
+        )
         cells = (
             row["server"],
             "same (hits)" if config.bodies == "same" else "distinct (misses)",
@@ -296,7 +272,9 @@ def table(rows: list[dict[str, Any]]) -> str:
             f"{outcome.p50:.1f}",
             f"{outcome.p95:.1f}",
             f"{outcome.p99:.1f}",
+            " + ".join(str(count) for count in row["spread"]) if row["spread"] else "–",
             f"{row['server_cores']:.2f}",
+            f"{1000 * row['server_cores'] / row['rate']:.2f}" if row["rate"] else "–",
             f"{row['client_cores']:.2f}",
             f"{row['other_cores']:.2f}",
             "met" if met else "missed",
@@ -305,32 +283,40 @@ def table(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def ratios(rows: list[dict[str, Any]], baselines: dict[int, tuple[float, float]]) -> str:
-    """Cache misses against the in-process baseline with as many processes as workers, and
-    cache hits against misses."""
+def ratios(rows: list[dict[str, Any]], baselines: dict[int, Baseline]) -> str:
+    """Cache misses against the in-process baseline with as many processes as workers (the
+    rate, and the server's CPU per request beyond the plan's own), and cache hits against
+    misses."""
     lines = [
         "Baseline in the same command: plans computed in-process (validation, compute, alerts,"
-        " JSON text; no HTTP) for 3 s in as many processes as uvicorn workers: "
+        " JSON text; no HTTP), each for a distinct body, for 3 s in as many processes as"
+        " workers: "
         + "; ".join(
-            f"{n} process{'es' if n > 1 else ''}: {rate:.0f} plans/s, {ms:.2f} ms per plan"
-            for n, (ms, rate) in sorted(baselines.items())
+            f"{n} process{'es' if n > 1 else ''}: {base.rate:.0f} plans/s, "
+            f"{base.median_ms:.2f} ms per plan (median), {base.cpu_ms:.2f} ms of CPU per plan"
+            for n, base in sorted(baselines.items())
         )
         + ".",
         "",
-        "| workers | connections | client | misses/s ÷ in-process plans/s | hits/s ÷ misses/s |",
-        "|---|---|---|---|---|",
+        "| workers | connections | client | misses/s ÷ in-process plans/s "
+        "| server CPU per miss − plan CPU (ms) | hits/s ÷ misses/s |",
+        "|---|---|---|---|---|---|",
     ]
-    rates: dict[tuple[int, str, str, str], float] = {}
-    for row in rows:
-        config = row["config"]
-        rates[(row["workers"], config.connections, config.client, config.bodies)] = row["rate"]
-    for (workers, connections, client, bodies), miss in rates.items():
+    found = {
+        (row["workers"], row["config"].connections, row["config"].client, row["config"].bodies): row
+        for row in rows
+    }
+    for (workers, connections, client, bodies), miss in found.items():
         if bodies != "distinct":
             continue
-        hit = rates.get((workers, connections, client, "same"))
-        speedup = f"{hit / miss:.1f}×" if hit else "–"
-        ceiling = baselines[workers][1]
-        lines.append(f"| {workers} | {connections} | {client} | {miss / ceiling:.2f} | {speedup} |")
+        hit = found.get((workers, connections, client, "same"))
+        speedup = f"{hit['rate'] / miss['rate']:.1f}×" if hit and miss["rate"] else "–"
+        base = baselines[workers]
+        beyond = 1000 * miss["server_cores"] / miss["rate"] - base.cpu_ms if miss["rate"] else 0.0
+        lines.append(
+            f"| {workers} | {connections} | {client} | {miss['rate'] / base.rate:.2f} "
+            f"| {beyond:.2f} | {speedup} |"
+        )
     return "\n".join(lines)
 
 
@@ -388,7 +374,7 @@ def main() -> None:
         for client in chosen
     ]
     cases = templates()
-    baselines = {n: in_process(cases[1], n) for n in sorted(set(options.workers))}
+    baselines = {n: in_process(cases[0], n) for n in sorted(set(options.workers))}
     rows = [
         row
         for w in options.workers

@@ -1,27 +1,39 @@
-"""The two load generators of `benchmarks.api_load` and the CPU they and the server use.
+"""What `benchmarks.api_load` sends, how, and what it measures against.
 
+- `templates`: the bodies, the two report cases.
 - `wrk_load`: wrk (C, Debian package `wrk`), one thread for all connections, the bodies made by
   a Lua script (`wrk_script`); it reports its own latency percentiles.
-- `python_load`: asyncio + httpx clients in this process, one connection each.
-Both return an `Outcome` with the CPU seconds the client itself used.
+- `python_load`: asyncio + httpx clients in this process, one connection each. Both return an
+  `Outcome` with the CPU seconds the client itself used.
+- `in_process`: the baseline, plans computed without HTTP (`Baseline`).
+- `cpu_seconds`, `busy_cpu_seconds`, `connections_per_worker`: the server's CPU, the machine's,
+  and how the kept-alive connections sit on the workers.
 """
 
 from __future__ import annotations
 
 import asyncio
+import datetime
+import itertools
 import json
 import os
 import resource
+import statistics
 import subprocess
 import tempfile
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
+import yaml
 
 AMOUNT = "__AMOUNT__"  # where a distinct body puts its amount (in place of a number)
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+CASES = ("bik-klusjesdienst", "antwerpen-labour-for-neighbour")
 
 
 def distinct_amount(number: int) -> str:
@@ -167,3 +179,108 @@ def wrk_load(base: str, script: str, clients: int, duration: float) -> Outcome:
     errors = found["errors"] + found["status"]
     p50, p95, p99 = (found[p] / 1000 for p in ("p50", "p95", "p99"))
     return Outcome(found["requests"], errors, found["us"] / 1e6, p50, p95, p99, cpu)
+
+
+def connections_per_worker(server_pid: int, port: int) -> list[int]:
+    """How many established TCP connections to `port` each worker of the server holds, most
+    first; a worker is a child process of the server (or the server itself, without children)
+    holding a socket of the port, its listening socket at least. Linux only (read from /proc),
+    [] elsewhere. Sampled during a keep-alive run, it shows whether the kept-alive connections
+    spread over the workers."""
+    established: dict[str, bool] = {}
+    try:
+        for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+            for line in Path(table).read_text().splitlines()[1:]:
+                fields = line.split()
+                if int(fields[1].rsplit(":", 1)[1], 16) == port:
+                    established[f"socket:[{fields[9]}]"] = fields[3] == "01"
+        task = Path(f"/proc/{server_pid}/task/{server_pid}/children")
+        processes = [int(pid) for pid in task.read_text().split()] or [server_pid]
+    except OSError:
+        return []
+    counts = []
+    for pid in processes:
+        held = []
+        try:
+            for fd in Path(f"/proc/{pid}/fd").iterdir():
+                try:
+                    held.append(os.readlink(fd))
+                except OSError:
+                    continue
+        except OSError:
+            continue
+        if any(target in established for target in held):
+            counts.append(sum(established.get(target, False) for target in held))
+    return sorted(counts, reverse=True)
+
+
+def _json_ready(value: Any) -> Any:
+    """YAML values as a JSON client sends them: dates as YYYY-MM-DD text."""
+    if isinstance(value, dict):
+        return {str(key): _json_ready(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_json_ready(item) for item in value]
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def templates() -> tuple[list[str], list[bytes]]:
+    """The two report cases as request JSON with the first person's monthly wage cost replaced
+    by the placeholder `AMOUNT` (a bare number in the JSON), and as they are."""
+    texts, bodies = [], []
+    for name in CASES:
+        initiative = _json_ready(yaml.safe_load((EXAMPLES / f"{name}.yaml").read_text("utf-8")))
+        bodies.append(json.dumps({"initiative": initiative}).encode("utf-8"))
+        initiative["people"][0]["monthly_wage_cost"] = AMOUNT
+        texts.append(json.dumps({"initiative": initiative}).replace(f'"{AMOUNT}"', AMOUNT))
+    return texts, bodies
+
+
+def plan_loop(texts: list[str], seconds: float) -> tuple[list[float], float]:
+    """Plans computed one after the other for `seconds` after a warm-up, as the endpoint
+    computes them (validation, compute, alerts, JSON bytes) but without HTTP, each for a body
+    of its own (the `distinct` bodies: nothing any cache kept helps): the ms of each, and the
+    CPU seconds of them all."""
+    from klaverblad.advice.alerts import plan_alerts
+    from klaverblad.model import parse_initiative
+    from klaverblad.plan.financing_plan import compute_plan
+    from klaverblad.report.plan_json import plan_to_dict
+    from klaverblad.web.api.common import document_bytes
+
+    numbers = itertools.count()
+
+    def one() -> None:
+        number = next(numbers)
+        body = texts[number % len(texts)].replace(AMOUNT, distinct_amount(number))
+        result = compute_plan(parse_initiative(json.loads(body)["initiative"], source="body"))
+        document_bytes(plan_to_dict(result, plan_alerts(result), "nl"))
+
+    for _ in range(10):
+        one()
+    times: list[float] = []
+    cpu_before = time.process_time()
+    until = time.perf_counter() + seconds
+    while time.perf_counter() < until:
+        started = time.perf_counter()
+        one()
+        times.append((time.perf_counter() - started) * 1000)
+    return times, time.process_time() - cpu_before
+
+
+@dataclass
+class Baseline:
+    """Plans in-process, without HTTP: the floor of a server's time and CPU per request."""
+
+    median_ms: float  # wall-clock time of one plan
+    rate: float  # plans per second of all the processes together
+    cpu_ms: float  # CPU time of one plan
+
+
+def in_process(texts: list[str], processes: int, seconds: float = 3.0) -> Baseline:
+    """The baseline: `processes` processes computing plans side by side."""
+    with ProcessPoolExecutor(processes) as pool:
+        runs = list(pool.map(plan_loop, [texts] * processes, [seconds] * processes))
+    times = [ms for run, _ in runs for ms in run]
+    cpu = sum(seconds_used for _, seconds_used in runs)
+    return Baseline(statistics.median(times), len(times) / seconds, 1000 * cpu / len(times))

@@ -1,9 +1,10 @@
-"""The app with several worker processes on one TCP_NODELAY socket, for the load tests.
+"""The app served as `klaverblad serve --workers N` serves it, for the load tests.
 
     .venv/bin/python -m benchmarks.api_server PORT WORKERS
 
-The launcher is `klaverblad.web.server.run` (what `klaverblad serve --workers N` uses); see
-its docstring for why `uvicorn --workers N` is not used (uvicorn issue #3149).
+The launcher is `klaverblad.web.server.run`: httptools, and with several workers a listening
+socket per worker with SO_REUSEPORT (kept-alive connections spread over the workers) and
+TCP_NODELAY on every connection; see its docstring for why `uvicorn --workers N` is not used.
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@ demo login, and the pages answering on the port."""
 
 from __future__ import annotations
 
+import http.client
 import os
 import socket
 import subprocess
@@ -16,6 +17,7 @@ import pytest
 
 from klaverblad import store
 from klaverblad.web import server
+from klaverblad.web.server import reuse_port_available
 from klaverblad.web.settings import Settings
 
 
@@ -84,10 +86,58 @@ def test_serve_refuses_a_bad_setting_with_a_plain_message(tmp_path: Path) -> Non
     assert "Traceback" not in output
 
 
-def test_serve_with_two_workers_answers_on_one_port_and_stops_cleanly(tmp_path: Path) -> None:
+def _kept_alive(port: int, count: int) -> list[http.client.HTTPConnection]:
+    """`count` connections opened at once (as a load test's clients open them), that each had
+    an answer and stay open."""
+    connections = [http.client.HTTPConnection("127.0.0.1", port, timeout=10) for _ in range(count)]
+    for connection in connections:
+        connection.connect()
+    for connection in connections:
+        connection.request("GET", "/api/no-such-endpoint")
+    for connection in connections:
+        connection.getresponse().read()
+    return connections
+
+
+def _sockets_per_worker(parent: int, port: int, clients: set[int]) -> list[tuple[int, int]]:
+    """For each worker (a child process of `parent` holding a socket of `port`): how many
+    listening sockets of the port it holds that no other worker holds, and how many of the
+    connections from the `clients` ports (Linux /proc: sockets by inode)."""
+    listening, connected = set(), set()
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        local, remote = (int(address.rsplit(":", 1)[1], 16) for address in fields[1:3])
+        inode = f"socket:[{fields[9]}]"
+        if local == port and fields[3] == "0A":  # LISTEN
+            listening.add(inode)
+        elif local == port and remote in clients:
+            connected.add(inode)
+    held_by = {}
+    for child in Path(f"/proc/{parent}/task/{parent}/children").read_text().split():
+        held = set()
+        for descriptor in Path(f"/proc/{child}/fd").iterdir():
+            try:
+                held.add(os.readlink(descriptor))
+            except OSError:
+                continue
+        if held & (listening | connected):
+            held_by[child] = held
+    counts = []
+    for child, held in held_by.items():
+        others = set().union(*(other for name, other in held_by.items() if name != child))
+        counts.append((len((held & listening) - others), len(held & connected)))
+    return counts
+
+
+def test_serve_with_two_workers_answers_on_one_port_spreads_connections_and_stops_cleanly(
+    tmp_path: Path,
+) -> None:
     port = _free_port()
     server = _serve(tmp_path, "--workers", "2", "--port", str(port))
     try:
+        # Both workers listening (a connection made while one is still starting goes to the other).
+        started = _read_until(server, "Application startup complete", 90)
+        started += _read_until(server, "Application startup complete", 90)
         deadline, status = time.monotonic() + 90, 0
         while time.monotonic() < deadline and server.poll() is None:
             try:
@@ -97,9 +147,25 @@ def test_serve_with_two_workers_answers_on_one_port_and_stops_cleanly(tmp_path: 
             except OSError:
                 time.sleep(0.5)
         assert status == 200
+        if reuse_port_available():
+            # Kept-alive connections opened at once reach both workers (each worker listens on
+            # a socket of its own; with one shared socket, one worker took them all). The
+            # kernel spreads them by a hash: 24 all in one worker has odds of 1 in 8 million.
+            connections = _kept_alive(port, 24)
+            try:
+                clients = {connection.sock.getsockname()[1] for connection in connections}
+                workers = _sockets_per_worker(server.pid, port, clients)
+            finally:
+                for connection in connections:
+                    connection.close()
+            assert len(workers) == 2
+            assert all(own_listeners == 1 for own_listeners, _ in workers), workers
+            assert sum(held for _, held in workers) == 24
+            assert all(held > 0 for _, held in workers), workers
     finally:
         server.terminate()
-        output, _ = server.communicate(timeout=30)
+        rest, _ = server.communicate(timeout=30)
+    output = started + rest
     assert "Traceback" not in output
     # Both workers started under one parent process.
     assert output.count("Started server process") == 2

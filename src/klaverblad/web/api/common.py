@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from functools import cache
 from typing import Any
 
 from fastapi import Response
@@ -53,6 +54,15 @@ def _integer_paths(schema: dict[str, Any], prefix: tuple[str, ...] = ()) -> list
     return paths
 
 
+@cache
+def _initiative_integer_paths() -> tuple[tuple[str, ...], ...]:
+    """The whole-number fields of an initiative: the schema does not change while the process
+    runs, so they are found once (every plan request needs them)."""
+    from klaverblad.web.api.models import initiative_schema
+
+    return tuple(_integer_paths(initiative_schema()))
+
+
 def _whole_integers(data: Any, path: tuple[str, ...]) -> None:
     """Replace whole floats by integers at `path` of the data, in place."""
     holders = [data]
@@ -69,10 +79,8 @@ def _whole_integers(data: Any, path: tuple[str, ...]) -> None:
 def initiative_or_problems(data: Any, path: str) -> tuple[Initiative | None, list[Problem]]:
     """The validated initiative, or the problems with their paths under `path`. A whole number
     written with a fraction (`"months": 24.0`) is taken in a whole-number field."""
-    from klaverblad.web.api.models import initiative_schema
-
     if isinstance(data, dict):
-        for integer_path in _integer_paths(initiative_schema()):
+        for integer_path in _initiative_integer_paths():
             _whole_integers(data, integer_path)
     try:
         return parse_initiative(data, source=path), []

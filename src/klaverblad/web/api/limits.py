@@ -221,8 +221,30 @@ def unreadable_values(data: Any) -> list[Problem]:
 
 
 # What a JSON text must contain to hold a lone surrogate (`\\ud800` to `\\udfff`, escaped) or
-# an infinite number (an exponent of 3 digits or more, `Infinity`, 309 digits or more).
+# an infinite number (an exponent of 3 digits or more, `Infinity`, 309 digits or more): the text
+# matches `_MAYBE_UNREADABLE`. `maybe_unreadable` answers the same without a regular expression
+# scan over every byte (a tenth of a millisecond for a 3 kB body, on every request).
 _MAYBE_UNREADABLE = re.compile(rb"\\u[dD][89a-fA-F]|[eE][+-]?[0-9]{3}|Infinity|[0-9]{309}")
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+# Every digit as 0 and E as e, so that a number's shape is found with plain substring searches.
+_NUMBER_SHAPES = bytes.maketrans(b"123456789E", b"000000000e")
+_LONG_EXPONENTS = (b"e000", b"e+000", b"e-000")
+_TOO_MANY_DIGITS = b"0" * 309
+
+
+def maybe_unreadable(body: bytes) -> bool:
+    """Whether the JSON text may hold a value `unreadable_values` refuses: exactly when
+    `_MAYBE_UNREADABLE` finds a match in it.
+
+    >>> maybe_unreadable(b'{"fte": 1.0, "name": "Ann"}'), maybe_unreadable(b'{"fte": 1e400}')
+    (False, True)
+    >>> maybe_unreadable(b'{"name": "\\udc00"}'), maybe_unreadable(b'{"name": "\\u00e9"}')
+    (True, False)
+    """
+    if b"Infinity" in body or (b"\\u" in body and _SURROGATE_ESCAPE.search(body)):
+        return True
+    shapes = body.translate(_NUMBER_SHAPES)
+    return any(exponent in shapes for exponent in _LONG_EXPONENTS) or _TOO_MANY_DIGITS in shapes
 
 
 class StrictJsonRequest(Request):
@@ -244,7 +266,7 @@ class StrictJsonRequest(Request):
             return []
         # Walking a large body costs a pure-Python pass over every value: only a body that
         # could hold such a value is walked (a surrogate escape, a huge exponent, Infinity).
-        if not _MAYBE_UNREADABLE.search(await self.body()):
+        if not maybe_unreadable(await self.body()):
             return []
         return unreadable_values(data)
 
