@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -39,6 +40,27 @@ def main(argv: list[str] | None = None) -> None:
     sizes = "1000,10000" if args.quick else "1000,10000,100000,1000000"
     throughput = run("throughput", "--sizes", sizes)
     portfolio = run("portfolio", "--initiatives", "500" if args.quick else "10000")
+    # The API's uncached throughput (step 8's row): misses, kept-alive, 8 clients, 1 and 2
+    # workers; wrk (apt package `wrk`) when installed, the Python client always.
+    clients = ["wrk", "python"] if shutil.which("wrk") else ["python"]
+    api = run(
+        "api_load",
+        "--duration",
+        "4" if args.quick else "10",
+        "--bodies",
+        "distinct",
+        "--connections",
+        "keep-alive",
+        "--client",
+        *clients,
+    )
+    stages = run(
+        "plan_stages",
+        "--runs",
+        "50" if args.quick else "300",
+        "--portfolio",
+        "200" if args.quick else "1000",
+    )
     stamp = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
     section = "\n\n".join(
         [
@@ -48,6 +70,8 @@ def main(argv: list[str] | None = None) -> None:
             "### (b) Cold `klaverblad plan`\n\n" + cold,
             "### (c) Throughput of one vectorised simulation\n\n" + throughput,
             "### Portfolio: 10 000 initiatives, baseline vs reform\n\n" + portfolio,
+            "### Uncached `POST /api/plan`, 8 kept-alive clients\n\n" + api,
+            "### Where the time goes: stages of a plan and of a portfolio\n\n" + stages,
             END,
         ]
     )

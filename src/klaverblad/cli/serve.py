@@ -78,7 +78,9 @@ def serve(
 ) -> None:
     """Serve the web application: the pages at / (Dutch) and /en/ (English), the API at /api.
     The database (KLAVERBLAD_DATABASE_URL, default var/klaverblad.sqlite3) is migrated first.
-    With --workers N, N processes share the port (the login limit is kept in the database).
+    With --workers N, N processes share the port (the login limit is kept in the database);
+    on Linux each listens on a socket of its own (SO_REUSEPORT) and the kernel spreads the
+    connections, kept-alive ones included, over them.
     Behind a reverse proxy, KLAVERBLAD_TRUSTED_PROXIES names it: only then are its
     X-Forwarded-For and X-Forwarded-Proto headers believed (uvicorn's and the app's)."""
     from sqlalchemy.exc import SQLAlchemyError
