@@ -5,7 +5,8 @@ concurrent client's latency measured during every request.
         [--schemathesis-requests 10000] [--timeout 30] [--max-minutes 45]
 
 On a new migrated SQLite database (temporary directory, one promoter account) it starts the app
-with uvicorn's app factory, 1 worker, on a free port of 127.0.0.1 (`mixed_load.start_server`),
+as `klaverblad serve` does (httptools, its bound on a request's head), 1 worker, on a free port
+of 127.0.0.1 (`mixed_load.start_server`),
 then sends every attack of `benchmarks/fuzz_attacks.py` one after the other. For each it
 records the status, the time to the whole answer, the answer's size (read up to 64 MB), the
 peak growth of the server's resident memory over its level before the request
@@ -139,7 +140,7 @@ class Server:
     def start(self) -> None:
         port = mixed_load.free_port()
         self.base = f"http://{HOST}:{port}"
-        self.process = mixed_load.start_server(port, 1, True, self.env)
+        self.process = mixed_load.start_server(port, 1, False, self.env)
         mixed_load.wait_until_ready(self.base, self.process)
         with httpx.Client(base_url=self.base, timeout=60) as client:  # load the rules
             client.get(f"/plan/voorbeeld/{BIK}")

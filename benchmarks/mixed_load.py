@@ -110,7 +110,9 @@ def free_port() -> int:
 def start_server(
     port: int, workers: int, plain: bool, env: dict[str, str]
 ) -> subprocess.Popen[bytes]:
-    if workers > 1 and not plain:
+    if not plain:
+        # The product's own launcher (`klaverblad serve`), with one worker too: httptools with
+        # its bound on a request's head, as served.
         command = [sys.executable, "-m", "benchmarks.api_server", str(port), str(workers)]
     else:
         command = [sys.executable, "-m", "uvicorn", "--factory", "klaverblad.web.app:create_app"]
@@ -319,7 +321,7 @@ def report(result: dict[str, Any], alone: dict[str, Any], args: argparse.Namespa
     client_cores, server_cores = result["client_cpu"] / seconds, server_cpu / seconds
     other_cores = max(0.0, result["busy_cpu"] - result["client_cpu"] - server_cpu) / seconds
     errors = Counter(f"{s.kind} {s.error}" for s in samples + logins if s.error)
-    server = "uvicorn" if args.workers == 1 or args.plain_uvicorn else "benchmarks.api_server"
+    server = "uvicorn" if args.plain_uvicorn else "benchmarks.api_server"
     cpu = platform.processor() or _cpu_model()
     lines = [
         f"Measured {datetime.datetime.now():%Y-%m-%d %H:%M} with `python -m benchmarks.mixed_load "
