@@ -22,7 +22,6 @@ from klaverblad.plan.financing_plan import FinancingPlan
 from klaverblad.plan.horizon_cache import months_key, remember
 from klaverblad.plan.initiative_lines import employer_of
 from klaverblad.rules.by_month import leaf, month_table
-from klaverblad.rules.catalogue import STATUTES
 from klaverblad.rules.employer_windows import Employer
 
 NOBODY = numpy.zeros(0, dtype=numpy.int64)
@@ -44,26 +43,11 @@ class PlanFacts:
     def employer(self) -> Employer:
         return employer_of(self.initiative)
 
-    @functools.cached_property
+    @property
     def members(self) -> dict[str, numpy.ndarray]:
         """Per statute someone applies (in the catalogue's order), the indexes of the people
-        who apply it: given it and eligible for it (`plan.worker_lines.applying`), found in
-        one pass over the people instead of one per statute."""
-        results = self.results
-        if results is None:
-            return {}
-        given: dict[str, list[int]] = {}
-        for index, statute in enumerate(results.chosen):
-            if statute in STATUTES:
-                given.setdefault(statute, []).append(index)
-        found: dict[str, numpy.ndarray] = {}
-        for statute in STATUTES:
-            if statute in given:
-                eligible = results.eligible[statute]
-                members = [index for index in given[statute] if eligible[index]]
-                if members:
-                    found[statute] = numpy.array(members, dtype=numpy.int64)
-        return found
+        who apply it (`plan.statutes.StatuteResults.members`)."""
+        return self.results.members if self.results is not None else {}
 
     def applying(self, statute: str) -> numpy.ndarray:
         return self.members.get(statute, NOBODY)

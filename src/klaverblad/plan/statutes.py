@@ -3,6 +3,7 @@ then one statute per person — the file's, or the best eligible (RULEBOOK §3).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
@@ -51,6 +52,23 @@ class StatuteResults:
 
     def amounts(self, statute: str, component: str) -> numpy.ndarray:
         return self.components[statute][component]
+
+    @functools.cached_property
+    def members(self) -> dict[str, numpy.ndarray]:
+        """Per statute someone applies, in the catalogue's order: the indexes of the people
+        who apply it (it is theirs and they are eligible for it), found in one pass."""
+        given: dict[str, list[int]] = {}
+        for index, chosen in enumerate(self.chosen):
+            if chosen in self.eligible:
+                given.setdefault(chosen, []).append(index)
+        found: dict[str, numpy.ndarray] = {}
+        for statute in STATUTES:
+            if statute in given:
+                candidates = numpy.array(given[statute], dtype=numpy.int64)
+                held = candidates[self.eligible[statute][candidates]]
+                if held.size:
+                    found[statute] = held
+        return found
 
 
 class StatuteArrays:

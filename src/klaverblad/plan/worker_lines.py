@@ -39,28 +39,10 @@ def _leaf(component: Component, role: str) -> str:
 
 def applying(results: StatuteResults, statute: str) -> numpy.ndarray:
     """Indexes of the people whose applied statute is `statute` and who are eligible for it."""
-    return numpy.array(
-        [
-            index
-            for index, chosen in enumerate(results.chosen)
-            if chosen == statute and results.eligible[statute][index]
-        ],
-        dtype=numpy.int64,
-    )
+    return results.members.get(statute, _NOBODY)
 
 
-def _applying_by_statute(results: StatuteResults) -> dict[str, numpy.ndarray]:
-    """`applying` for every statute someone applies, in one pass over the people."""
-    indexes: dict[str, list[int]] = defaultdict(list)
-    for index, chosen in enumerate(results.chosen):
-        if chosen in results.eligible:
-            indexes[chosen].append(index)
-    members: dict[str, numpy.ndarray] = {}
-    for statute, candidates in indexes.items():
-        held = results.eligible[statute][candidates]
-        if held.any():
-            members[statute] = numpy.array(candidates, dtype=numpy.int64)[held]
-    return members
+_NOBODY = numpy.zeros(0, dtype=numpy.int64)
 
 
 def book_statutes(
@@ -81,7 +63,7 @@ def book_statutes(
         return remember(tree, ("segments", rule, horizon), lambda: Segments(years, funders))
 
     people = initiative.people
-    members_of = _applying_by_statute(results)
+    members_of = results.members
     for statute, measure in STATUTES.items():
         members = members_of.get(statute)
         if members is None:
