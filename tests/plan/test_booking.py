@@ -1,6 +1,9 @@
 """How amounts are booked over the horizon (RULEBOOK §1, §3–5), checked by hand."""
 
+import numpy
+
 from klaverblad.plan.financing_plan import compute_plan
+from klaverblad.plan.initiative_lines import year_runs
 from tests.builders import initiative, person
 from tests.plan.helpers import cents, statuses
 
@@ -232,3 +235,9 @@ def test_the_horizon_can_be_overridden() -> None:
     plan = compute_plan(initiative(people=[person()]), start="2007-01", months=6)
     assert (plan.first_month, plan.months) == (2007 * 12, 6)
     assert [year.year for year in plan.years] == [2007]
+
+
+def test_a_horizon_from_november_to_february_has_a_run_for_each_calendar_year() -> None:
+    november_2006 = 2006 * 12 + 10
+    assert year_runs(numpy.arange(november_2006, november_2006 + 4)) == [(2006, 0, 2), (2007, 2, 4)]
+    assert year_runs(numpy.arange(november_2006, november_2006 + 1)) == [(2006, 0, 1)]

@@ -201,17 +201,19 @@ def book_grants(
     """Book every entered grant; flag the months of a measure whose amounts are unknown
     (`unknown_without_grant`: LDE, SWP) that no grant covers."""
     years = months // 12
+    runs = year_runs(months)
     covered: dict[str, numpy.ndarray] = {}
     for grant in initiative.grants:
         units = grant_booked_units(grant, initiative, tree, months, shared_months)
         inside = covered.setdefault(grant.measure, numpy.zeros(len(months), dtype=bool))
         inside |= grant_window(grant, months)
         leaf_name = grant_leaf(grant)
-        for year in sorted(set(years.tolist())):
-            amount = int(units[years == year].sum())
+        # int64 units (at most 1e15 a month): a year's sum is exact.
+        sums = numpy.add.reduceat(units, [start for _, start, _ in runs]).tolist()
+        for (year, _, _), amount in zip(runs, sums, strict=True):
             if amount:
                 ledger.add(
-                    year=int(year),
+                    year=year,
                     leaf=leaf_name,
                     measure=grant.measure,
                     component=grant.component or "toelage",
@@ -236,6 +238,19 @@ def book_grants(
                     units=0,
                     status="not_computable",
                 )
+
+
+def year_runs(months: numpy.ndarray) -> list[tuple[int, int, int]]:
+    """(year, first position, position after the last) of each calendar year of `months`, a
+    plan's horizon (ascending month indexes)."""
+    years = (months // 12).tolist()
+    runs: list[tuple[int, int, int]] = []
+    start = 0
+    for position in range(1, len(years) + 1):
+        if position == len(years) or years[position] != years[start]:
+            runs.append((years[start], start, position))
+            start = position
+    return runs
 
 
 def grant_window(grant: Grant, months: numpy.ndarray) -> numpy.ndarray:
@@ -311,19 +326,17 @@ def book_activities(
         monthly = hundredths * cents * (UNITS_PER_EURO // 10_000)
         booking.cash_revenue_units += monthly * count
         booking.cash_hundredths_of_hours += hundredths * count
-        years = (months // 12).tolist()
-        for year in sorted(set(years)):
-            if monthly:
-                ledger.add(
-                    year=year,
-                    leaf="III",
-                    measure="klantbijdrage",
-                    component=activity.client_group,
-                    funder=activity.client_group,
-                    activity=activity.id,
-                    units=monthly * years.count(year),
-                    status="computed",
-                )
+        for year, start, stop in year_runs(months) if monthly else ():
+            ledger.add(
+                year=year,
+                leaf="III",
+                measure="klantbijdrage",
+                component=activity.client_group,
+                funder=activity.client_group,
+                activity=activity.id,
+                units=monthly * (stop - start),
+                status="computed",
+            )
 
 
 def voucher_owners(
@@ -431,15 +444,14 @@ def book_agreements(ledger: Ledger, initiative: Initiative, months: numpy.ndarra
         else:
             per_hour = agreement.amount_per_hour or Decimal(0)
             monthly = euros_to_units(per_hour * hours[agreement.activity or ""])
-        years = months // 12
-        for year in sorted(set(years.tolist())):
+        for year, start, stop in year_runs(months):
             ledger.add(
-                year=int(year),
+                year=year,
                 leaf="IV",
                 measure="beleidsdomein",
                 component=agreement.domain,
                 funder=agreement.funder,
                 activity=agreement.activity,
-                units=monthly * int((years == year).sum()),
+                units=monthly * (stop - start),
                 status="entered",
             )
