@@ -242,6 +242,10 @@ def _optimise(world: World, role: Role, language: Language) -> Body:
     return Body(json={"initiative": world.initiative, "max_positions": {"sine": 1}})
 
 
+def _compare(world: World, role: Role, language: Language) -> Body:
+    return Body(json={"initiative": world.initiative, "reforms": ["sine-uitbreiding"]})
+
+
 # The (Dutch, English) templates of the routes that take parameters or are used twice.
 EXAMPLE_PLAN = ("/plan/voorbeeld/{example}", "/en/plan/example/{example}")
 WIZARD = ("/nieuw", "/en/new")
@@ -285,6 +289,7 @@ CASES: tuple[Case, ...] = (
     Case("POST", ("/api/portfolio",), OPEN, _portfolio),
     Case("POST", ("/api/rank",), OPEN, _rank),
     Case("POST", ("/api/optimise",), OPEN, _optimise),
+    Case("POST", ("/api/compare",), OPEN, _compare),
     # The start page, the examples and a posted file's plan.
     Case("GET", ("/", "/en/"), OPEN),
     Case("GET", EXAMPLE_PLAN, OPEN),

@@ -168,10 +168,10 @@ def test_every_route_of_the_app_has_a_row_in_the_matrix(world: World) -> None:
     served, listed = app_routes(world.app), table_routes()
     assert served - listed == set(), "routes without expected answers in access_cases.py"
     assert listed - served == set(), "rows of access_cases.py for routes the app lacks"
-    # 41 pages and downloads in two languages, 6 API routes, 3 of its docs, the static files.
+    # 41 pages and downloads in two languages, 7 API routes, 3 of its docs, the static files.
     # + 2: sharing a saved plan (share, revoke, renew), in two languages.
     # + 4: what a typed number of the wizard is read as (GET and POST), in two languages.
-    assert len(served) == 41 * 2 + 6 + 3 + 1 + 2 + 4
+    assert len(served) == 41 * 2 + 7 + 3 + 1 + 2 + 4
 
 
 @pytest.mark.parametrize(("case", "template", "role"), MATRIX)

@@ -227,6 +227,7 @@ def test_openapi_lists_every_route_with_its_request_schema(client: TestClient) -
         "/api/portfolio": "PortfolioRequest",
         "/api/rank": "RankRequest",
         "/api/optimise": "OptimiseRequest",
+        "/api/compare": "CompareRequest",
     }
     assert set(spec["paths"]) == {*posts, "/api/measures"}
     for path, model in posts.items():

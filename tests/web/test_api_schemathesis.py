@@ -50,6 +50,7 @@ OPERATIONS = {
     "POST /api/portfolio",
     "POST /api/rank",
     "POST /api/optimise",
+    "POST /api/compare",
     "GET /api/measures",
 }
 # Generated examples per operation (positive and negative modes together); the explicit

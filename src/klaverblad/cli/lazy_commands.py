@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 COMMAND_MODULES: dict[str, str] = {
     "export-all": "backup",
     "import-all": "backup",
+    "compare": "compare",
     "explain": "explain",
     "measures": "measures",
     "optimise": "optimise",

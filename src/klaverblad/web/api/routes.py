@@ -25,6 +25,7 @@ from klaverblad.web.api.common import (
     refuse_if,
     rules_or_problems,
 )
+from klaverblad.web.api.compare import compare
 from klaverblad.web.api.limits import API_PREFIX, StrictJsonRoute
 from klaverblad.web.api.models import ErrorBody, ExplainRequest, Lang, PlanRequest
 from klaverblad.web.api.plan_cache import PLAN_ANSWERS, request_key
@@ -222,6 +223,24 @@ def api_router() -> APIRouter:
             }
             if bik
             else {}
+        ),
+    )
+    router.add_api_route(
+        "/compare",
+        compare,
+        methods=["POST"],
+        tags=["plans"],
+        summary="Why the rules change a plan: one step per reform or parameter change",
+        responses=_responses("klaverblad.compare/1"),
+        openapi_extra=request_examples(
+            {
+                "bik-two-reforms": (
+                    "vzw BIK under the SINE extension, then the LDE–SINE link",
+                    {"initiative": bik, "reforms": ["sine-uitbreiding", "lde-koppeling-sine"]}
+                    if bik
+                    else None,
+                )
+            }
         ),
     )
     router.add_api_route(

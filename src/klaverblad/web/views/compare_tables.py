@@ -11,6 +11,7 @@ from klaverblad.locale import Language
 from klaverblad.plan.financing_plan import FinancingPlan, PersonResult
 from klaverblad.plan.ledger import LEAVES
 from klaverblad.report.plan_table import LEAF_NAMES
+from klaverblad.web.views.compare_waterfall import STEP_TABLES, step_tables
 from klaverblad.web.views.comparison import Comparison, applied_statute
 from klaverblad.web.views.data_table import (
     Cell,
@@ -22,8 +23,10 @@ from klaverblad.web.views.data_table import (
 )
 from klaverblad.web.views.reform_summary import person_shifts, statute_word
 
-# The tables in page order; their keys are the `table` parameter of the CSV download.
-TABLES = ("totals", "leaves", "funders", "years", "people", "not_computable")
+# The tables in page order; their keys are the `table` parameter of the CSV download. The
+# steps' tables (`compare_waterfall`) are always there, empty when the alternative is not
+# other rules alone; the page shows them (with the waterfall) only when there are steps.
+TABLES = ("totals", "leaves", "funders", "years", "people", "not_computable", *STEP_TABLES)
 
 
 def _funders(plan: FinancingPlan) -> dict[str, int]:
@@ -208,6 +211,7 @@ def comparison_tables(
         "years": _years(comparison, words),
         "people": _people(comparison, words, language),
         "not_computable": _not_computable(comparison, words),
+        **step_tables(comparison.steps, words, language),
     }
     assert tuple(tables) == TABLES
     return tables

@@ -23,6 +23,7 @@ from klaverblad.advice.alert import Alert
 from klaverblad.advice.alerts import plan_alerts
 from klaverblad.advice.optimise import optimise, with_statutes
 from klaverblad.advice.optimise_constraints import ConstraintError, parse_constraints
+from klaverblad.advice.reform_steps import Change, ReformSteps, reform_steps
 from klaverblad.model import STATUTES, Initiative
 from klaverblad.plan.financing_plan import FinancingPlan, PersonResult, compute_plan, same_outcome
 from klaverblad.plan.statutes import REGULAR
@@ -89,6 +90,9 @@ class Comparison:
     best: bool = False
     # The statute the file names for each person (None: the best), in file order.
     file_statutes: tuple[str | None, ...] = ()
+    # One step per reform or parameter change (`advice/reform_steps.py`), when the
+    # alternative is other rules only (no statute chosen per person); else None.
+    steps: ReformSteps | None = None
 
     def unchanged(self) -> bool:
         """True when the alternative books the same lines and judges everyone the same."""
@@ -140,9 +144,27 @@ def compare(
 
     Under other rules (a reform or a parameter change) every person's statute is chosen
     again under each rule set, unless `keep_file`; only other statutes compare the file as
-    it is with those statutes."""
+    it is with those statutes. Under other rules alone, the difference is also split into one
+    step per change (`steps`), whose first and last plans are the baseline and the
+    alternative."""
     best = rules.chosen and not keep_file
     file_statutes = tuple(person.statute for person in initiative.people)
+    if rules.chosen and not statutes:
+        # Other rules only: the plans of the steps include the baseline and the alternative.
+        changes: list[Change] = [*rules.reforms, *([rules.change] if rules.change else [])]
+        steps = reform_steps(initiative, changes, keep_file=keep_file)
+        return Comparison(
+            baseline=steps.baseline,
+            alternative=steps.final,
+            baseline_alerts=plan_alerts(steps.baseline),
+            alternative_alerts=plan_alerts(steps.final),
+            rules=rules,
+            optimised={},
+            chosen={},
+            best=best,
+            file_statutes=file_statutes,
+            steps=steps,
+        )
     if best:
         initiative = best_statutes(initiative)
     baseline = compute_plan(initiative)

@@ -1,0 +1,313 @@
+"""The waterfall of the comparison page: the difference in funding between the baseline and
+other rules, one bar per reform or parameter change in the order of the changes, each bar
+starting where the previous one ended, the last bar the total (issue #13, part 3;
+`advice/reform_steps.py` makes the steps, which sum to the total to the cent).
+
+This module computes the tables (each also its CSV, `DataTable`) and the chart's geometry and
+words; `_compare_waterfall.html` draws it as an inline SVG (`role="img"`, a `<title>` and a
+`<desc>` that says every amount, a `viewBox` that shrinks to a phone's width). A bar's colour
+is never the only sign: each says its amount with its sign ("+ € 6.500,00").
+
+The bars show the differences only (from € 0), not the whole funding: a step of € 6 500 on a
+funding of € 155 000 would be a sliver. Coordinates are floats in the SVG's own units
+(drawing only); amounts are exact cents.
+
+>>> scale_x(0, -100, 300)
+104.0
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from klaverblad.advice.reform_steps import Change, ReformSteps
+from klaverblad.locale import Language
+from klaverblad.messages import N_, words
+from klaverblad.rules.reforms import REFORMS
+from klaverblad.web.views.data_table import Cell, Column, DataTable, Named, signed_money
+from klaverblad.web.views.line_explanation import measure_words
+from klaverblad.web.views.reform_choice import describe_change
+
+WATERFALL_WORDS = words(
+    N_("reform_steps.title"),
+    N_("reform_steps.intro"),
+    N_("reform_steps.change"),
+    N_("reform_steps.step_number"),
+    N_("reform_steps.funding_difference"),
+    N_("reform_steps.gap_difference"),
+    N_("reform_steps.running_funding"),
+    N_("reform_steps.running_gap"),
+    N_("reform_steps.baseline"),
+    N_("reform_steps.total_difference"),
+    N_("reform_steps.people_title"),
+    N_("reform_steps.funders_title"),
+    N_("reform_steps.step"),
+    N_("reform_steps.person"),
+    N_("reform_steps.measure"),
+    N_("reform_steps.funder"),
+    N_("reform_steps.difference"),
+    N_("reform_steps.initiative"),
+    N_("reform_steps.no_steps"),
+    N_("reform_steps.people_empty"),
+    N_("reform_steps.no_amount_changes"),
+    N_("reform_steps.chart_title"),
+    N_("reform_steps.chart_intro"),
+    N_("reform_steps.chart_step"),
+    N_("reform_steps.chart_total"),
+)
+# The tables of the steps, in page order (keys of the CSV download).
+STEP_TABLES = ("steps", "step_people", "step_funders")
+
+# The SVG's own units, as the plan's gap chart (`gap_chart.py`): 400 wide, 15-unit text.
+WIDTH = 400
+FONT_SIZE = 15
+LEFT = 8.0
+RIGHT = 392.0
+# The words start a little right of the axis's zero line, which may be at LEFT.
+TEXT_X = 12.0
+ROW_HEIGHT = 66
+LABEL_Y = 16.0
+BAR_Y = 24.0
+BAR_HEIGHT = 18.0
+AMOUNT_Y = 58.0
+# About the width of one character of the 15-unit text: a longer label is squeezed to fit.
+CHARACTER_WIDTH = 8.0
+MORE = "#2E5E22"  # the pages' accent colour: 7.6:1 against white
+LESS = "#B00020"  # the pages' error colour: 6.6:1 against white
+TOTAL = "#4D4D4D"  # the pages' muted text: 8:1 against white
+
+
+def scale_x(cents: int, low: int, high: int) -> float:
+    """Where `cents` is on the axis from `low` (at LEFT) to `high` (at RIGHT)."""
+    if high == low:
+        return LEFT
+    return LEFT + (RIGHT - LEFT) * (cents - low) / (high - low)
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One row of the chart: its label, its bar from `x` over `width`, its amount in words."""
+
+    top: int
+    label: str
+    amount: str
+    x: float
+    width: float
+    colour: str
+    cents: int
+    kind: str  # "more", "less", "same" or "total"
+    # Set when the label is longer than the chart is wide: the SVG squeezes it to this.
+    text_length: float | None = None
+
+
+@dataclass(frozen=True)
+class Waterfall:
+    """Everything `_compare_waterfall.html` draws."""
+
+    chart_id: str
+    width: int
+    height: int
+    bars: list[Bar]
+    zero_x: float
+    title: str
+    description: str
+    font_size: int = FONT_SIZE
+    label_y: float = LABEL_Y
+    bar_y: float = BAR_Y
+    bar_height: float = BAR_HEIGHT
+    amount_y: float = AMOUNT_Y
+    text_x: float = TEXT_X
+
+
+def change_words(change: Change, words: Mapping[str, str], language: Language) -> str:
+    """A reform by the page's name for it, a parameter change as read ('path = 600 (juli
+    2006)'), as the comparison page says what the alternative changes."""
+    if isinstance(change, str):
+        return words.get(f"reform_{change}", str(REFORMS[change].name))
+    return describe_change(change, language)
+
+
+def _bar(
+    top: int,
+    label: str,
+    span: tuple[int, int],
+    axis: tuple[int, int],
+    total: bool,
+    language: Language,
+) -> Bar:
+    """The bar of a step (or the total) from `span[0]` to `span[1]` on an axis from `axis[0]`
+    to `axis[1]`, with its amount said with its sign."""
+    (start, end), (low, high) = span, axis
+    cents = end - start
+    kind = "total" if total else "more" if cents > 0 else "less" if cents < 0 else "same"
+    left, right = sorted((scale_x(start, low, high), scale_x(end, low, high)))
+    colour = TOTAL if total else MORE if cents > 0 else LESS
+    too_long = len(label) * CHARACTER_WIDTH > RIGHT - TEXT_X
+    return Bar(
+        top=top,
+        label=label,
+        amount=signed_money(cents, language),
+        x=left,
+        # A step of € 0 is still a visible tick on the axis.
+        width=max(right - left, 1.0),
+        colour=colour,
+        cents=cents,
+        kind=kind,
+        text_length=RIGHT - TEXT_X if too_long else None,
+    )
+
+
+def waterfall(steps: ReformSteps, page_words: Mapping[str, str], language: Language) -> Waterfall:
+    """The chart of `steps`: one bar per step from the running difference before it to the
+    one after it, then the total from € 0; the axis spans every running difference and 0."""
+    w = WATERFALL_WORDS[language]
+    running = [0]
+    for step in steps.steps:
+        running.append(running[-1] + step.funding_cents)
+    low, high = min(running), max(running)
+    bars: list[Bar] = []
+    sentences = [w["chart_intro"]]
+    for index, step in enumerate(steps.steps):
+        label = f"{w['step_number'].format(number=index + 1)}: "
+        label += change_words(step.change, page_words, language)
+        span = (running[index], running[index + 1])
+        bar = _bar(index * ROW_HEIGHT, label, span, (low, high), False, language)
+        bars.append(bar)
+        sentences.append(
+            w["chart_step"].format(
+                number=index + 1,
+                change=change_words(step.change, page_words, language),
+                amount=bar.amount,
+            )
+        )
+    total = _bar(
+        len(bars) * ROW_HEIGHT, w["total_difference"], (0, running[-1]), (low, high), True, language
+    )
+    bars.append(total)
+    sentences.append(w["chart_total"].format(amount=total.amount))
+    return Waterfall(
+        chart_id="waterfall",
+        width=WIDTH,
+        height=len(bars) * ROW_HEIGHT,
+        bars=bars,
+        zero_x=scale_x(0, low, high),
+        title=w["chart_title"],
+        description=" ".join(sentences),
+    )
+
+
+@dataclass
+class WaterfallTable(DataTable):
+    """The steps' table, with the chart that draws the same amounts (None: no steps)."""
+
+    chart: Waterfall | None = None
+    intro: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+def _steps_table(
+    steps: ReformSteps | None, page_words: Mapping[str, str], language: Language
+) -> WaterfallTable:
+    w = WATERFALL_WORDS[language]
+    columns = [
+        Column("change", w["change"], "text"),
+        Column("funding_difference", w["funding_difference"], "difference"),
+        Column("funding", w["running_funding"]),
+        Column("gap_difference", w["gap_difference"], "difference"),
+        Column("gap", w["running_gap"]),
+    ]
+    if steps is None:
+        return WaterfallTable("steps", w["title"], columns, [], empty=w["no_steps"])
+    base = steps.baseline.totals
+    rows: list[list[Cell]] = [
+        [Named("baseline", w["baseline"]), None, base.funding_cents, None, base.gap_cents]
+    ]
+    for index, step in enumerate(steps.steps):
+        label = f"{w['step_number'].format(number=index + 1)}: "
+        label += change_words(step.change, page_words, language)
+        rows.append(
+            [
+                Named(step.label, label),
+                step.funding_cents,
+                step.after.funding_cents,
+                step.gap_cents,
+                step.after.gap_cents,
+            ]
+        )
+    final = steps.final.totals
+    return WaterfallTable(
+        "steps",
+        w["title"],
+        columns,
+        rows,
+        total=[
+            Named("total", w["total_difference"]),
+            steps.funding_cents,
+            final.funding_cents,
+            steps.gap_cents,
+            final.gap_cents,
+        ],
+        chart=waterfall(steps, page_words, language),
+        intro=w["intro"],
+    )
+
+
+def _step_cell(number: int, label: str, language: Language) -> Named:
+    return Named(label, WATERFALL_WORDS[language]["step_number"].format(number=number))
+
+
+def _people_table(steps: ReformSteps | None, language: Language) -> DataTable:
+    """Per step, the difference per person and measure (the initiative's own lines apart)."""
+    w = WATERFALL_WORDS[language]
+    rows: list[list[Cell]] = []
+    if steps is not None:
+        tree = steps.final.parameters
+        for number, step in enumerate(steps.steps, start=1):
+            for (person, measure), cents in step.people_measures.items():
+                rows.append(
+                    [
+                        _step_cell(number, step.label, language),
+                        Named("", w["initiative"]) if person is None else person,
+                        Named(measure, measure_words(tree, measure, language)),
+                        cents,
+                    ]
+                )
+    columns = [
+        Column("change", w["step"], "text"),
+        Column("person", w["person"], "text"),
+        Column("measure", w["measure"], "text"),
+        Column("amount", w["difference"], "difference"),
+    ]
+    empty = w["people_empty"] if steps is not None else w["no_steps"]
+    return DataTable("step_people", w["people_title"], columns, rows, empty=empty)
+
+
+def _funders_table(steps: ReformSteps | None, language: Language) -> DataTable:
+    w = WATERFALL_WORDS[language]
+    rows: list[list[Cell]] = []
+    if steps is not None:
+        for number, step in enumerate(steps.steps, start=1):
+            for funder, cents in step.funders.items():
+                rows.append([_step_cell(number, step.label, language), funder, cents])
+    columns = [
+        Column("change", w["step"], "text"),
+        Column("funder", w["funder"], "text"),
+        Column("amount", w["difference"], "difference"),
+    ]
+    empty = w["no_amount_changes"] if steps is not None else w["no_steps"]
+    return DataTable("step_funders", w["funders_title"], columns, rows, empty=empty)
+
+
+def step_tables(
+    steps: ReformSteps | None, page_words: Mapping[str, str], language: Language
+) -> dict[str, DataTable]:
+    """The waterfall's table (with its chart), then per person and measure and per funder;
+    without steps, the same tables empty (their CSV is then the header alone)."""
+    tables = {
+        "steps": _steps_table(steps, page_words, language),
+        "step_people": _people_table(steps, language),
+        "step_funders": _funders_table(steps, language),
+    }
+    assert tuple(tables) == STEP_TABLES
+    return tables
