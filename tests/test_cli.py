@@ -53,6 +53,7 @@ def test_plan_json_follows_the_contract(tmp_path: Path) -> None:
         "people",
         "break_even_price",
         "alerts",
+        "certainty",  # step 9, an extension (docs/certainty.md)
     ]
     assert plan["memo_lines"] == []
     assert plan["schema"] == "klaverblad.plan/1"

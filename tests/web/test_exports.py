@@ -139,12 +139,15 @@ def test_each_table_of_the_plan_page_has_its_csv_link(visitor: TestClient) -> No
     body = visitor.get(EXAMPLE).text
     tables = len(re.findall(r"<table", body))
     links = re.findall(r'<p class="table-download"><a href="([^"]+)"', body)
-    # totals, costs, leaves, one per year (2006 and 2007) and the memo lines (PWA cheques)
+    # totals, costs, leaves, the certainty's grades and parameters, one per year (2006 and
+    # 2007) and the memo lines (PWA cheques)
     assert len(links) == tables
     assert [html.unescape(link).rsplit("=", 1)[1] for link in links] == [
         "totals",
         "costs",
         "leaves",
+        "certainty-grades",
+        "certainty-parameters",
         "lines-2006",
         "lines-2007",
         "memo",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from klaverblad.advice.alerts import Alert
+from klaverblad.advice.certainty import plan_certainty
 from klaverblad.locale import Language
 from klaverblad.model.money import format_cents
 from klaverblad.model.months import month_label
@@ -66,4 +67,7 @@ def plan_to_dict(
             }
             for alert in alerts
         ],
+        # Step 9: how much of the funding rests on values of each grade, the parameters
+        # carrying the most money and the gap under their documented range (an extension).
+        "certainty": plan_certainty(plan, language).to_dict(),
     }

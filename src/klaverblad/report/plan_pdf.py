@@ -38,7 +38,7 @@ from klaverblad.report.funder_tables import (
     person_label,
 )
 from klaverblad.report.parameter_values import UNDATED, start_in_words
-from klaverblad.report.plan_pdf_sections import funder_sections, short_day
+from klaverblad.report.plan_pdf_sections import certainty_section, funder_sections, short_day
 from klaverblad.report.plan_sources import (
     SEVERITY_WORDS,
     STATUS_WORDS,
@@ -280,6 +280,7 @@ def plan_html(
             for alert in alerts
         ],
         "sources": sources,
+        "certainty": certainty_section(plan, language),
         **funder_sections(plan, language, redact),
     }
     return _environment().get_template("plan_pdf.html").render(context)

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from klaverblad.advice.certainty import plan_certainty
+from klaverblad.advice.certainty_words import certainty_view
 from klaverblad.locale import Language, money, number
 from klaverblad.plan.financing_plan import FinancingPlan
 from klaverblad.report.download_words import DOWNLOAD_WORDS
@@ -179,3 +181,11 @@ def funder_sections(plan: FinancingPlan, language: Language, redact: bool) -> di
         "year_chunks": year_chunks([year.year for year in plan.years]),
         "keep_rows": KEEP_ROWS,
     }
+
+
+def certainty_section(plan: FinancingPlan, language: Language) -> dict[str, Any]:
+    """The section "Hoe zeker is dit plan?" (docs/certainty.md), as the plan page and the
+    table say it: the sentence, the funding per grade and the five parameters with their range
+    and the gap at its ends. Parameters and amounts only: the same in a redacted PDF."""
+    certainty = plan_certainty(plan, language)
+    return certainty_view(certainty, plan.totals.gap_cents, plan.system, language)

@@ -8,6 +8,8 @@ from rich.table import Table
 from rich.text import Text
 
 from klaverblad.advice.alerts import Alert
+from klaverblad.advice.certainty import plan_certainty
+from klaverblad.advice.certainty_words import certainty_view
 from klaverblad.locale import Language, money
 from klaverblad.messages import N_, words
 from klaverblad.model.months import month_label
@@ -121,6 +123,7 @@ def plan_table(plan: FinancingPlan, alerts: list[Alert], language: Language = "n
     parts.append(summary)
     if plan.memo_lines:
         parts.extend(memo_table(plan, language))
+    parts.extend(certainty_section(plan, language))
     if alerts:
         parts.append(Text(words["alerts"], style="bold"))
         for alert in alerts:
@@ -161,6 +164,50 @@ def memo_table(plan: FinancingPlan, language: Language = "nl") -> list[object]:
             amount,
         )
     return [table, Text(words["memo_note"], style="italic")]
+
+
+def certainty_section(plan: FinancingPlan, language: Language = "nl") -> list[object]:
+    """How sure the plan is (docs/certainty.md): the sentence, the funding per grade and the
+    parameters carrying the most money, with the gap under a documented range."""
+    view = certainty_view(
+        plan_certainty(plan, language), plan.totals.gap_cents, plan.system, language
+    )
+    w = view["words"]
+    shares = Table(title=w["shares_caption"], title_justify="left")
+    for header, justify in (
+        (w["col_grade"], "left"),
+        (w["col_amount"], "right"),
+        (w["col_share"], "right"),
+    ):
+        shares.add_column(header, justify=justify)  # type: ignore[arg-type]
+    for row in view["shares"]:
+        shares.add_row(row["grade"], row["amount"], row["share"])
+    parts: list[object] = [Text(w["title"], style="bold"), Text(view["sentence"]), shares]
+    if view["parameters"]:
+        table = Table(title=w["parameters_caption"], title_justify="left")
+        for header, justify in (
+            (w["col_parameter"], "left"),
+            (w["col_grade"], "left"),
+            (w["col_resting"], "right"),
+            (w["col_range"], "left"),
+            (w["col_gap_low"], "right"),
+            (w["col_gap_high"], "right"),
+        ):
+            table.add_column(header, justify=justify)  # type: ignore[arg-type]
+        for row in view["parameters"]:
+            table.add_row(
+                row["label"],
+                row["grade"],
+                row["amount"],
+                row["range"],
+                row["gap_low"],
+                row["gap_high"],
+            )
+        parts.append(table)
+    reasons = [f"{row['label']}: {row['reason']}" for row in view["parameters"] if row["reason"]]
+    if reasons:
+        parts.extend([Text(w["reasons"], style="italic"), *(Text(r) for r in reasons)])
+    return parts
 
 
 def render_plan_table(

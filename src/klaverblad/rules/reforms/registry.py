@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
+import weakref
+from collections import OrderedDict
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -130,6 +133,35 @@ def _change_reform(change: ParameterChange) -> type[Reform]:
         use_float64(self)
 
     return type("ParameterChangeReform", (Reform,), {"name": change.label, "apply": apply})
+
+
+# The systems `system_with_changes` built, per base system (while it lives) and changes: the
+# most recently used `WITH_CHANGES_KEPT` per base system (each holds a whole parameter tree).
+_WITH_CHANGES: weakref.WeakKeyDictionary[
+    TaxBenefitSystem, OrderedDict[tuple[ParameterChange, ...], TaxBenefitSystem]
+] = weakref.WeakKeyDictionary()
+_WITH_CHANGES_LOCK = threading.Lock()
+WITH_CHANGES_KEPT = 8
+
+
+def system_with_changes(
+    system: TaxBenefitSystem, changes: tuple[ParameterChange, ...]
+) -> TaxBenefitSystem:
+    """`system` (the baseline or a reform) with the parameter changes applied in order, kept
+    for the next plans that ask for the same (building one deep-copies the parameter tree)."""
+    with _WITH_CHANGES_LOCK:
+        known = _WITH_CHANGES.setdefault(system, OrderedDict())
+        if changes in known:
+            known.move_to_end(changes)
+            return known[changes]
+    changed = system
+    for change in changes:
+        changed = _change_reform(change)(changed)
+    with _WITH_CHANGES_LOCK:
+        known[changes] = changed
+        while len(known) > WITH_CHANGES_KEPT:
+            known.popitem(last=False)
+    return changed
 
 
 @functools.lru_cache(maxsize=32)

@@ -23,6 +23,7 @@ from klaverblad.report.plan_sources import STATUS_WORDS
 from klaverblad.report.plan_table import LEAF_NAMES
 from klaverblad.report.plan_table import WORDS as TABLE_WORDS
 from klaverblad.report.redaction import redacted_alerts, redacted_explanations
+from klaverblad.web.views.certainty import certainty_context
 from klaverblad.web.views.documents import document_json
 from klaverblad.web.views.line_explanation import Explanation, line_explanation
 from klaverblad.web.views.plan_gap import cost_table, gap_headline, year_saldos
@@ -225,6 +226,8 @@ def plan_context(
         "gw": GAP_WORDS[language],
         # The words of the "Hoe berekend?" boxes (_plan_explanation.html).
         "ew": EXPLANATION_WORDS[language],
+        # "Hoe zeker is dit plan?" (_plan_certainty.html): parameters and amounts, no person.
+        "certainty": certainty_context(plan, language),
     }
 
 

@@ -34,6 +34,7 @@ from klaverblad.report.download_words import DOWNLOAD_WORDS
 from klaverblad.report.funder_tables import cost_lines
 from klaverblad.report.plan_csv import lines_csv
 from klaverblad.report.plan_table import LEAF_NAMES
+from klaverblad.web.views.certainty_csv import CERTAINTY_TABLES, certainty_table_csv
 from klaverblad.web.views.csv_download import csv_text
 
 LINES_PREFIX = "lines-"
@@ -113,7 +114,8 @@ MEMO_TABLE = "memo"
 def table_names(plan: FinancingPlan) -> list[str]:
     """Every table of the plan page that has a CSV."""
     memo = [MEMO_TABLE] if plan.memo_lines else []
-    return ["totals", "leaves", "costs", *(f"{LINES_PREFIX}{y.year}" for y in plan.years), *memo]
+    years = [f"{LINES_PREFIX}{y.year}" for y in plan.years]
+    return ["totals", "leaves", "costs", *CERTAINTY_TABLES, *years, *memo]
 
 
 def plan_table_csv(
@@ -128,6 +130,8 @@ def plan_table_csv(
         return costs_csv(plan, language, redact)
     if table.startswith(LINES_PREFIX) and table in table_names(plan):
         return year_lines_csv(plan, int(table.removeprefix(LINES_PREFIX)), language, redact)
+    if table in CERTAINTY_TABLES:
+        return certainty_table_csv(plan, table, language)
     if table == MEMO_TABLE and plan.memo_lines:
         return lines_csv(plan, plan.memo_lines, language, redact)
     return None
