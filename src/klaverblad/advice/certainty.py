@@ -127,6 +127,8 @@ class _Grades:
         self._spans: dict[tuple[str, int, int], str | None] = {}
         self.bases: dict[tuple[Any, ...], tuple[str, tuple[str, ...]]] = {}
         self.reads: dict[tuple[str, str, bool], tuple[ParameterRead, ...] | None] = {}
+        self.month_grades: dict[tuple[Any, ...], str | None] = {}
+        self.starts: dict[tuple[str, str, int], str | None] = {}
         self._starts: dict[str, int] | None = None
 
     def start_of(self, plan: FinancingPlan, person: str | None) -> int | None:
@@ -162,7 +164,11 @@ class _Grades:
         """The weakest grade of the values in force in any month from `first` to `last`."""
         key = (path, first, last)
         if key not in self._spans:
-            self._spans[key] = self._over(path, first, last)
+            # Kept per rules too (bounded, `plan.horizon_cache`): plans of the same years ask
+            # for the same spans.
+            self._spans[key] = remember(
+                self._tree, ("certainty_span", *key), lambda: self._over(path, first, last)
+            )
         return self._spans[key]
 
     def _over(self, path: str, first: int, last: int) -> str | None:
@@ -206,23 +212,28 @@ def _voucher_paths(plan: FinancingPlan, line: Line) -> tuple[str, ...] | None:
 
 
 def line_basis(plan: FinancingPlan, line: Line, grades: _Grades) -> tuple[str, tuple[str, ...]]:
-    """A line's grade and the parameter paths its amount rests on; the same for every line of
-    the same measure, component, activity, status and year, and person's start month (what it
-    depends on), so it is worked out once for them."""
+    """A line's grade and the parameter paths its amount rests on. What it depends on is
+    worked out once per plan for all the lines that share it: the values read in the line's
+    months per (measure, component, activity, status, year), the values read at the start of
+    employment per (measure, component, start month)."""
     reads_key = (line.measure, line.component, line.person is None)
     if reads_key not in grades.reads:
         grades.reads[reads_key] = _statute_reads(plan, line)
     reads = grades.reads[reads_key]
-    # The person's start month matters only to a value read at the start of employment.
-    start = (
-        grades.start_of(plan, line.person)
-        if reads is not None and any(read.read_at == START for read in reads)
-        else None
-    )
-    key = (line.measure, line.component, line.activity, line.status, line.year, start)
+    key = (line.measure, line.component, line.activity, line.status, line.year)
     if key not in grades.bases:
-        grades.bases[key] = _line_basis(plan, line, grades, reads, start)
-    return grades.bases[key]
+        grades.bases[key] = _line_basis(plan, line, grades, reads)
+    grade, paths = grades.bases[key]
+    at_start = tuple(read.path for read in reads or () if read.read_at == START)
+    if not at_start:
+        return grade, paths
+    start = grades.start_of(plan, line.person)
+    assert start is not None  # a statute line is a person's
+    start_key = (line.measure, line.component, start)
+    if start_key not in grades.starts:
+        grades.starts[start_key] = weakest_grade(*(grades.at(path, start) for path in at_start))
+    # The weakest of the month reads and the start reads (`_grade_of`: L when none is graded).
+    return weakest_grade(grades.month_grades[key], grades.starts[start_key]) or "L", paths
 
 
 def _line_basis(
@@ -230,20 +241,16 @@ def _line_basis(
     line: Line,
     grades: _Grades,
     reads: tuple[ParameterRead, ...] | None,
-    start: int | None,
 ) -> tuple[str, tuple[str, ...]]:
+    """A line's grade from the values read in its months (the whole grade of a line without
+    start reads), and the paths it rests on."""
     # The line's months: its calendar year within the horizon.
     first = max(plan.first_month, line.year * 12)
     last = min(plan.first_month + plan.months - 1, line.year * 12 + 11)
+    key = (line.measure, line.component, line.activity, line.status, line.year)
     if reads is not None:
-
-        def graded(read: ParameterRead) -> str | None:
-            if read.read_at == START:
-                assert start is not None  # line_basis gives it whenever a read is at start
-                return grades.at(read.path, start)
-            return grades.over(read.path, first, last)
-
-        found = [graded(read) for read in reads]
+        found = [grades.over(read.path, first, last) for read in reads if read.read_at != START]
+        grades.month_grades[key] = weakest_grade(*found)
         return _grade_of(found, bool(reads)), tuple(dict.fromkeys(r.path for r in reads))
     if line.status == "not_computable":
         return "L", ()
