@@ -12,6 +12,7 @@ import pypdf
 import pytest
 
 from klaverblad.advice.alerts import Alert, plan_alerts
+from klaverblad.locale import money
 from klaverblad.model import load_initiative
 from klaverblad.plan.financing_plan import FinancingPlan, compute_plan
 from klaverblad.report.plan_json import plan_to_dict
@@ -82,3 +83,24 @@ def test_the_pdf_says_how_sure_the_plan_is(bik: tuple[FinancingPlan, list[Alert]
     section = text[text.index("Hoe zeker is dit plan?") :]
     assert SENTENCE_NL in section
     assert "De vijf parameters waarop het meeste geld rust" in section
+
+
+def test_the_pdf_draws_the_tornado_only_where_a_range_is_varied(
+    bik: tuple[FinancingPlan, list[Alert]],
+) -> None:
+    def pdf_text(plan: FinancingPlan) -> str:
+        reader = pypdf.PdfReader(io.BytesIO(plan_to_pdf(plan, [], "nl")))
+        return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+
+    caption = "Het tekort van het plan bij de laagste en de hoogste gedocumenteerde waarde"
+    # BIK in 2006–2007: the exchange value's range (2014–2023) is not in force, no chart.
+    assert caption not in pdf_text(bik[0])
+    # Moved to 2015 the range is varied: the chart is drawn, with the bar's two gaps as the
+    # table gives them (1 200 hours × 5,46 apart).
+    moved = compute_plan(bik[0].initiative, start="2015-01")
+    text = pdf_text(moved)
+    assert caption in text
+    low, high = moved.totals.gap_cents - 655_200, moved.totals.gap_cents
+    for cents in (low, high):
+        # In the parameters' table and at the bar's end (the text's spaces made plain).
+        assert text.count(" ".join(money(cents, "nl").split())) >= 2

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from markupsafe import Markup
+
 from klaverblad.advice.certainty import plan_certainty
 from klaverblad.advice.certainty_words import certainty_view
 from klaverblad.locale import Language, money, number
@@ -24,6 +26,7 @@ from klaverblad.report.funder_tables import (
     staff_rows,
     year_saldos,
 )
+from klaverblad.report.tornado_chart import tornado, tornado_svg
 
 # A table with an amount per year shows at most this many years side by side (then the
 # next years in a table below it, the total with the last years), so that it fits on A4.
@@ -188,4 +191,10 @@ def certainty_section(plan: FinancingPlan, language: Language) -> dict[str, Any]
     table say it: the sentence, the funding per grade and the five parameters with their range
     and the gap at its ends. Parameters and amounts only: the same in a redacted PDF."""
     certainty = plan_certainty(plan, language)
-    return certainty_view(certainty, plan.totals.gap_cents, plan.system, language)
+    view = certainty_view(certainty, plan.totals.gap_cents, plan.system, language)
+    chart_svg = None
+    if view["varied"]:
+        title = view["words"]["tornado_caption"]
+        chart = tornado(view["varied"], plan.totals.gap_cents, title, language)
+        chart_svg = Markup(tornado_svg(chart, chart_id="tornado-pdf"))
+    return {**view, "chart_svg": chart_svg}

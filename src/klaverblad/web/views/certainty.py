@@ -1,137 +1,22 @@
 """The "Hoe zeker is dit plan?" section of the plan page (docs/certainty.md): the sentence,
 the funding per grade, the parameters carrying the most money, and, where a parameter's value
-has a documented range, a tornado chart: per parameter a bar from the plan's gap at one end of
-the range to the gap at the other, against a line at the gap as it is.
-
-This module computes the words (`advice.certainty_words`, the same as the table and the PDF)
-and the chart's geometry; `_plan_certainty.html` draws it as an inline SVG (`role="img"`, a
-`<title>` and a `<desc>` that says every amount) beside a table with the same amounts. The
-section names parameters and amounts only, never a person: it is the same on a share link.
-
->>> position(50, 0, 100, 10.0, 210.0)
-110.0
+has a documented range, the tornado chart (`report.tornado_chart`, the same in the PDF) beside
+a table with the same amounts. The words are `advice.certainty_words`'s, the same as the table
+and the PDF. The section names parameters and amounts only, never a person: it is the same on
+a share link.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import Markup
+
 from klaverblad.advice.certainty import plan_certainty
-from klaverblad.advice.certainty_words import Varied, certainty_view
-from klaverblad.locale import Language, money
+from klaverblad.advice.certainty_words import certainty_view
+from klaverblad.locale import Language
 from klaverblad.plan.financing_plan import FinancingPlan
-
-# The SVG's own units, as the gap chart's (views/gap_chart.py): 400 wide, 15-unit text.
-WIDTH = 400
-FONT_SIZE = 15
-LEFT = 8.0
-RIGHT = 392.0
-# One parameter: its label, its bar, the gaps at the bar's ends under it.
-ROW_HEIGHT = 76
-LABEL_Y = 16.0
-BAR_Y = 24.0
-BAR_HEIGHT = 20.0
-AMOUNT_Y = 62.0
-# Characters of a label the chart shows (the table beside it has the whole label).
-LABEL_CHARACTERS = 38
-# The width an amount ("€ 100.592,00") needs at FONT_SIZE.
-ROOM = 100.0
-BAR_FILL = "#2E5E22"  # the pages' accent colour: 7.6:1 against white
-LINE_COLOUR = "#1A1A1A"
-
-
-def position(cents: int, lowest: int, highest: int, left: float, right: float) -> float:
-    """Where `cents` lies on the axis from `lowest` (at `left`) to `highest` (at `right`)."""
-    if highest == lowest:
-        return (left + right) / 2
-    return left + (right - left) * (cents - lowest) / (highest - lowest)
-
-
-def _short(label: str) -> str:
-    return label if len(label) <= LABEL_CHARACTERS else label[: LABEL_CHARACTERS - 1] + "…"
-
-
-@dataclass(frozen=True)
-class Bar:
-    """One parameter's bar: from `x` over `width`, the gaps at its two ends in words."""
-
-    top: int
-    label: str
-    short_label: str
-    x: float
-    width: float
-    left_amount: str
-    right_amount: str
-
-    @property
-    def left_text(self) -> tuple[float, str]:
-        """Where the gap at the bar's left end is written (x, text-anchor): outside the bar,
-        or from its start when the axis leaves no room."""
-        return (self.x - 4, "end") if self.x - 4 > ROOM else (self.x, "start")
-
-    @property
-    def right_text(self) -> tuple[float, str]:
-        end = self.x + self.width
-        return (end + 4, "start") if end + 4 < RIGHT - ROOM else (end, "end")
-
-
-@dataclass(frozen=True)
-class Tornado:
-    """Everything `_plan_certainty.html` draws."""
-
-    width: int
-    height: int
-    bars: list[Bar]
-    baseline_x: float
-    title: str
-    description: str
-    font_size: int = FONT_SIZE
-    label_y: float = LABEL_Y
-    bar_y: float = BAR_Y
-    bar_height: float = BAR_HEIGHT
-    amount_y: float = AMOUNT_Y
-    left: float = LEFT
-    right: float = RIGHT
-    bar_fill: str = BAR_FILL
-    line_colour: str = LINE_COLOUR
-
-
-def tornado(varied: list[Varied], gap_cents: int, title: str, language: Language) -> Tornado:
-    """The bars of the parameters varied over their range, on one axis centred on the plan's
-    gap (the dashed line): a bar left of it lowers the gap, right of it raises it."""
-    # The axis is centred on the gap as it is, as wide as the largest change either way.
-    ends = [*(b.gap_low_cents for b in varied), *(b.gap_high_cents for b in varied)]
-    spread = max((abs(end - gap_cents) for end in ends), default=0) or 1
-    lowest, highest = gap_cents - spread, gap_cents + spread
-    bars = []
-    sentences = []
-    for index, bar in enumerate(varied):
-        low, high = sorted((bar.gap_low_cents, bar.gap_high_cents))
-        x = position(low, lowest, highest, LEFT, RIGHT)
-        bars.append(
-            Bar(
-                top=index * ROW_HEIGHT,
-                label=bar.label,
-                short_label=_short(bar.label),
-                x=x,
-                width=max(position(high, lowest, highest, LEFT, RIGHT) - x, 2.0),
-                left_amount=money(low, language),
-                right_amount=money(high, language),
-            )
-        )
-        sentences.append(
-            f"{bar.label}, {bar.range_text}: {money(bar.gap_low_cents, language)} – "
-            f"{money(bar.gap_high_cents, language)}."
-        )
-    return Tornado(
-        width=WIDTH,
-        height=max(len(bars), 1) * ROW_HEIGHT,
-        bars=bars,
-        baseline_x=position(gap_cents, lowest, highest, LEFT, RIGHT),
-        title=title,
-        description=" ".join(sentences),
-    )
+from klaverblad.report.tornado_chart import tornado, tornado_svg
 
 
 def certainty_context(plan: FinancingPlan, language: Language) -> dict[str, Any]:
@@ -144,4 +29,5 @@ def certainty_context(plan: FinancingPlan, language: Language) -> dict[str, Any]
     if view["varied"]:
         title = view["words"]["tornado_caption"]
         chart = tornado(view["varied"], plan.totals.gap_cents, title, language)
-    return {**view, "chart": chart}
+    svg = Markup(tornado_svg(chart)) if chart is not None else None
+    return {**view, "chart": chart, "chart_svg": svg}
