@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -155,3 +155,15 @@ def rules_option(
                 err=True,
             )
     return system, tuple(reforms or ()) + tuple(change.label for change in parsed)
+
+
+# The rules options of the commands that plan (plan, portfolio, compare): the same words in
+# each command's --help.
+ReformOption = Annotated[
+    list[str] | None,
+    typer.Option("--reform", help="A named reform: sine-uitbreiding, lde-koppeling-sine"),
+]
+ChangeOption = Annotated[
+    list[str] | None,
+    typer.Option("--set", help="A parameter change PARAMETER=VALUE@YYYY-MM"),
+]

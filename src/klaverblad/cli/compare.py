@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from klaverblad.cli.common import (
+    ChangeOption,
     Lang,
+    ReformOption,
     TableCsvFormat,
     app,
     emit,
@@ -162,13 +164,8 @@ def render_steps(result: ReformSteps, language: Language, width: int = 130) -> s
 @app.command()
 def compare(
     file: Annotated[Path, typer.Argument(help="Initiative file (YAML or JSON, CONTRACT §2)")],
-    reform: Annotated[
-        list[str] | None,
-        typer.Option("--reform", help="A named reform: sine-uitbreiding, lde-koppeling-sine"),
-    ] = None,
-    set_: Annotated[
-        list[str] | None, typer.Option("--set", help="A parameter change PARAMETER=VALUE@YYYY-MM")
-    ] = None,
+    reform: ReformOption = None,
+    set_: ChangeOption = None,
     keep_statutes: Annotated[
         bool,
         typer.Option(

@@ -12,8 +12,10 @@ import typer
 from klaverblad.cli.common import (
     BINARY_FORMATS,
     EXAMPLES_DIRECTORY,
+    ChangeOption,
     Lang,
     PlanFormat,
+    ReformOption,
     app,
     emit,
     emit_bytes,
@@ -42,14 +44,8 @@ def plan(
         int | None, typer.Option("--months", min=1, max=240, help="Horizon length, 1..240")
     ] = None,
     lang: Annotated[Lang, typer.Option("--lang", help="Language of messages: nl or en")] = Lang.nl,
-    reform: Annotated[
-        list[str] | None,
-        typer.Option("--reform", help="A named reform: sine-uitbreiding, lde-koppeling-sine"),
-    ] = None,
-    set_: Annotated[
-        list[str] | None,
-        typer.Option("--set", help="A parameter change PARAMETER=VALUE@YYYY-MM"),
-    ] = None,
+    reform: ReformOption = None,
+    set_: ChangeOption = None,
 ) -> None:
     """The financing plan: lines per leaf and year, costs, gap, break-even price and alerts."""
     from klaverblad.advice.alerts import plan_alerts

@@ -9,7 +9,17 @@ from typing import Annotated
 
 import typer
 
-from klaverblad.cli.common import Lang, TableCsvFormat, app, emit, fail, language, rules_option
+from klaverblad.cli.common import (
+    ChangeOption,
+    Lang,
+    ReformOption,
+    TableCsvFormat,
+    app,
+    emit,
+    fail,
+    language,
+    rules_option,
+)
 from klaverblad.model import Initiative, InitiativeError, load_initiative
 
 PROGRESS_FROM = 200  # initiatives: below this a run takes about a second, no bar needed
@@ -54,13 +64,8 @@ def _load_all(paths: list[Path]) -> list[Initiative]:
 @app.command()
 def portfolio(
     files: Annotated[list[Path], typer.Argument(help="Initiative files, or folders of them")],
-    reform: Annotated[
-        list[str] | None,
-        typer.Option("--reform", help="A named reform: sine-uitbreiding, lde-koppeling-sine"),
-    ] = None,
-    set_: Annotated[
-        list[str] | None, typer.Option("--set", help="A parameter change PARAMETER=VALUE@YYYY-MM")
-    ] = None,
+    reform: ReformOption = None,
+    set_: ChangeOption = None,
     format: Annotated[TableCsvFormat, typer.Option("--format")] = TableCsvFormat.table,
     output: Annotated[Path | None, typer.Option("--output", help="Write to this file")] = None,
     lang: Annotated[Lang, typer.Option("--lang")] = Lang.nl,

@@ -28,7 +28,7 @@ from klaverblad.model.initiative import Activity, Grant, Initiative
 from klaverblad.model.money import INT64_SAFE_UNITS, UNITS_PER_EURO, euros_to_units
 from klaverblad.model.months import parse_month
 from klaverblad.plan.horizon_cache import months_key, remember
-from klaverblad.plan.ledger import Ledger
+from klaverblad.plan.ledger import Ledger, Status
 from klaverblad.rules.by_month import by_month, leaf, month_table
 from klaverblad.rules.catalogue import (
     INITIATIVE_MEASURES,
@@ -326,15 +326,16 @@ def book_activities(
         monthly = hundredths * cents * (UNITS_PER_EURO // 10_000)
         booking.cash_revenue_units += monthly * count
         booking.cash_hundredths_of_hours += hundredths * count
-        for year, start, stop in year_runs(months) if monthly else ():
-            ledger.add(
-                year=year,
+        if monthly:
+            _book_each_year(
+                ledger,
+                months,
+                monthly,
                 leaf="III",
                 measure="klantbijdrage",
                 component=activity.client_group,
                 funder=activity.client_group,
                 activity=activity.id,
-                units=monthly * (stop - start),
                 status="computed",
             )
 
@@ -444,14 +445,22 @@ def book_agreements(ledger: Ledger, initiative: Initiative, months: numpy.ndarra
         else:
             per_hour = agreement.amount_per_hour or Decimal(0)
             monthly = euros_to_units(per_hour * hours[agreement.activity or ""])
-        for year, start, stop in year_runs(months):
-            ledger.add(
-                year=year,
-                leaf="IV",
-                measure="beleidsdomein",
-                component=agreement.domain,
-                funder=agreement.funder,
-                activity=agreement.activity,
-                units=monthly * (stop - start),
-                status="entered",
-            )
+        _book_each_year(
+            ledger,
+            months,
+            monthly,
+            leaf="IV",
+            measure="beleidsdomein",
+            component=agreement.domain,
+            funder=agreement.funder,
+            activity=agreement.activity,
+            status="entered",
+        )
+
+
+def _book_each_year(
+    ledger: Ledger, months: numpy.ndarray, monthly: int, status: Status, **line: Any
+) -> None:
+    """The same units every month of the horizon, one line per calendar year."""
+    for year, start, stop in year_runs(months):
+        ledger.add(year=year, units=monthly * (stop - start), status=status, **line)

@@ -15,12 +15,8 @@ from html import escape
 
 from klaverblad.advice.certainty_words import Varied
 from klaverblad.locale import Language, money
+from klaverblad.report.svg_units import FONT_SIZE, LEFT, RIGHT, WIDTH
 
-# The SVG's own units, as the gap chart's (views/gap_chart.py): 400 wide, 15-unit text.
-WIDTH = 400
-FONT_SIZE = 15
-LEFT = 8.0
-RIGHT = 392.0
 # One parameter: its label, its bar, the gaps at the bar's ends under it.
 ROW_HEIGHT = 76
 LABEL_Y = 16.0

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from klaverblad.advice.reform_steps import Change, ReformSteps
 from klaverblad.locale import Language
 from klaverblad.messages import N_, words
+from klaverblad.report.svg_units import FONT_SIZE, LEFT, RIGHT, WIDTH
 from klaverblad.rules.reforms import REFORMS
 from klaverblad.web.views.data_table import Cell, Column, DataTable, Named, signed_money
 from klaverblad.web.views.line_explanation import measure_words
@@ -59,11 +60,6 @@ WATERFALL_WORDS = words(
 # The tables of the steps, in page order (keys of the CSV download).
 STEP_TABLES = ("steps", "step_people", "step_funders")
 
-# The SVG's own units, as the plan's gap chart (`gap_chart.py`): 400 wide, 15-unit text.
-WIDTH = 400
-FONT_SIZE = 15
-LEFT = 8.0
-RIGHT = 392.0
 # The words start a little right of the axis's zero line, which may be at LEFT.
 TEXT_X = 12.0
 ROW_HEIGHT = 66

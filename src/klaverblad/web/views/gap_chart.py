@@ -24,15 +24,12 @@ from klaverblad.plan.financing_plan import FinancingPlan
 from klaverblad.plan.ledger import LEAVES
 from klaverblad.report.cloverleaf import FILL
 from klaverblad.report.plan_table import LEAF_NAMES
+from klaverblad.report.svg_units import FONT_SIZE, RIGHT, WIDTH
 from klaverblad.web.words.gap_chart import GAP_CHART_WORDS
 
-# The SVG's own units: 400 wide, so that its 15-unit text stays above 13 px on a 390 px phone
-# (and 18 px at the figure's widest, 30rem: klaverblad.css).
-WIDTH = 400
-FONT_SIZE = 15
-# The bars start right of their labels ("Financiering" is the longest) and end at RIGHT.
+# The bars start right of their labels ("Financiering" is the longest) and end at RIGHT (the
+# SVG's units: `report.svg_units`).
 BAR_LEFT = 106.0
-RIGHT = 392.0
 BAR_HEIGHT = 20.0
 # One year: its number, the costs bar, the funding bar, the gap in words under them.
 YEAR_HEIGHT = 110
