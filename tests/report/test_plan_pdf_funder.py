@@ -40,6 +40,7 @@ ALERT_CODES = (
     "policy_domain_funder_missing",
     "fragmentation",
     "measure_closed",
+    "not_known_then",
 )
 CODES = {
     *STATUTES,

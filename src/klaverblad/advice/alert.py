@@ -26,6 +26,7 @@ TITLES = words(
     N_("alert_title.policy_domain_funder_missing"),
     N_("alert_title.fragmentation"),
     N_("alert_title.measure_closed"),
+    N_("alert_title.not_known_then"),
 )
 
 

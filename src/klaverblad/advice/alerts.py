@@ -17,6 +17,7 @@ import numpy
 from klaverblad.advice import alert_words as words
 from klaverblad.advice import initiative_alerts
 from klaverblad.advice.alert import SEVERITY_ORDER, Alert
+from klaverblad.advice.known_on_alerts import not_known_then
 from klaverblad.advice.measure_closed import measure_closed
 from klaverblad.advice.plan_facts import PlanFacts
 from klaverblad.messages import N_, localized
@@ -37,6 +38,7 @@ def plan_alerts(plan: FinancingPlan) -> list[Alert]:
         *funding_cliff(facts),
         *shared_grant_cliff(facts),
         *measure_closed(facts),
+        *not_known_then(facts),
         *initiative_alerts.sine_not_eligible(facts),
         *initiative_alerts.voucher_unsuitable_for_low_income(facts),
         *initiative_alerts.policy_domain_funder_missing(facts),

@@ -38,11 +38,13 @@ from klaverblad.model.money import format_cents
 from klaverblad.model.months import month_label
 from klaverblad.plan.financing_plan import FinancingPlan, Totals, compute_plan
 from klaverblad.report.csv_cells import csv_writer
+from klaverblad.rules.known_on import KnownLater, as_known_on
 from klaverblad.rules.reforms import ParameterChange, reformed_system
 
 SCHEMA = "klaverblad.compare/1"
-# A change is a named reform (its name in the registry) or a generic parameter change.
-Change = str | ParameterChange
+# A change is a named reform (its name in the registry), a generic parameter change, or the
+# values of one measure known after the date of an "as known on" comparison (step 9, part 4).
+Change = str | ParameterChange | KnownLater
 # The key of a plan line's money: (person or None for the initiative's own lines, measure).
 PersonMeasure = tuple[str | None, str]
 K = TypeVar("K")
@@ -167,19 +169,23 @@ def reform_steps(
     if not keep_file:
         initiative = with_statutes(initiative, {person.id: None for person in initiative.people})
     plans = [_plan(initiative, changes[:count]) for count in range(len(changes) + 1)]
-    steps = []
-    for change, before, after in zip(changes, plans, plans[1:], strict=False):
-        steps.append(
-            Step(
-                change=change,
-                before=before.totals,
-                after=after.totals,
-                people_measures=_differences(people_measures(before), people_measures(after)),
-                funders=_differences(funders(before), funders(after)),
-                statutes=_statutes(before, after),
-            )
-        )
+    steps = [
+        step_between(change, before, after)
+        for change, before, after in zip(changes, plans, plans[1:], strict=False)
+    ]
     return ReformSteps(tuple(plans), tuple(steps))
+
+
+def step_between(change: Change, before: FinancingPlan, after: FinancingPlan) -> Step:
+    """What `change` adds, from the plan `before` it to the plan `after` it."""
+    return Step(
+        change=change,
+        before=before.totals,
+        after=after.totals,
+        people_measures=_differences(people_measures(before), people_measures(after)),
+        funders=_differences(funders(before), funders(after)),
+        statutes=_statutes(before, after),
+    )
 
 
 def _totals(totals: Totals) -> dict[str, str]:
@@ -195,6 +201,7 @@ def steps_to_dict(result: ReformSteps, keep_file: bool = False) -> dict[str, Any
     writes it, a person of null for the lines of the initiative itself (activities, grants,
     agreements), and every step's difference in funding, gap and costs."""
     baseline = result.baseline
+    known_on = as_known_on(baseline.system)
     return {
         "schema": SCHEMA,
         "initiative": {"id": baseline.initiative.id, "name": baseline.initiative.name},
@@ -202,6 +209,9 @@ def steps_to_dict(result: ReformSteps, keep_file: bool = False) -> dict[str, Any
         "rules": {
             "version": baseline.rules_version,
             "changes": [step.label for step in result.steps],
+            # Step 9 part 4 (docs/as-known-on.md): the date of the plan as planned then,
+            # null for the baseline of today (an extension).
+            "as_known_on": None if known_on is None else known_on.isoformat(),
         },
         "statutes": "file" if keep_file else "best",
         "baseline": _totals(baseline.totals),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -167,3 +168,22 @@ ChangeOption = Annotated[
     list[str] | None,
     typer.Option("--set", help="A parameter change PARAMETER=VALUE@YYYY-MM"),
 ]
+AsKnownOnOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-known-on",
+        help="Only the rules known on this date, YYYY-MM-DD (docs/as-known-on.md)",
+    ),
+]
+
+
+def as_known_on_option(value: str | None) -> date | None:
+    """The date of `--as-known-on`, or None; a bad date exits 2 naming the option."""
+    if value is None:
+        return None
+    from klaverblad.rules.known_on import KnownOnError, parse_day
+
+    try:
+        return parse_day(value)
+    except KnownOnError as error:
+        fail(f"--as-known-on: {error}")

@@ -15,11 +15,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from klaverblad.cli.common import (
+    AsKnownOnOption,
     ChangeOption,
     Lang,
     ReformOption,
     TableCsvFormat,
     app,
+    as_known_on_option,
     emit,
     fail,
     language,
@@ -29,6 +31,8 @@ from klaverblad.cli.common import (
 from klaverblad.messages import N_, words
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from klaverblad.advice.reform_steps import Change, ReformSteps
     from klaverblad.locale import Language
     from klaverblad.plan.financing_plan import FinancingPlan
@@ -62,8 +66,14 @@ def change_words(change: Change, language: Language) -> str:
     'path = value vanaf maand' with the value and month in the language's way."""
     from klaverblad.locale import month_name, number
     from klaverblad.model.months import parse_month
+    from klaverblad.rules.known_on import KnownLater
     from klaverblad.rules.reforms import REFORMS
 
+    if isinstance(change, KnownLater):
+        from klaverblad.advice.known_on_words import known_later_words
+        from klaverblad.rules import baseline_system
+
+        return known_later_words(change, baseline_system().parameters, language)
     if isinstance(change, str):
         return str(REFORMS[change].name)
     value = change.value
@@ -89,15 +99,28 @@ def measure_in_words(plan: FinancingPlan, measure: str, language: Language) -> s
         return named
 
 
-def render_steps(result: ReformSteps, language: Language, width: int = 130) -> str:
+def render_steps(
+    result: ReformSteps,
+    language: Language,
+    width: int = 130,
+    known_on: date | None = None,
+) -> str:
     """The steps as text tables: the waterfall (baseline, one row per step, final), then what
-    each step changes per person and measure, per funder, and whose statute changes."""
+    each step changes per person and measure, per funder, and whose statute changes. With
+    `known_on`, the baseline is the plan as planned then, the final one as it turned out."""
     from rich.console import Console
     from rich.table import Table
 
     from klaverblad.locale import money
 
-    w = WORDS[language]
+    w = dict(WORDS[language])
+    if known_on is not None:
+        from klaverblad.advice.known_on_words import WORDS as KNOWN_ON_WORDS
+        from klaverblad.advice.known_on_words import plans_words
+        from klaverblad.locale import day
+
+        w["baseline"], w["final"] = plans_words(known_on, language)
+        w["intro"] = KNOWN_ON_WORDS[language]["intro"].format(day=day(known_on, language))
     plan = result.final
     console = Console(width=width, record=True, force_terminal=False, color_system=None)
     with console.capture() as capture:
@@ -177,23 +200,37 @@ def compare(
     format: Annotated[TableCsvFormat, typer.Option("--format")] = TableCsvFormat.table,
     output: Annotated[Path | None, typer.Option("--output", help="Write to this file")] = None,
     lang: Annotated[Lang, typer.Option("--lang", help="Language of the table: nl or en")] = Lang.nl,
+    as_known_on: AsKnownOnOption = None,
 ) -> None:
     """Why the alternative rules change the plan: one step per reform or parameter change, in
     the order given (reforms, then --set changes), the steps summing to the total difference;
-    per step, the difference per person and measure and per funder."""
+    per step, the difference per person and measure and per funder. With --as-known-on DATE
+    instead: the plan as planned then against the plan as it turned out, one step per measure
+    whose values became known after that date (docs/as-known-on.md)."""
     from klaverblad.advice.reform_steps import reform_steps, steps_to_csv, steps_to_dict
     from klaverblad.rules.reforms import parse_change
 
-    if not reform and not set_:
-        fail("compare: give at least one --reform NAME or --set PARAMETER=VALUE@YYYY-MM")
+    known_on = as_known_on_option(as_known_on)
+    if known_on is not None and (reform or set_):
+        fail("--as-known-on: compares the rules known then with today's; no --reform or --set")
+    if known_on is None and not reform and not set_:
+        fail(
+            "compare: give at least one --reform NAME or --set PARAMETER=VALUE@YYYY-MM, "
+            "or --as-known-on YYYY-MM-DD"
+        )
     initiative = load(file)
-    rules_option(reform, set_)  # every problem on one line each, exit 2
-    changes: list[Change] = [*(reform or []), *(parse_change(text) for text in set_ or [])]
-    result = reform_steps(initiative, changes, keep_file=keep_statutes)
+    if known_on is not None:
+        from klaverblad.advice.known_on_steps import known_on_steps
+
+        result = known_on_steps(initiative, known_on, keep_file=keep_statutes)
+    else:
+        rules_option(reform, set_)  # every problem on one line each, exit 2
+        changes: list[Change] = [*(reform or []), *(parse_change(text) for text in set_ or [])]
+        result = reform_steps(initiative, changes, keep_file=keep_statutes)
     if format is TableCsvFormat.json:
         document = steps_to_dict(result, keep_file=keep_statutes)
         emit(json.dumps(document, ensure_ascii=False, indent=2), output)
     elif format is TableCsvFormat.csv:
         emit(steps_to_csv(result), output)
     else:
-        emit(render_steps(result, language(lang)), output)
+        emit(render_steps(result, language(lang), known_on=known_on), output)

@@ -12,11 +12,13 @@ import typer
 from klaverblad.cli.common import (
     BINARY_FORMATS,
     EXAMPLES_DIRECTORY,
+    AsKnownOnOption,
     ChangeOption,
     Lang,
     PlanFormat,
     ReformOption,
     app,
+    as_known_on_option,
     emit,
     emit_bytes,
     fail,
@@ -46,19 +48,29 @@ def plan(
     lang: Annotated[Lang, typer.Option("--lang", help="Language of messages: nl or en")] = Lang.nl,
     reform: ReformOption = None,
     set_: ChangeOption = None,
+    as_known_on: AsKnownOnOption = None,
 ) -> None:
-    """The financing plan: lines per leaf and year, costs, gap, break-even price and alerts."""
+    """The financing plan: lines per leaf and year, costs, gap, break-even price and alerts;
+    with --as-known-on, under only the rules known on that date."""
     from klaverblad.advice.alerts import plan_alerts
     from klaverblad.plan.financing_plan import compute_plan, same_outcome
+    from klaverblad.rules import baseline_system
+    from klaverblad.rules.known_on import system_as_known_on
 
     if format in BINARY_FORMATS and output is None:
         fail(f"--output: required for --format {format}")
     initiative = load(file)
     month_option(start, "--start")
     system, reforms = rules_option(reform, set_)
+    known_on = as_known_on_option(as_known_on)
+    if known_on is not None:
+        system = system_as_known_on(system, known_on)
     chosen = format or (PlanFormat.table if sys.stdout.isatty() else PlanFormat.json)
     result = compute_plan(initiative, system, start=start, months=months, reforms=reforms)
-    if reforms and same_outcome(result, compute_plan(initiative, start=start, months=months)):
+    plain = None if known_on is None else system_as_known_on(baseline_system(), known_on)
+    if reforms and same_outcome(
+        result, compute_plan(initiative, plain, start=start, months=months)
+    ):
         typer.echo(f"{', '.join(reforms)}: the reform changes nothing in this plan", err=True)
     alerts = plan_alerts(result)
     chosen_language = language(lang)

@@ -10,6 +10,7 @@ from klaverblad.locale import Language
 from klaverblad.model.money import format_cents
 from klaverblad.model.months import month_label
 from klaverblad.plan.financing_plan import FinancingPlan
+from klaverblad.rules.known_on import as_known_on
 
 SCHEMA = "klaverblad.plan/1"
 
@@ -17,6 +18,8 @@ SCHEMA = "klaverblad.plan/1"
 def plan_to_dict(
     plan: FinancingPlan, alerts: list[Alert], language: Language = "nl"
 ) -> dict[str, Any]:
+    known_on = as_known_on(plan.system)
+
     def leaves(values: dict[str, int]) -> dict[str, str]:
         return {leaf: format_cents(cents) for leaf, cents in values.items()}
 
@@ -24,7 +27,13 @@ def plan_to_dict(
         "schema": SCHEMA,
         "initiative": {"id": plan.initiative.id, "name": plan.initiative.name},
         "horizon": {"start": month_label(plan.first_month), "months": plan.months},
-        "rules": {"version": plan.rules_version, "reforms": list(plan.reforms)},
+        "rules": {
+            "version": plan.rules_version,
+            "reforms": list(plan.reforms),
+            # Step 9 part 4 (docs/as-known-on.md): the date whose known rules the plan used,
+            # null for the rules as they are known today (an extension).
+            "as_known_on": None if known_on is None else known_on.isoformat(),
+        },
         "totals": {
             "costs": format_cents(plan.totals.costs_cents),
             "funding": format_cents(plan.totals.funding_cents),

@@ -24,6 +24,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from klaverblad.advice.alerts import Alert
+from klaverblad.advice.known_on_words import rules_text
 from klaverblad.locale import BABEL_LOCALE, Language, day, money, month_name
 from klaverblad.messages import N_, words
 from klaverblad.plan.financing_plan import FinancingPlan
@@ -241,7 +242,7 @@ def plan_html(
         "w": words,
         "initiative": initiative,
         "horizon": horizon,
-        "rules_version": plan.rules_version,
+        "rules_version": rules_text(plan.rules_version, plan.system, language),
         "reforms": ", ".join(plan.reforms),
         "exported": day(exported, language),
         "exported_iso": exported.isoformat(),

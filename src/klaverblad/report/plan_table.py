@@ -10,6 +10,7 @@ from rich.text import Text
 from klaverblad.advice.alerts import Alert
 from klaverblad.advice.certainty import plan_certainty
 from klaverblad.advice.certainty_words import certainty_view
+from klaverblad.advice.known_on_words import rules_text
 from klaverblad.locale import Language, money
 from klaverblad.messages import N_, words
 from klaverblad.model.months import month_label
@@ -54,7 +55,7 @@ def plan_table(plan: FinancingPlan, alerts: list[Alert], language: Language = "n
             style="bold",
         ),
         Text(
-            f"rules {plan.rules_version}"
+            f"rules {rules_text(plan.rules_version, plan.system, language)}"
             + (f", reforms {', '.join(plan.reforms)}" if plan.reforms else "")
         ),
     ]

@@ -139,10 +139,30 @@ class RulesEnvelope(Envelope):
     lang: LangField = "nl"
 
 
+def _known_on_day(text: str) -> str:
+    from klaverblad.rules.known_on import parse_day
+
+    return parse_day(text).isoformat()  # its KnownOnError (a ValueError) says what is wrong
+
+
+# Step 9 part 4 (docs/as-known-on.md): only the rules known on this date.
+KnownOnDay = Annotated[
+    str,
+    AfterValidator(_known_on_day),
+    Field(
+        description="Only the rules known on this date, YYYY-MM-DD, not after today "
+        "(as `--as-known-on` of the command line; docs/as-known-on.md)",
+        examples=["2006-06-30"],
+        json_schema_extra={"pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date"},
+    ),
+]
+
+
 class PlanRequest(RulesEnvelope):
     """`POST /api/plan`: the plan of one initiative, as `klaverblad plan --format json`."""
 
     initiative: InitiativeObject
+    as_known_on: KnownOnDay | None = None
     start: Month | None = Field(None, description="Overrides horizon.start")
     months: HorizonMonths | None = Field(None, description="Overrides horizon.months")
 

@@ -3,11 +3,12 @@ re-opening the same plan, the wizard recomputing an unchanged draft) is answered
 computing the plan again.
 
 The key is the SHA-256 of the canonical request: the validated body as JSON with sorted keys
-(the initiative exactly as sent, `start`, `months`, `reforms`, `set`, `lang`) together with the
-rules version of the system the plan is computed on (`klaverblad.rules.version`: the package
-version and a digest of every parameter value in force, so reforms and `set` changes are in it
-too). Two bodies that differ in anything, even `1` against `1.0`, get different keys: the worst
-a needless difference costs is a recomputation, never another body's plan.
+(the initiative exactly as sent, `start`, `months`, `reforms`, `set`, `lang`, `as_known_on`)
+with the rules version of the system the plan is computed on (`klaverblad.rules.version`: the
+package version and a digest of every parameter value in force, so reforms, `set` changes and
+the rules as known on a date are in it too). Two bodies that differ in anything, even `1`
+against `1.0`, get different keys: the worst a needless difference costs is a recomputation,
+never another body's plan.
 
 Only the bytes of a 200 answer are kept, least recently used first out, at most `max_entries`
 answers and `max_bytes` bytes in all (an answer larger than a quarter of that is not kept).

@@ -41,6 +41,7 @@ from klaverblad.web.views.compare_form import (
     evaluate,
     form_fields,
 )
+from klaverblad.web.views.compare_known_on import known_on_words
 from klaverblad.web.views.compare_source import StoredSource, stored_source
 from klaverblad.web.views.compare_tables import TABLES, comparison_tables
 from klaverblad.web.views.comparison import Comparison
@@ -73,6 +74,8 @@ def _alert(alert: Alert, language: Language, words: dict[str, str]) -> dict[str,
 def _asked(comparison: Comparison, words: dict[str, str], language: Language) -> list[str]:
     """What the alternative changes, one phrase each."""
     rules = comparison.rules
+    if comparison.known_on is not None:  # the rules of as it turned out: today's
+        return [words["rules_version_of"].format(version=comparison.alternative.rules_version)]
     phrases = [words.get(f"reform_{name}", name) for name in rules.reforms]
     if rules.change is not None:
         change = describe_change(rules.change, language)
@@ -146,11 +149,14 @@ def _page(
         return f"{path}?{csv_query(outcome, example, key)}" if mode == "example" else None
 
     status = 422 if problems or outcome.errors else 200
+    known_on = outcome.comparison.known_on if outcome.comparison is not None else None
     return render(
         request,
         "compare.html",
         switch_url=switch_url or url("compare", other(language)),
-        words=WORDS,
+        words=WORDS
+        if known_on is None
+        else {language: known_on_words(WORDS[language], known_on, language)},
         status_code=status,
         mode=mode,
         compare_url=url("compare", language),

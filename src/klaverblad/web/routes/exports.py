@@ -32,11 +32,14 @@ from klaverblad.report.redaction import (
     redacted_yaml_note,
     unnamed,
 )
+from klaverblad.rules import baseline_system
+from klaverblad.rules.known_on import system_as_known_on
 from klaverblad.store import NotFoundError, by_share_token, get_version, history, transaction
 from klaverblad.web.access import login_redirect, readable_initiative, refusal_page
 from klaverblad.web.routes.plans import examples, start_form
 from klaverblad.web.urls import add_page, language_of
 from klaverblad.web.users import current_user, sessions
+from klaverblad.web.views.compare_known_on import known_on_field, read_known_on
 from klaverblad.web.views.documents import (
     FORM_PATH,
     document_yaml,
@@ -44,6 +47,7 @@ from klaverblad.web.views.documents import (
     stored_initiative,
 )
 from klaverblad.web.views.plan_tables_csv import plan_table_csv
+from klaverblad.web.views.reform_choice import MultiValues
 from klaverblad.web.views.saved import history_csv
 from klaverblad.web.words.common import WORDS
 from klaverblad.web.words.saved import SAVED_WORDS
@@ -94,12 +98,22 @@ def export_file(
     table: str | None,
     yaml_text: str,
     redact: bool = False,
+    values: MultiValues | None = None,
 ) -> Response:
     """The plan of `initiative` as `fmt` (one table of its page with `table`), or the initiative
     file; `initiative` is None for a stored document that no longer validates (only its YAML
     can be downloaded then). With `redact` (a share link) the alerts do not say which of a
-    person's conditions fail (report/redaction.py)."""
+    person's conditions fail (report/redaction.py). The plan is computed under only the rules
+    known on the date `as_known_on` of the query (a posted plan: of its form, `values`), as its
+    page shows it (docs/as-known-on.md); a bad date is a 422 page naming the field."""
     language: Language = language_of(request)
+    asked, known_on, error = read_known_on(
+        request.query_params if values is None else values, language
+    )
+    if error is not None:
+        title = SAVED_WORDS[language]["export_errors_title"]
+        label = known_on_field("plan", asked, error, language)["label"]
+        return refusal_page(request, 422, title, f"{label}: {error}")
     if fmt not in MEDIA_TYPES:
         return _not_found(request, "export_not_found", fmt)
     if table is not None and fmt != "csv":
@@ -108,7 +122,8 @@ def export_file(
         return _attachment(yaml_text.encode("utf-8"), fmt, f"{initiative_id}.yaml")
     if initiative is None:
         return _not_found(request, "export_not_found", fmt)
-    plan = compute_plan(unnamed(initiative) if redact else initiative)
+    system = None if known_on is None else system_as_known_on(baseline_system(), known_on)
+    plan = compute_plan(unnamed(initiative) if redact else initiative, system)
     if table is not None:
         text = plan_table_csv(plan, table, language, redact)
         if text is None:
@@ -188,14 +203,21 @@ def shared_export(request: Request, token: str, fmt: str, table: str | None = No
 
 
 def _posted_answer(
-    request: Request, language: Language, text: str, fmt: str, table: str | None
+    request: Request,
+    language: Language,
+    text: str,
+    fmt: str,
+    table: str | None,
+    form: MultiValues,
 ) -> Response:
     read = read_document(text, language)
     if read.initiative is None:
         return start_form(request, language, text, read.problems, 422)
     # A YAML text is sent back as it was written (its comments kept); JSON becomes YAML.
     yaml_text = document_yaml(read.data) if text.lstrip().startswith("{") else text
-    return export_file(request, read.initiative, read.initiative.id, fmt, table, yaml_text)
+    return export_file(
+        request, read.initiative, read.initiative.id, fmt, table, yaml_text, values=form
+    )
 
 
 async def posted_export(request: Request, fmt: str) -> Response:
@@ -215,6 +237,7 @@ async def posted_export(request: Request, fmt: str) -> Response:
         text if isinstance(text, str) else "",
         fmt,
         table if isinstance(table, str) and table else None,
+        form,
     )
 
 

@@ -19,7 +19,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile
+from starlette.datastructures import ImmutableMultiDict, UploadFile
 from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException
 
@@ -36,7 +36,9 @@ from klaverblad.web.urls import add_page, language_of, other, url
 from klaverblad.web.users import current_user
 from klaverblad.web.views.documents import shown_problems
 from klaverblad.web.views.plan import horizon, plan_view
+from klaverblad.web.views.plan_known_on import plan_known_on
 from klaverblad.web.views.plan_links import PlanLinks, example_links, posted_links
+from klaverblad.web.views.reform_choice import MultiValues
 from klaverblad.web.words.common import WORDS
 from klaverblad.web.words.saved import SAVED_WORDS
 
@@ -119,8 +121,13 @@ def _plan(
     links: PlanLinks,
     data: Any,
     posted_text: str = "",
+    values: MultiValues | None = None,
 ) -> HTMLResponse:
-    """The plan view; a posted plan (`links.posted`) can be saved, or logged in to save."""
+    """The plan view; a posted plan (`links.posted`) can be saved, or logged in to save; the
+    plan as known on the date its query (a posted plan: its form, `values`) asks
+    (`views/plan_known_on.py`)."""
+    chosen = request.query_params if values is None else values
+    known_on, known_on_form, links = plan_known_on(chosen, language, links)
     save_url = login_to_save_url = ""
     if links.posted:
         user = current_user(request)
@@ -136,8 +143,18 @@ def _plan(
         posted_text=posted_text,
         save_url=save_url,
         login_to_save_url=login_to_save_url,
+        known_on=known_on,
+        known_on_form=known_on_form,
     )
-    return render(request, "plan.html", switch_url=switch_url, words=SAVED_WORDS, **context)
+    status = 422 if known_on_form["field"]["error"] else 200
+    return render(
+        request,
+        "plan.html",
+        switch_url=switch_url,
+        words=SAVED_WORDS,
+        status_code=status,
+        **context,
+    )
 
 
 def _not_found(request: Request, language: Language, name: str) -> HTMLResponse:
@@ -192,7 +209,12 @@ async def _read_form(request: Request, language: Language) -> tuple[str, str, li
 
 
 def _answer(
-    request: Request, language: Language, text: str, source: str, problems: list[Problem]
+    request: Request,
+    language: Language,
+    text: str,
+    source: str,
+    problems: list[Problem],
+    values: MultiValues | None = None,
 ) -> HTMLResponse:
     """The plan of the posted text, or the form again with its problems (422)."""
     if not problems:
@@ -210,14 +232,24 @@ def _answer(
                 posted_links(language),
                 data,
                 posted_text=text,
+                values=values,
             )
     return start_form(request, language, text, problems, 422)
 
 
 async def _posted(request: Request, language: Language) -> HTMLResponse:
     text, source, problems = await _read_form(request, language)
+    values = await posted_values(request, problems)
     # Planning is CPU work: off the event loop, as the API's plain `def` endpoints are.
-    return await run_in_threadpool(_answer, request, language, text, source, problems)
+    return await run_in_threadpool(_answer, request, language, text, source, problems, values)
+
+
+async def posted_values(request: Request, problems: list[Problem]) -> MultiValues:
+    """The posted form `_read_form` read (Starlette keeps it: not read twice), or nothing
+    when it had problems (a form that could not be read is not read again)."""
+    if problems:
+        return ImmutableMultiDict()
+    return await request.form()
 
 
 def start_page(request: Request) -> HTMLResponse:

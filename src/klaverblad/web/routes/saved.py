@@ -55,6 +55,7 @@ from klaverblad.web.users import current_user, sessions
 from klaverblad.web.views.documents import document_yaml, read_document, stored_initiative
 from klaverblad.web.views.forms import read_form, text_field
 from klaverblad.web.views.plan import plan_view
+from klaverblad.web.views.plan_known_on import plan_known_on
 from klaverblad.web.views.plan_links import saved_links, share_address, shared_links
 from klaverblad.web.views.saved import history_rows, shared_people, when
 from klaverblad.web.words.common import WORDS
@@ -162,8 +163,15 @@ def _saved_page(
         )
     viewing_old = version.number != current
     links = saved_links(language, initiative_id, version.number if viewing_old else None)
+    known_on, known_on_form, links = plan_known_on(request.query_params, language, links)
     context: dict[str, Any] = plan_view(
-        read.initiative, language, links, version.document, expected_version=current
+        read.initiative,
+        language,
+        links,
+        version.document,
+        expected_version=current,
+        known_on=known_on,
+        known_on_form=known_on_form,
     )
     token = initiative.share_token if initiative.shared else None
     switch = _saved_url(other(language), initiative_id)
@@ -172,6 +180,7 @@ def _saved_page(
         "saved.html",
         switch_url=switch + (f"?version={version.number}" if viewing_old else ""),
         words=SAVED_WORDS,
+        status_code=422 if known_on_form["field"]["error"] else 200,
         **context,
         version=version,
         version_count=len(versions),
@@ -416,18 +425,22 @@ def shared_page(request: Request, token: str) -> Response:
         words = SAVED_WORDS[language]
         return refusal_page(request, 422, words["export_errors_title"], words["shared_invalid"])
     links = shared_links(language, token)
+    known_on, known_on_form, links = plan_known_on(request.query_params, language, links)
     may_open = user is not None and can_read(user, initiative)
     return render(
         request,
         "shared.html",
         switch_url=url("shared", other(language), token=token),
         words=SAVED_WORDS,
+        status_code=422 if known_on_form["field"]["error"] else 200,
         **plan_view(
             unnamed(read.initiative),
             language,
             links,
             redacted_document(version.document),
             redact=True,
+            known_on=known_on,
+            known_on_form=known_on_form,
         ),
         people=shared_people(read.initiative, language),
         shared=True,

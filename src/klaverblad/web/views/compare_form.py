@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
@@ -18,6 +19,13 @@ from klaverblad.model import Initiative
 from klaverblad.plan.financing_plan import FinancingPlan, compute_plan
 from klaverblad.plan.statutes import REGULAR
 from klaverblad.rules.catalogue import STATUTES as STATUTE_MEASURES
+from klaverblad.web.views.compare_known_on import (
+    KNOWN_ON_FIELD,
+    combine_error,
+    known_on_comparison,
+    known_on_field,
+    read_known_on,
+)
 from klaverblad.web.views.comparison import (
     KEEP,
     OPTIMISER,
@@ -62,10 +70,13 @@ class Outcome:
     eligible: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # The file's statutes are kept under other rules (else each is chosen again).
     keep_file: bool = False
+    # "As known on" (`compare_known_on`): the text of the date field and its date when valid.
+    known_on_text: str = ""
+    known_on: date | None = None
 
     @property
     def asked(self) -> bool:
-        return self.rules.chosen or bool(self.statutes)
+        return self.rules.chosen or bool(self.statutes) or self.known_on is not None
 
     def query(self) -> list[tuple[str, str]]:
         """The choices as query parameters (for the CSV links), `keep` left out."""
@@ -75,6 +86,8 @@ class Outcome:
         pairs += [(statute_field(p), s) for p, s in self.statutes.items()]
         if self.keep_file:
             pairs.append((KEEP_STATUTES_FIELD, KEEP_STATUTES_VALUE))
+        if self.known_on_text:
+            pairs.append((KNOWN_ON_FIELD, self.known_on_text))
         return pairs
 
 
@@ -94,11 +107,18 @@ def evaluate(
     valid and ask for something."""
     rules = read_rules_choice(values, dict(words), language)
     outcome = Outcome(rules, errors=dict(rules.errors), keep_file=read_keep_file(values))
+    outcome.known_on_text, outcome.known_on, known_on_error = read_known_on(values, language)
+    if known_on_error:
+        outcome.errors[KNOWN_ON_FIELD] = known_on_error
     if initiative is None:
         return outcome
     outcome.statutes, errors = read_statutes(values, initiative, words["unknown_statute"])
     outcome.errors.update(errors)
-    if not outcome.errors and outcome.asked:
+    if outcome.known_on is not None and (rules.chosen or outcome.statutes):
+        outcome.errors[KNOWN_ON_FIELD] = combine_error(language)
+    if not outcome.errors and outcome.known_on is not None:
+        outcome.comparison = known_on_comparison(initiative, outcome.known_on, outcome.keep_file)
+    elif not outcome.errors and outcome.asked:
         try:
             outcome.comparison = compare(
                 initiative, rules, outcome.statutes, keep_file=outcome.keep_file
@@ -194,11 +214,16 @@ def form_fields(
         "hint": own["keep_hint"],
     }
     comparison = outcome.comparison
+    # An "as known on" comparison has no reform to sum up: the page says what it compares.
+    summed = comparison is not None and comparison.known_on is None
     return {
         **rules_fields(prefix, outcome.rules, words),
         "people": people,
         "keep_statutes": keep,
-        "summary": summary_context(comparison, words, language) if comparison else None,
+        "known_on": known_on_field(
+            prefix, outcome.known_on_text, outcome.errors.get(KNOWN_ON_FIELD), language
+        ),
+        "summary": summary_context(comparison, words, language) if comparison and summed else None,
     }
 
 
@@ -208,6 +233,16 @@ def error_summary(
     """One entry per field in error, in form order: the field's label, the link to it, the
     message."""
     entries = rules_error_entries(fields, words, language)
+    known_on = fields["known_on"]
+    if known_on["error"]:
+        entries.append(
+            {
+                "href": f"#{known_on['id']}",
+                "label": known_on["label"],
+                "message": known_on["error"],
+                "lang": None,
+            }
+        )
     for person in fields["people"]:
         if person["error"]:
             entries.append(

@@ -11,6 +11,7 @@ from klaverblad.locale import Language
 from klaverblad.plan.financing_plan import FinancingPlan, PersonResult
 from klaverblad.plan.ledger import LEAVES
 from klaverblad.report.plan_table import LEAF_NAMES
+from klaverblad.web.views.compare_known_on import column_words
 from klaverblad.web.views.compare_waterfall import STEP_TABLES, step_tables
 from klaverblad.web.views.comparison import Comparison, applied_statute
 from klaverblad.web.views.data_table import (
@@ -204,6 +205,8 @@ def comparison_tables(
     comparison: Comparison, words: Mapping[str, str], language: Language
 ) -> dict[str, DataTable]:
     """Every table of the comparison by key, in page order."""
+    if comparison.known_on is not None:  # the two plans by their names (docs/as-known-on.md)
+        words = column_words(words, language)
     tables = {
         "totals": _totals(comparison, words),
         "leaves": _leaves(comparison, words, language),

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 from klaverblad.advice.alert import Alert
 from klaverblad.advice.alerts import plan_alerts
@@ -93,6 +94,9 @@ class Comparison:
     # One step per reform or parameter change (`advice/reform_steps.py`), when the
     # alternative is other rules only (no statute chosen per person); else None.
     steps: ReformSteps | None = None
+    # "As known on" (docs/as-known-on.md): the baseline is the plan as planned then, under
+    # only the rules known on this date, the alternative the plan as it turned out.
+    known_on: date | None = None
 
     def unchanged(self) -> bool:
         """True when the alternative books the same lines and judges everyone the same."""

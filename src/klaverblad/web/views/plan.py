@@ -5,11 +5,13 @@ around it (`plan_view`) the downloads and the forms that edit or save it."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from markupsafe import Markup
 
 from klaverblad.advice.alerts import plan_alerts
+from klaverblad.advice.known_on_words import rules_text
 from klaverblad.advice.line_explanations import explain_lines
 from klaverblad.locale import Language, money, month_name
 from klaverblad.model import Initiative
@@ -23,6 +25,8 @@ from klaverblad.report.plan_sources import STATUS_WORDS
 from klaverblad.report.plan_table import LEAF_NAMES
 from klaverblad.report.plan_table import WORDS as TABLE_WORDS
 from klaverblad.report.redaction import redacted_alerts, redacted_explanations
+from klaverblad.rules import baseline_system
+from klaverblad.rules.known_on import system_as_known_on
 from klaverblad.web.views.certainty import certainty_context
 from klaverblad.web.views.documents import document_json
 from klaverblad.web.views.line_explanation import Explanation, line_explanation
@@ -178,12 +182,18 @@ def horizon(initiative: Initiative, language: Language) -> str:
 
 
 def plan_context(
-    initiative: Initiative, language: Language, *, redact: bool = False
+    initiative: Initiative,
+    language: Language,
+    *,
+    redact: bool = False,
+    known_on: date | None = None,
 ) -> dict[str, Any]:
     """Everything plan.html shows, for `initiative` planned over its own horizon; with
-    `redact` (a share link) the explanations show no personal data (report/redaction.py)."""
+    `redact` (a share link) the explanations show no personal data (report/redaction.py);
+    with `known_on`, under only the rules known on that date (docs/as-known-on.md)."""
     words = WORDS[language]
-    plan = compute_plan(initiative)
+    system = None if known_on is None else system_as_known_on(baseline_system(), known_on)
+    plan = compute_plan(initiative, system)
     explained = explain_lines(plan, language)
     if redact:
         people = [person.model_dump(mode="json") for person in initiative.people]
@@ -214,7 +224,7 @@ def plan_context(
         "title": f"{words['plan_title']}: {initiative.name}",
         "initiative": initiative,
         "period": horizon(initiative, language),
-        "rules_version": plan.rules_version,
+        "rules_version": rules_text(plan.rules_version, plan.system, language),
         **summary_context(plan, language, redact=redact),
         "years": years,
         **memo_context(plan, language),
@@ -242,13 +252,16 @@ def plan_view(
     save_url: str = "",
     login_to_save_url: str = "",
     redact: bool = False,
+    known_on: date | None = None,
+    known_on_form: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Everything plan.html shows: the plan of `initiative`, its downloads (`links`; a posted
     plan's downloads post `posted_text` again), and the form that sends `document` (the
     initiative's data) to the wizard, with a save button to `save_url` when there is one or a
     link to log in first (`login_to_save_url`)."""
     return {
-        **plan_context(initiative, language, redact=redact),
+        **plan_context(initiative, language, redact=redact, known_on=known_on),
+        "known_on_form": known_on_form,
         "links": links,
         "posted_form": POSTED_FORM,
         "posted_text": posted_text,
