@@ -82,26 +82,8 @@ def portfolio(body: PortfolioRequest) -> Response:
     person_months = sum(_declared_person_months(data) for data in body.initiatives)
     if person_months > PORTFOLIO_PERSON_MONTHS:
         refuse_if([_too_many_person_months(person_months)])
-    initiatives: list[Initiative] = []
-    seen: dict[str, int] = {}
-    person_months = 0
-    for index, data in enumerate(body.initiatives):
-        check_deadline()
-        initiative, found = initiative_or_problems(data, f"initiatives[{index}]")
-        problems += found
-        if initiative is None:
-            continue
-        if initiative.id in seen:
-            problems.append(
-                Problem(
-                    f"initiatives[{index}].id",
-                    f"'{initiative.id}' is also the id of initiatives[{seen[initiative.id]}]",
-                )
-            )
-            continue
-        seen[initiative.id] = index
-        initiatives.append(initiative)
-        person_months += len(initiative.people) * initiative.horizon.months
+    initiatives = unique_initiatives(body.initiatives, problems)
+    person_months = sum(len(i.people) * i.horizon.months for i in initiatives)
     if person_months > PORTFOLIO_PERSON_MONTHS:
         problems.append(_too_many_person_months(person_months))
     rules, rule_problems = rules_or_problems(body.reforms, body.changes)
@@ -366,3 +348,27 @@ def add_routes(
             }
         ),
     )
+
+
+def unique_initiatives(raw: list[Any], problems: list[Problem]) -> list[Initiative]:
+    """The valid initiatives of a request's `initiatives`, each problem (a bad field, an id
+    given twice) added to `problems` with its path."""
+    initiatives: list[Initiative] = []
+    seen: dict[str, int] = {}
+    for index, data in enumerate(raw):
+        check_deadline()
+        initiative, found = initiative_or_problems(data, f"initiatives[{index}]")
+        problems += found
+        if initiative is None:
+            continue
+        if initiative.id in seen:
+            problems.append(
+                Problem(
+                    f"initiatives[{index}].id",
+                    f"'{initiative.id}' is also the id of initiatives[{seen[initiative.id]}]",
+                )
+            )
+            continue
+        seen[initiative.id] = index
+        initiatives.append(initiative)
+    return initiatives

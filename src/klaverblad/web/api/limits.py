@@ -35,7 +35,10 @@ if TYPE_CHECKING:
 API_PREFIX = "/api"
 # Most bodies are one initiative (a few kB); a portfolio holds up to PORTFOLIO_INITIATIVES.
 DEFAULT_BODY_LIMIT = API_BODY_BYTES
-BODY_LIMITS = {f"{API_PREFIX}/portfolio": PORTFOLIO_BODY_BYTES}
+BODY_LIMITS = {
+    f"{API_PREFIX}/portfolio": PORTFOLIO_BODY_BYTES,
+    f"{API_PREFIX}/multi-year-plan": PORTFOLIO_BODY_BYTES,
+}
 _BODY_METHODS = ("POST", "PUT", "PATCH")
 
 
