@@ -136,3 +136,15 @@ def test_every_bad_file_is_reported_and_nothing_is_computed(tmp_path: Path) -> N
         f"{twin}: id: 'good' is also the id in {good}",
         f"{bad}: id: must contain only lower-case letters, digits and '-'",
     ]
+
+
+def test_the_portfolio_table_names_a_client_group_that_pays_in_words_not_by_its_code() -> None:
+    # twe-ocmw-2017's shopping service is paid in cash by the client group `kansarm`:
+    # the Dutch table says "kansarme gezinnen", the English one "low-income households".
+    files = [str(EXAMPLES / "twe-ocmw-2017.yaml")]
+    dutch = run("portfolio", *files).stdout
+    english = run("portfolio", *files, "--lang", "en").stdout
+    funders_nl = dutch.split("Per financier", 1)[1].split("Per jaar", 1)[0]
+    funders_en = english.split("Per funder", 1)[1].split("Per year", 1)[0]
+    assert "kansarme gezinnen" in funders_nl and "│ kansarm " not in funders_nl
+    assert "low-income" in funders_en and "│ kansarm " not in funders_en

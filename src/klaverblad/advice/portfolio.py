@@ -90,6 +90,18 @@ class Portfolio:
             - self.baseline.initiatives[initiative_id].funding
         )
 
+    def funder_changes(self) -> dict[str, int]:
+        """Per funder of either scenario, what it pays under the reform minus what it pays
+        under the baseline, in cents, by funder name (empty without a reform): who pays more
+        and who pays less. They sum to the total change in funding."""
+        if self.reform is None:
+            return {}
+        base, reform = self.baseline.funders, self.reform.funders
+        return {
+            funder: reform.get(funder, 0) - base.get(funder, 0)
+            for funder in sorted(set(base) | set(reform))
+        }
+
     def gaining(self) -> list[str]:
         return [i.id for i in self.initiatives if self.change(i.id) > 0]
 

@@ -14,6 +14,7 @@ from klaverblad.messages import N_, words
 from klaverblad.model.money import format_cents
 from klaverblad.plan.ledger import LEAVES
 from klaverblad.report.csv_cells import csv_writer
+from klaverblad.report.funder_tables import funder_words
 
 
 def _figures(figures: Figures) -> dict[str, str]:
@@ -69,6 +70,10 @@ def portfolio_to_dict(portfolio: Portfolio) -> dict[str, Any]:
                 portfolio.reform.total.funding - portfolio.baseline.total.funding
             ),
             "gap": format_cents(portfolio.reform.total.gap - portfolio.baseline.total.gap),
+            # Added in step 9 (issue #13, part 3): who pays more and who pays less.
+            "funders": {
+                funder: format_cents(cents) for funder, cents in portfolio.funder_changes().items()
+            },
             "gaining": portfolio.gaining(),
             "losing": portfolio.losing(),
         }
@@ -172,18 +177,21 @@ def render_portfolio(portfolio: Portfolio, language: Language = "nl", width: int
             row += [eur(reform.total.funding), eur(reform.total.funding - total.funding)]
         table.add_row(*row)
         console.print(table)
-        for title, key_words, base_values, reform_values in (
+        for title, key_words, base_values, reform_values, shown in (
             (
                 words["leaves"],
                 words["leaf"],
                 portfolio.baseline.leaves,
                 reform.leaves if reform else None,
+                str,
             ),
             (
                 words["funders"],
                 words["funder"],
                 portfolio.baseline.funders,
                 reform.funders if reform else None,
+                # A client group pays as a funder: its words, not its code.
+                lambda funder: funder_words(funder, language),
             ),
         ):
             table = Table(title=title, title_justify="left")
@@ -194,7 +202,7 @@ def render_portfolio(portfolio: Portfolio, language: Language = "nl", width: int
                 table.add_column(words["change"], justify="right")
             for key in sorted(set(base_values) | set(reform_values or {})):
                 base_cents = base_values.get(key, 0)
-                row = [key, eur(base_cents)]
+                row = [shown(key), eur(base_cents)]
                 if reform_values is not None:
                     reform_cents = reform_values.get(key, 0)
                     row += [eur(reform_cents), eur(reform_cents - base_cents)]

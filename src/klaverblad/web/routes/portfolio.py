@@ -33,6 +33,7 @@ from klaverblad.web.views.portfolio import (
     gains_and_losses,
     portfolio_tables,
 )
+from klaverblad.web.views.portfolio_gains import gains_charts
 from klaverblad.web.views.reform_choice import (
     RulesChoice,
     describe_change,
@@ -135,6 +136,7 @@ def _results(
     view: PortfolioView, words: dict[str, str], language: Language, query: list[tuple[str, str]]
 ) -> dict[str, Any]:
     tables = portfolio_tables(view, words, language)
+    charts = gains_charts(view, language)
     gaining, losing = gains_and_losses(view)
     reform = view.portfolio.reform
     return {
@@ -144,6 +146,7 @@ def _results(
                 "rows": table.shown_rows(language, words),
                 "total": table.shown_total(language, words),
                 "csv": _csv_link(language, query, key),
+                "chart": charts.get(key),
             }
             for key, table in tables.items()
         ],

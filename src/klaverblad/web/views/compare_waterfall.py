@@ -21,10 +21,27 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from klaverblad.advice.known_on_words import known_later_words, plans_words
 from klaverblad.advice.reform_steps import Change, ReformSteps
 from klaverblad.locale import Language
 from klaverblad.messages import N_, words
-from klaverblad.report.svg_units import FONT_SIZE, LEFT, RIGHT, WIDTH
+from klaverblad.report.svg_units import (
+    AMOUNT_Y,
+    BAR_HEIGHT,
+    BAR_Y,
+    CHARACTER_WIDTH,
+    FONT_SIZE,
+    LABEL_Y,
+    LEFT,
+    LESS,
+    MORE,
+    RIGHT,
+    ROW_HEIGHT,
+    TEXT_X,
+    WIDTH,
+)
+from klaverblad.rules import baseline_system
+from klaverblad.rules.known_on import KnownLater, as_known_on
 from klaverblad.rules.reforms import REFORMS
 from klaverblad.web.views.data_table import Cell, Column, DataTable, Named, signed_money
 from klaverblad.web.views.line_explanation import measure_words
@@ -60,17 +77,6 @@ WATERFALL_WORDS = words(
 # The tables of the steps, in page order (keys of the CSV download).
 STEP_TABLES = ("steps", "step_people", "step_funders")
 
-# The words start a little right of the axis's zero line, which may be at LEFT.
-TEXT_X = 12.0
-ROW_HEIGHT = 66
-LABEL_Y = 16.0
-BAR_Y = 24.0
-BAR_HEIGHT = 18.0
-AMOUNT_Y = 58.0
-# About the width of one character of the 15-unit text: a longer label is squeezed to fit.
-CHARACTER_WIDTH = 8.0
-MORE = "#2E5E22"  # the pages' accent colour: 7.6:1 against white
-LESS = "#B00020"  # the pages' error colour: 6.6:1 against white
 TOTAL = "#4D4D4D"  # the pages' muted text: 8:1 against white
 
 
@@ -119,6 +125,8 @@ class Waterfall:
 def change_words(change: Change, words: Mapping[str, str], language: Language) -> str:
     """A reform by the page's name for it, a parameter change as read ('path = 600 (juli
     2006)'), as the comparison page says what the alternative changes."""
+    if isinstance(change, KnownLater):
+        return known_later_words(change, baseline_system().parameters, language)
     if isinstance(change, str):
         return words.get(f"reform_{change}", str(REFORMS[change].name))
     return describe_change(change, language)
@@ -216,8 +224,10 @@ def _steps_table(
     if steps is None:
         return WaterfallTable("steps", w["title"], columns, [], empty=w["no_steps"])
     base = steps.baseline.totals
+    known_on = as_known_on(steps.baseline.system)
+    baseline_label = w["baseline"] if known_on is None else plans_words(known_on, language)[0]
     rows: list[list[Cell]] = [
-        [Named("baseline", w["baseline"]), None, base.funding_cents, None, base.gap_cents]
+        [Named("baseline", baseline_label), None, base.funding_cents, None, base.gap_cents]
     ]
     for index, step in enumerate(steps.steps):
         label = f"{w['step_number'].format(number=index + 1)}: "

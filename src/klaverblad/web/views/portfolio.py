@@ -227,7 +227,11 @@ def _reform_tables(
             words["table_reform_funders"],
             comparison_columns("funder", words["funder"], words, reform_label),
             [
-                comparison_row(name, base.funders.get(name, 0), reform.funders.get(name, 0))
+                comparison_row(
+                    Named(name, funder_words(name, language)),
+                    base.funders.get(name, 0),
+                    reform.funders.get(name, 0),
+                )
                 for name in funders
             ],
             total=funding_total,
