@@ -36,7 +36,7 @@ def test_plan_as_xlsx_in_english(tmp_path: Path) -> None:
     result = run("plan", str(BIK), "--format", "xlsx", "--output", str(out), "--lang", "en")
     assert result.returncode == 0, result.stderr
     workbook = openpyxl.load_workbook(out)
-    assert workbook.sheetnames == ["Years", "Costs", "Plan", "Alerts", "Sources"]
+    assert workbook.sheetnames == ["Years", "Costs", "Plan", "Cash flow", "Alerts", "Sources"]
     assert str(workbook["Years"]["C9"].value).startswith("=SUMIFS(")
 
 

@@ -85,8 +85,15 @@ def evaluate_sumifs(workbook: openpyxl.Workbook, sheet: Worksheet, formula: str)
     return sum(amount for amount, kept in zip(sums, keep, strict=True) if kept)
 
 
-def test_the_workbook_has_the_five_sheets(bik_workbook: openpyxl.Workbook) -> None:
-    assert bik_workbook.sheetnames == ["Jaren", "Kosten", "Plan", "Signalen", "Bronnen"]
+def test_the_workbook_has_the_six_sheets(bik_workbook: openpyxl.Workbook) -> None:
+    assert bik_workbook.sheetnames == [
+        "Jaren",
+        "Kosten",
+        "Plan",
+        "Kasstroom",
+        "Signalen",
+        "Bronnen",
+    ]
 
 
 def test_the_lines_sheet_holds_every_line_with_its_amount_as_a_number(
@@ -175,7 +182,7 @@ def test_a_plan_without_lines_still_gives_valid_formulas() -> None:
     plan = compute_plan(parse_initiative(dict(BASE, recognitions=[]), "empty"))
     assert plan.lines == []
     workbook = openpyxl.load_workbook(io.BytesIO(plan_to_xlsx(plan, [], "en")))
-    assert workbook.sheetnames == ["Years", "Costs", "Plan", "Alerts", "Sources"]
+    assert workbook.sheetnames == ["Years", "Costs", "Plan", "Cash flow", "Alerts", "Sources"]
     sheet = workbook["Years"]
     assert sheet["C9"].value == (
         "=SUMIFS('Plan'!$H$2:$H$2,'Plan'!$A$2:$A$2,C$8,'Plan'!$B$2:$B$2,$A9)"

@@ -99,7 +99,7 @@ def test_the_workbook_shows_the_memo_lines_below_the_lines_outside_every_sum(
     workbook = openpyxl.load_workbook(
         io.BytesIO(plan_to_xlsx(plan, alerts, "nl", exported=date(2025, 3, 5)))
     )
-    assert workbook.sheetnames == ["Jaren", "Kosten", "Plan", "Signalen", "Bronnen"]
+    assert workbook.sheetnames == ["Jaren", "Kosten", "Plan", "Kasstroom", "Signalen", "Bronnen"]
     sheet = workbook["Plan"]
     # Lines on rows 2 … n + 1; an empty row; the heading on row n + 3.
     heading = len(plan.lines) + 3

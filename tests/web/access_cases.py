@@ -234,6 +234,11 @@ def _portfolio(world: World, role: Role, language: Language) -> Body:
     return Body(json={"initiatives": [world.initiative]})
 
 
+def _multi_year_plan(world: World, role: Role, language: Language) -> Body:
+    municipality = world.initiative["promoter"]["municipality"]
+    return Body(json={"initiatives": [world.initiative], "municipality": municipality})
+
+
 def _rank(world: World, role: Role, language: Language) -> Body:
     return Body(json={"csv": world.ranking_csv, "budget": "25000"})
 
@@ -266,10 +271,47 @@ EXAMPLE_EXPORT = (
 )
 SAVED_EXPORT = ("/plannen/{initiative_id}/export/{fmt}", "/en/plans/{initiative_id}/export/{fmt}")
 SHARED_EXPORT = ("/gedeeld/{token}/export/{fmt}", "/en/shared/{token}/export/{fmt}")
+CASHFLOW_EXAMPLE = (
+    "/plan/voorbeeld/{example}/kasstroom",
+    "/en/plan/example/{example}/cash-flow",
+    "/plan/voorbeeld/{example}/kasstroom/csv",
+    "/en/plan/example/{example}/cash-flow/csv",
+)
+CASHFLOW_SAVED = (
+    "/plannen/{initiative_id}/kasstroom",
+    "/en/plans/{initiative_id}/cash-flow",
+    "/plannen/{initiative_id}/kasstroom/csv",
+    "/en/plans/{initiative_id}/cash-flow/csv",
+)
+CASHFLOW_SHARED = (
+    "/gedeeld/{token}/kasstroom",
+    "/en/shared/{token}/cash-flow",
+    "/gedeeld/{token}/kasstroom/csv",
+    "/en/shared/{token}/cash-flow/csv",
+)
+CASHFLOW_POSTED = (
+    "/plan/kasstroom",
+    "/en/plan/cash-flow",
+    "/plan/kasstroom/csv",
+    "/en/plan/cash-flow/csv",
+)
 COMPARE = ("/vergelijken", "/en/compare")
 COMPARE_CSV = ("/vergelijken/csv", "/en/compare/csv")
 PORTFOLIO = ("/portefeuille", "/en/portfolio")
 PORTFOLIO_CSV = ("/portefeuille/csv", "/en/portfolio/csv")
+MULTI_YEAR = ("/portefeuille/meerjarenplan", "/en/portfolio/multi-year-plan")
+MULTI_YEAR_DOWNLOADS = (
+    "/portefeuille/meerjarenplan.xlsx",
+    "/en/portfolio/multi-year-plan.xlsx",
+    "/portefeuille/meerjarenplan.csv",
+    "/en/portfolio/multi-year-plan.csv",
+)
+# A's municipality in the portfolio of each role: the examples hold Kortrijk too (BIK).
+KORTRIJK_IN_PORTFOLIO: dict[Role, Expected] = {
+    **OPEN,
+    "promoter_b": 404,
+    "municipality_other": 404,
+}
 PARAMETER_CSV = (
     "/maatregelen/parameters/{parameter}.csv",
     "/en/measures/parameters/{parameter}.csv",
@@ -290,6 +332,8 @@ CASES: tuple[Case, ...] = (
     Case("POST", ("/api/rank",), OPEN, _rank),
     Case("POST", ("/api/optimise",), OPEN, _optimise),
     Case("POST", ("/api/compare",), OPEN, _compare),
+    Case("POST", ("/api/multi-year-plan",), OPEN, _multi_year_plan),
+    Case("POST", ("/api/cashflow",), OPEN, _plan_json),
     # The start page, the examples and a posted file's plan.
     Case("GET", ("/", "/en/"), OPEN),
     Case("GET", EXAMPLE_PLAN, OPEN),
@@ -318,6 +362,11 @@ CASES: tuple[Case, ...] = (
     Case("GET", SAVED_EXPORT, READ, _query(table="history"), fmt="csv"),
     Case("GET", SHARED_EXPORT, OPEN, fmt="yaml"),
     Case("POST", ("/plan/export/{fmt}", "/en/plan/export/{fmt}"), OPEN, _text(), fmt="xlsx"),
+    # The cash flow of a plan and its CSV: the plan's own access (web/routes/cashflow.py).
+    Case("GET", CASHFLOW_EXAMPLE, OPEN, _query(beginsaldo="5000", dagen="60")),
+    Case("GET", CASHFLOW_SAVED, READ),
+    Case("GET", CASHFLOW_SHARED, OPEN),
+    Case("POST", CASHFLOW_POSTED, OPEN, _text(dagen="60")),
     # Comparing, the portfolio, the measures, the examples, the ranking, static files.
     Case("GET", COMPARE, OPEN, _query(example=EXAMPLE, reform=REFORM)),
     Case("POST", COMPARE, OPEN, _text(reform=REFORM)),
@@ -325,6 +374,8 @@ CASES: tuple[Case, ...] = (
     Case("POST", COMPARE_CSV, OPEN, _text(reform=REFORM, table="leaves")),
     Case("GET", PORTFOLIO, OPEN, lists_plans=True),
     Case("GET", PORTFOLIO_CSV, OPEN, _query(table="initiatives"), lists_plans=True),
+    Case("GET", MULTI_YEAR, OPEN, lists_plans=True),
+    Case("GET", MULTI_YEAR_DOWNLOADS, KORTRIJK_IN_PORTFOLIO, _query(municipality="Kortrijk")),
     Case("GET", ("/maatregelen", "/en/measures"), OPEN),
     Case("GET", ("/maatregelen/parameters.csv", "/en/measures/parameters.csv"), OPEN),
     Case("GET", PARAMETER_CSV, OPEN),

@@ -171,7 +171,12 @@ def test_every_route_of_the_app_has_a_row_in_the_matrix(world: World) -> None:
     # 41 pages and downloads in two languages, 7 API routes, 3 of its docs, the static files.
     # + 2: sharing a saved plan (share, revoke, renew), in two languages.
     # + 4: what a typed number of the wizard is read as (GET and POST), in two languages.
-    assert len(served) == 41 * 2 + 7 + 3 + 1 + 2 + 4
+    # + 1: POST /api/cashflow.
+    # + 16: a plan's cash-flow page and its CSV (example, saved, shared, posted), in two
+    # languages.
+    # + 7: a municipality's multi-year plan (page, XLSX, CSV) in two languages, and
+    # POST /api/multi-year-plan.
+    assert len(served) == 41 * 2 + 7 + 3 + 1 + 2 + 4 + 1 + 16 + 7
 
 
 @pytest.mark.parametrize(("case", "template", "role"), MATRIX)

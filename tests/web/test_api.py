@@ -228,6 +228,8 @@ def test_openapi_lists_every_route_with_its_request_schema(client: TestClient) -
         "/api/rank": "RankRequest",
         "/api/optimise": "OptimiseRequest",
         "/api/compare": "CompareRequest",
+        "/api/multi-year-plan": "MultiYearPlanRequest",
+        "/api/cashflow": "CashflowRequest",
     }
     assert set(spec["paths"]) == {*posts, "/api/measures"}
     for path, model in posts.items():
@@ -241,7 +243,8 @@ def test_openapi_lists_every_route_with_its_request_schema(client: TestClient) -
     assert parameters == {"date", "lang"}
     plan_schema = spec["components"]["schemas"]["PlanRequest"]
     assert plan_schema["additionalProperties"] is False
-    assert {"initiative", "start", "months", "reforms", "set", "lang"} == set(
+    # `as_known_on`: step 9 part 4, an extension (docs/as-known-on.md).
+    assert {"initiative", "start", "months", "reforms", "set", "lang", "as_known_on"} == set(
         plan_schema["properties"]
     )
     assert plan_schema["required"] == ["initiative"]

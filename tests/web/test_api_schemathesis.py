@@ -51,6 +51,8 @@ OPERATIONS = {
     "POST /api/rank",
     "POST /api/optimise",
     "POST /api/compare",
+    "POST /api/multi-year-plan",
+    "POST /api/cashflow",
     "GET /api/measures",
 }
 # Generated examples per operation (positive and negative modes together); the explicit

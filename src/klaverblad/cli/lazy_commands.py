@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 COMMAND_MODULES: dict[str, str] = {
     "export-all": "backup",
     "import-all": "backup",
+    "cashflow": "cashflow",
     "compare": "compare",
     "explain": "explain",
     "measures": "measures",
@@ -35,6 +36,7 @@ COMMAND_MODULES: dict[str, str] = {
     "plan": "plan",
     "demo": "plan",
     "portfolio": "portfolio",
+    "multi-year-plan": "multi_year_plan",
     "rank": "rank",
     "serve": "serve",
     "user": "users",

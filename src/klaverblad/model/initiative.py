@@ -199,6 +199,16 @@ class Costs(StrictModel):
     operating_per_year: Money = Decimal(0)
 
 
+class Cash(StrictModel):
+    """Optional (an extension of the contract, docs/cashflow.md): the money at hand at the
+    start of the horizon and the days clients take to pay an invoice (`payment: invoice`)."""
+
+    opening_balance: Money = Decimal(0)
+    # 30 days: the statutory term when none is agreed (Wet van 2 augustus 2002 betreffende de
+    # bestrijding van de betalingsachterstand bij handelstransacties, art. 4).
+    invoice_payment_days: StrictInt = Field(default=30, ge=0, le=365)
+
+
 class Initiative(StrictModel):
     id: str = Field(strict=True, pattern=r"^[a-z0-9-]+$", min_length=1, max_length=100)
     name: Id
@@ -210,3 +220,4 @@ class Initiative(StrictModel):
     agreements: tuple[Agreement, ...] = Field(default=(), max_length=AGREEMENTS)
     grants: tuple[Grant, ...] = Field(default=(), max_length=GRANTS)
     costs: Costs = Costs()
+    cash: Cash | None = None

@@ -95,7 +95,7 @@ class FinancingPlan:
         return numpy.arange(self.first_month, self.first_month + self.months)
 
 
-def _monthly_costs(
+def monthly_cost_units(
     initiative: Initiative, employed: numpy.ndarray | None, count: int
 ) -> numpy.ndarray:
     """Costs per horizon month, in units: wage cost of everyone employed + operating / 12.
@@ -207,7 +207,7 @@ def _assemble(
     book_agreements(ledger, initiative, months)
     check_deadline()
     lines = ledger.lines()
-    costs = _monthly_costs(initiative, results.employed if results else None, count)
+    costs = monthly_cost_units(initiative, results.employed if results else None, count)
     plan_years, totals, leaves = _summarise(lines, costs, months)
     return FinancingPlan(
         initiative=initiative,

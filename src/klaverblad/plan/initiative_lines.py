@@ -289,7 +289,7 @@ def _book_by_year(
             ledger.add(year=year, funder=funder, units=0, status="not_computable", **line)
 
 
-def _hour_units(
+def hour_units(
     activity: Activity, cents_per_hour: numpy.ndarray, paying: numpy.ndarray
 ) -> numpy.ndarray:
     """hours × price in units where `paying`: hundredths of hours × cents × 1 200 (exact).
@@ -361,7 +361,7 @@ def voucher_owners(
     return owner
 
 
-def _voucher_parts(
+def voucher_parts(
     voucher: Voucher, spec: Measure, activity: Activity, tree: ParameterNode, months: numpy.ndarray
 ) -> list[tuple[str, numpy.ndarray, Sequence[str]]]:
     """(component, cents per hour, funder) in each month for `spec`: the user price and the
@@ -422,11 +422,11 @@ def _book_vouchers(
         mine = owner == index
         if not mine.any():
             continue
-        for component, cents, funders in _voucher_parts(voucher, spec, activity, tree, months):
+        for component, cents, funders in voucher_parts(voucher, spec, activity, tree, months):
             _book_by_year(
                 booking.memo if voucher.memo else ledger,
                 months[mine],
-                _hour_units(activity, cents, check.allowed)[mine],
+                hour_units(activity, cents, check.allowed)[mine],
                 [funders[at] for at in numpy.flatnonzero(mine).tolist()],
                 check.unknown[mine],
                 leaf=spec.leaf,

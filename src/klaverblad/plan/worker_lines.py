@@ -31,7 +31,7 @@ class Segments:
             self.matrix[columns, group] = 1
 
 
-def _leaf(component: Component, role: str) -> str:
+def component_leaf(component: Component, role: str) -> str:
     if component.leaf == "by_role":
         return "I" if role == "supervisor" else "II"
     return component.leaf
@@ -75,7 +75,7 @@ def book_statutes(
             line_measure = component.measure or statute
             funder_rule = component.funder or measure.funder
             segments = segments_for(funder_rule)
-            leaves = [_leaf(component, people[index].role) for index in members.tolist()]
+            leaves = [component_leaf(component, people[index].role) for index in members.tolist()]
             name = component.name
             unknown = results.unknown[statute][name][members].astype(numpy.int64) @ segments.matrix
             sums = results.units[statute][name][members] @ segments.matrix

@@ -15,6 +15,8 @@ Sheets of the plan workbook (Dutch names; English in brackets):
   activity, amount in euros as a number, status in words); below them, apart and outside
   every formula's range, the memo lines (PWA and wijk-werk cheques) under the heading
   "Buiten de rekening van het initiatief" (RULEBOOK §1), when the plan has some.
+* `Kasstroom` (`Cash flow`): the plan month by month as cash, the balance as formulas
+  (`plan_xlsx_cashflow.py`).
 * `Signalen` (`Alerts`): the alerts by their title in words, with what to do.
 * `Bronnen` (`Sources`): the parameter values the lines used, their dates, grades, references.
 
@@ -32,6 +34,7 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
 from klaverblad.advice.alerts import Alert
+from klaverblad.advice.known_on_words import rules_text
 from klaverblad.locale import Language, month_name
 from klaverblad.messages import N_, words
 from klaverblad.plan.financing_plan import FinancingPlan
@@ -46,6 +49,7 @@ from klaverblad.report.funder_tables import (
 from klaverblad.report.plan_csv import COLUMNS
 from klaverblad.report.plan_sources import STATUS_WORDS, export_date
 from klaverblad.report.plan_table import LEAF_NAMES
+from klaverblad.report.plan_xlsx_cashflow import sheet_name, write_cashflow_sheet
 from klaverblad.report.plan_xlsx_costs import CostsLayout, write_costs_sheet
 from klaverblad.report.plan_xlsx_formats import DATE_FORMAT, EURO_FORMAT, Formats, euros
 from klaverblad.report.plan_xlsx_notes import write_alerts, write_sources
@@ -147,7 +151,7 @@ def plan_to_xlsx(
         {
             "title": f"{words['plan']}: {plan.initiative.name}",
             "subject": plan.initiative.id,
-            "comments": f"{words['rules']} {plan.rules_version}",
+            "comments": f"{words['rules']} {rules_text(plan.rules_version, plan.system, language)}",
         }
     )
     formats = Formats(workbook)
@@ -159,6 +163,7 @@ def plan_to_xlsx(
         costs_sheet, plan, language, formats, funding_cells(plan, words["years_sheet"]), redact
     )
     _write_years(years_sheet, plan, language, formats, export_date(exported), costs)
+    write_cashflow_sheet(workbook.add_worksheet(sheet_name(language)), plan, language, formats)
     write_alerts(workbook.add_worksheet(words["alerts_sheet"]), alerts, language, formats, words)
     write_sources(workbook.add_worksheet(words["sources_sheet"]), plan, language, formats, words)
     years_sheet.activate()
@@ -263,7 +268,7 @@ def _write_years(
         f"{plan.months} {words['months']}",
     )
     sheet.write(3, 0, words["rules"], f.bold)
-    rules = plan.rules_version
+    rules = rules_text(plan.rules_version, plan.system, language)
     if plan.reforms:
         rules += f"; {words['reforms'].lower()}: {', '.join(plan.reforms)}"
     sheet.write(3, 1, rules)

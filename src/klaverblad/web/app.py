@@ -22,10 +22,12 @@ from klaverblad.web.headers import install_outer_layers
 from klaverblad.web.render import STATIC_DIRECTORY
 from klaverblad.web.routes.accounts import accounts_router
 from klaverblad.web.routes.cases import cases_router
+from klaverblad.web.routes.cashflow import cashflow_router
 from klaverblad.web.routes.compare import compare_router
 from klaverblad.web.routes.exports import exports_router
 from klaverblad.web.routes.measures import measures_router
 from klaverblad.web.routes.mine import mine_router
+from klaverblad.web.routes.multi_year_plan import multi_year_router
 from klaverblad.web.routes.plans import pages_router
 from klaverblad.web.routes.portfolio import portfolio_router
 from klaverblad.web.routes.ranking import ranking_router
@@ -104,8 +106,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(mine_router())
     app.include_router(saved_router())
     app.include_router(exports_router())
+    app.include_router(cashflow_router())
     app.include_router(compare_router())
     app.include_router(portfolio_router())
+    app.include_router(multi_year_router())
     app.include_router(measures_router())
     app.include_router(cases_router())
     app.include_router(ranking_router())

@@ -46,6 +46,14 @@ PATHS: dict[str, tuple[str, str]] = {
     "shared_export": ("/gedeeld/{token}/export/{fmt}", "/en/shared/{token}/export/{fmt}"),
     # POST with the initiative text in the field `text` (a plan that is not saved).
     "posted_export": ("/plan/export/{fmt}", "/en/plan/export/{fmt}"),
+    # The cash flow of a plan (docs/cashflow.md), `…/csv` its table; a posted plan by POST.
+    "example_cashflow": (
+        "/plan/voorbeeld/{example}/kasstroom",
+        "/en/plan/example/{example}/cash-flow",
+    ),
+    "saved_cashflow": ("/plannen/{initiative_id}/kasstroom", "/en/plans/{initiative_id}/cash-flow"),
+    "shared_cashflow": ("/gedeeld/{token}/kasstroom", "/en/shared/{token}/cash-flow"),
+    "posted_cashflow": ("/plan/kasstroom", "/en/plan/cash-flow"),
 }
 
 # The main menu, in order: (page name, word key in WORDS).

@@ -15,7 +15,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
 
-from klaverblad.web.api import batch
+from klaverblad.web.api import batch, multi_year_plan
+from klaverblad.web.api.cashflow import cashflow
 from klaverblad.web.api.common import (
     ERROR_RESPONSES,
     bytes_response,
@@ -65,6 +66,11 @@ def plan(body: PlanRequest) -> Response:
     from klaverblad.rules.version import rules_version
 
     rules, rule_problems = rules_or_problems(body.reforms, body.changes)
+    if rules is not None and body.as_known_on is not None:
+        from klaverblad.rules.known_on import system_as_known_on
+
+        known_on = date.fromisoformat(body.as_known_on)
+        rules = (system_as_known_on(rules[0], known_on), rules[1])
     key = None
     if rules is not None:
         # Only answers to valid bodies are cached, so a hit needs no further checks.
@@ -244,6 +250,17 @@ def api_router() -> APIRouter:
         ),
     )
     router.add_api_route(
+        "/cashflow",
+        cashflow,
+        methods=["POST"],
+        tags=["plans"],
+        summary="When the money arrives: the plan month by month as cash",
+        responses=_responses("klaverblad.cashflow/1"),
+        openapi_extra=request_examples(
+            {"bik": ("vzw BIK, Kortrijk (2006)", {"initiative": bik} if bik else None)}
+        ),
+    )
+    router.add_api_route(
         "/measures",
         measures,
         methods=["GET"],
@@ -252,4 +269,5 @@ def api_router() -> APIRouter:
         responses=_responses("klaverblad.measures/1"),
     )
     batch.add_routes(router, _responses)
+    multi_year_plan.add_route(router, _responses, multi_year_plan.example_portfolio())
     return router

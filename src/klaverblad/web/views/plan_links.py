@@ -95,6 +95,14 @@ class PlanLinks:
             return Download(action=url(self.page, self.language, fmt="csv"), table=name)
         return Download(href=self._address("csv", name))
 
+    def cashflow(self) -> Download:
+        """The plan's cash-flow page (docs/cashflow.md, "Web"); a posted plan posts its text."""
+        page = self.page.replace("_export", "_cashflow")
+        if self.posted:
+            return Download(action=url(page, self.language))
+        address = url(page, self.language, **self.params)
+        return Download(href=f"{address}?{urlencode(self.query)}" if self.query else address)
+
     def compare(self, anchor: str) -> Download:
         """The comparison page with this plan, at the section `anchor` (the page's
         `hervorming` or `statuten`; a posted plan's page has no such sections)."""
