@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import openpyxl
@@ -12,7 +13,7 @@ import pytest
 
 from klaverblad.advice.multi_year_plan import MultiYearPlan, compute_multi_year_plan
 from klaverblad.model import load_initiative
-from klaverblad.report.bbc_export import multi_year_to_csv, multi_year_to_dict
+from klaverblad.report.bbc_export import multi_year_to_csv, multi_year_to_dict, notes
 from klaverblad.report.bbc_xlsx import multi_year_xlsx
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -82,10 +83,6 @@ def test_the_json_names_the_period_and_the_sources(aalst: MultiYearPlan) -> None
 
 
 def test_the_notes_count_the_initiatives_of_other_municipalities_in_good_dutch() -> None:
-    from dataclasses import replace
-
-    from klaverblad.report.bbc_export import notes
-
     initiatives = [load_initiative(EXAMPLES / "bik-klusjesdienst.yaml")]
     initiatives.append(load_initiative(EXAMPLES / "dgv-groendienst-2025.yaml"))  # Aalst
     one_left_out = compute_multi_year_plan(initiatives, "Aalst")

@@ -5,6 +5,8 @@ in tests/advice/test_known_on_steps.py and tests/test_cli_as_known_on.py."""
 
 from __future__ import annotations
 
+import re
+
 from fastapi.testclient import TestClient
 
 from tests.web.test_no_codes_on_dutch_pages import codes_in, read
@@ -113,3 +115,16 @@ def test_a_comparison_with_a_reform_still_says_current_rules_and_alternative(
     text = text_of(client.get(f"{COMPARE}&reform=sine-uitbreiding").text)
     assert "Huidige regels en alternatief naast elkaar" in text
     assert "Zoals toen gepland" not in text
+
+
+def test_a_step_that_changes_nothing_is_drawn_muted_neither_gain_nor_loss(
+    client: TestClient,
+) -> None:
+    # BIK as known on 30 June 2006, best statutes: Activa's later values change nothing
+    # (€ 0,00, docs/as-known-on.md); the leefloon step gains (+ 75,51), the dienstencheque
+    # step loses (− 600,00).
+    page = client.get(f"{COMPARE}&as_known_on=2006-06-30").text
+    bars = re.findall(r'<g class="waterfall-bar waterfall-(\w+)"[^>]*data-cents="(-?\d+)">', page)
+    assert ("same", "0") in bars and ("more", "7551") in bars and ("less", "-60000") in bars
+    same = page.split('class="waterfall-bar waterfall-same"', 1)[1].split("</g>", 1)[0]
+    assert 'fill="#4D4D4D"' in same and "#B00020" not in same

@@ -146,7 +146,8 @@ def _bar(
     cents = end - start
     kind = "total" if total else "more" if cents > 0 else "less" if cents < 0 else "same"
     left, right = sorted((scale_x(start, low, high), scale_x(end, low, high)))
-    colour = TOTAL if total else MORE if cents > 0 else LESS
+    # A step that changes nothing is muted, neither gain nor loss.
+    colour = TOTAL if total or cents == 0 else MORE if cents > 0 else LESS
     too_long = len(label) * CHARACTER_WIDTH > RIGHT - TEXT_X
     return Bar(
         top=top,
