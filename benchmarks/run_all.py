@@ -61,6 +61,7 @@ def main(argv: list[str] | None = None) -> None:
         "--portfolio",
         "200" if args.quick else "1000",
     )
+    step9 = run("step9", "--runs", "30" if args.quick else "100")
     stamp = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
     section = "\n\n".join(
         [
@@ -72,6 +73,7 @@ def main(argv: list[str] | None = None) -> None:
             "### Portfolio: 10 000 initiatives, baseline vs reform\n\n" + portfolio,
             "### Uncached `POST /api/plan`, 8 kept-alive clients\n\n" + api,
             "### Where the time goes: stages of a plan and of a portfolio\n\n" + stages,
+            "### Step 9's answers next to the plan they start from\n\n" + step9,
             END,
         ]
     )
