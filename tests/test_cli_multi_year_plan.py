@@ -66,3 +66,39 @@ def test_a_workbook_needs_an_output() -> None:
     )
     assert result.exit_code == 2
     assert "--output: required for --format xlsx" in result.stderr
+
+
+def test_the_table_lists_the_sources_of_its_codes_with_their_grades() -> None:
+    result = CliRunner().invoke(app, ["multi-year-plan", str(EXAMPLES), "--municipality", "Aalst"])
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    sources = out[out.index("Bronnen van de codes") :]
+    # Aalst's rows name two sources, numbered as the table names them (as on the web page):
+    # the federal grant's beleidsveld 0904 comes from the BBC 2013 list (1, graded L), its
+    # account 7405/9 and economic sector 100 from the ABB guide (2, graded M). The Flemish 625,00
+    # is outside the municipality's accounts and no row is paid to a third party as a subsidy,
+    # so neither the FAQ on ESC 300 nor Politeia is named.
+    table = out[: out.index("Aansluiting")]
+    assert "[1]" in table and "[2]" in table and "[3]" not in table
+    assert "1. De beleidsvelden van de BBC-editie 2013" in sources
+    assert "https://raw.githubusercontent.com/tthoeye/contactinformatie" in sources
+    assert "2. Agentschap Binnenlands Bestuur, Subsidie aan (Belgische) OCMW" in sources
+    assert "https://lokaalbestuur.vlaanderen.be/subsidie/subsidie-aan-belgische-ocmw" in sources
+    assert "Zekerheid van de bron: L (reconstructie, aanname)" in sources
+    assert "Zekerheid van de bron: M (secundaire bron of afgeleide datum)" in sources
+    assert "3. " not in sources and "stedenfonds" not in sources
+    # The grade of each mapping choice of the three rows (leaf II, leaf III received, leaf III
+    # paid), each graded L.
+    choices = sources[sources.index("Zekerheid van de keuze per regel") :]
+    assert choices.count(": L (reconstructie, aanname)") == 3
+    assert max(len(line) for line in out.splitlines()) <= 200
+
+
+def test_the_english_table_lists_its_sources_in_english() -> None:
+    result = CliRunner().invoke(
+        app, ["multi-year-plan", str(EXAMPLES), "--municipality", "Aalst", "--lang", "en"]
+    )
+    assert result.exit_code == 0, result.output
+    sources = result.stdout[result.stdout.index("Sources of the codes") :]
+    assert "1. The beleidsvelden of the BBC 2013 edition" in sources
+    assert "Grade of the source: M (secondary source or inferred date)" in sources

@@ -91,3 +91,29 @@ def test_the_notes_count_the_initiatives_of_other_municipalities_in_good_dutch()
     assert "1 initiative of another municipality left out." in notes(one_left_out, "en")
     two = replace(one_left_out, other_municipalities=2)
     assert "2 initiatieven van andere gemeenten weggelaten." in notes(two, "nl")
+
+
+def test_the_dutch_workbooks_sources_sheet_has_dutch_titles_numbered_with_their_grades(
+    aalst: MultiYearPlan,
+) -> None:
+    sheet = openpyxl.load_workbook(io.BytesIO(multi_year_xlsx(aalst, "nl")))["Bronnen"]
+    rows = [[cell or "" for cell in row] for row in sheet.iter_rows(values_only=True)]
+    header = rows.index(["Bron", "URL", "Zekerheid van de bron", "Codes uit deze bron", "", ""])
+    listed = rows[header + 1 :]
+    # Numbered down the sheet as the entries name them: 7405/9 of the first entry (ABB guide, 1),
+    # 0904 of the second (BBC 2013 list, 2), Politeia for the paid entries (3), and last the FAQ
+    # that gives the economic sector 300 only (4): the four sources of the mapping.
+    assert [row[0].split(" ", 1)[0] for row in listed] == ["1.", "2.", "3.", "4."]
+    assert listed[1][0].startswith("2. De beleidsvelden van de BBC-editie 2013")
+    assert "herpubliceerd als open data" in listed[1][0]
+    assert "Not confirmed" not in listed[1][0]
+    assert "zijn tussenkomsten in de werking van andere entiteiten" in listed[2][0]
+    assert listed[1][2] == "L (reconstructie, aanname)"
+    assert listed[3][2] == "M (secundaire bron of afgeleide datum)"
+    assert listed[3][3] == "300 Vlaamse overheid"
+    # The entries' codes carry the number of their source.
+    assert (rows[5][:3]) == [
+        "Ontvangen door gemeente of OCMW",
+        "II",
+        "0904 Activering van tewerkstelling [2]",
+    ]

@@ -1,6 +1,7 @@
 """The multi-year plan of a municipality (`advice/multi_year_plan.py`) as JSON
 (`klaverblad.multi-year-plan/1`), CSV (one row per mapping row, a column per year) and a text
-table. The workbook is `bbc_xlsx.py`; the words are `bbc_words.py`."""
+table. The workbook is `bbc_xlsx.py`; the words are `bbc_words.py`; the sources of the codes
+`bbc_sources.py`."""
 
 from __future__ import annotations
 
@@ -22,17 +23,20 @@ from klaverblad.locale import Language, money
 from klaverblad.messages import text
 from klaverblad.model.money import format_cents
 from klaverblad.report.bbc_mapping import MAPPING, Code
+from klaverblad.report.bbc_sources import (
+    Sources,
+    cell_text,
+    choices,
+    row_codes,
+    sector,
+    source_lines,
+)
 from klaverblad.report.bbc_words import WORDS
 from klaverblad.report.csv_cells import csv_writer
 from klaverblad.report.funder_tables import funder_words
 from klaverblad.report.plan_table import LEAF_NAMES
 
 DIRECTIONS = ("received", "paid")
-
-
-def sector(row: Row) -> Code | None:
-    """The economic sector code of the row's funder, where a source gives it."""
-    return MAPPING.economic_sectors.get(row.kind)
 
 
 def code_text(code: Code | None, language: Language) -> str:
@@ -222,9 +226,13 @@ def render_multi_year(plan: MultiYearPlan, language: Language = "nl", width: int
         for year in YEARS:
             table.add_column(str(year), justify="right")
         table.add_column(words["total"], justify="right")
-        for row in plan.rows:
+        # The codes with the number of their source, listed under the notes.
+        sources = Sources(language)
+        for row, codes in zip(plan.rows, row_codes(plan, sources), strict=True):
+            cells = row_cells(row, language)
+            cells[1:4] = [cell_text(code, language) for code in codes]
             amounts = [money(row.cents[y], language) for y in YEARS]
-            table.add_row(*row_cells(row, language), *amounts, money(row.total, language))
+            table.add_row(*cells, *amounts, money(row.total, language))
         console.print(table)
         summary = Table(title=words["summary"], title_justify="left")
         summary.add_column("")
@@ -234,6 +242,9 @@ def render_multi_year(plan: MultiYearPlan, language: Language = "nl", width: int
         for key, cents in totals(plan).items():
             summary.add_row(labels[key], *(money(cents[y], language) for y in YEARS))
         console.print(summary)
-        for line in notes(plan, language):
-            console.print(line)
+        lines = notes(plan, language) + source_lines(
+            sources.items(), choices(plan, language), language
+        )
+        for line in lines:
+            console.print(line, markup=False, highlight=False)
     return capture.get()

@@ -2,7 +2,7 @@
 (direction, beleidsveld, algemene rekening, economic sector, funder, leaf), a column per year
 2026-2031 and a total column that is a live SUM of the years; under it the money left out and
 the sum of the plan lines, which the rows reconcile with; and a sheet with the sources and
-grades of the mapping."""
+grades of the mapping, in the workbook's language (`bbc_sources.py`, as the web page)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from klaverblad.advice.multi_year_plan import YEARS, MultiYearPlan
 from klaverblad.locale import Language
-from klaverblad.report.bbc_export import code_text, notes, row_cells, total_labels, totals
+from klaverblad.report.bbc_export import notes, row_cells, total_labels, totals
 from klaverblad.report.bbc_mapping import MAPPING
+from klaverblad.report.bbc_sources import Sources, cell_text
 from klaverblad.report.bbc_words import WORDS
 from klaverblad.report.plan_sources import grade_text
 from klaverblad.report.plan_xlsx_formats import Formats, euros
@@ -114,6 +115,8 @@ def _sources(workbook: xlsxwriter.Workbook, formats: Formats, language: Language
         words["note"],
     ]
     sheet.write_row(3, 0, headers, formats.header)
+    # The codes with the number of their source, numbered down the sheet as on the web page.
+    sources = Sources(language)
     row = 3
     for entry in MAPPING.entries:
         row += 1
@@ -123,18 +126,26 @@ def _sources(workbook: xlsxwriter.Workbook, formats: Formats, language: Language
             [
                 words[f"direction_{entry.direction}"],
                 f"{entry.leaf or ''} {entry.component or ''}".strip(),
-                code_text(entry.beleidsveld, language),
-                code_text(entry.account, language),
+                cell_text(sources.cell(entry.beleidsveld), language),
+                cell_text(sources.cell(entry.account), language),
                 grade_text(entry.grade, language),
                 words.get(f"note_{entry.id}", ""),
             ],
             formats.wrap,
         )
+    for code in MAPPING.economic_sectors.values():
+        sources.cell(code)
     row += 2
-    sheet.write_row(row, 0, [words["source"], "URL", words["grade"]], formats.header)
-    for source in MAPPING.sources.values():
+    sheet.write_row(
+        row,
+        0,
+        [words["source"], "URL", words["source_grade"], words["codes_from_source"]],
+        formats.header,
+    )
+    for item in sources.items():
         row += 1
-        sheet.write_row(row, 0, [source.title, source.url, grade_text(source.grade, language)])
+        title = f"{item.number}. {item.title}"
+        sheet.write_row(row, 0, [title, item.url, item.grade, ", ".join(item.codes)], formats.wrap)
     sheet.set_column(0, 0, 60)
     sheet.set_column(1, 1, 40)
     sheet.set_column(2, 4, 36)

@@ -1,7 +1,7 @@
 """The multi-year plan sections of the portfolio page and of its own page: per municipality of
 the portfolio, the amounts 2026-2031 per direction (a group of rows each), funder, beleidsveld
 and algemene rekening, the reconciliation, the notes, the download links, and the sources and
-grades of the codes (`multi_year_codes.py`; docs/multi-year-plan.md, docs/web.md)."""
+grades of the codes (`report/bbc_sources.py`; docs/multi-year-plan.md, docs/web.md)."""
 
 from __future__ import annotations
 
@@ -13,10 +13,7 @@ from klaverblad.advice.multi_year_plan import YEARS, MultiYearPlan, compute_mult
 from klaverblad.locale import Language, money
 from klaverblad.model import Initiative
 from klaverblad.report.bbc_export import DIRECTIONS, notes, total_labels, totals
-from klaverblad.report.bbc_words import WORDS
-from klaverblad.report.funder_tables import funder_words
-from klaverblad.report.plan_table import LEAF_NAMES
-from klaverblad.web.views.multi_year_codes import (
+from klaverblad.report.bbc_sources import (
     Choice,
     CodeCell,
     SourceItem,
@@ -24,6 +21,9 @@ from klaverblad.web.views.multi_year_codes import (
     choices,
     row_codes,
 )
+from klaverblad.report.bbc_words import WORDS
+from klaverblad.report.funder_tables import funder_words
+from klaverblad.report.plan_table import LEAF_NAMES
 
 PAGE_PATHS = ("/portefeuille/meerjarenplan", "/en/portfolio/multi-year-plan")
 XLSX_PATHS = ("/portefeuille/meerjarenplan.xlsx", "/en/portfolio/multi-year-plan.xlsx")
