@@ -5,6 +5,7 @@ in tests/advice/test_known_on_steps.py and tests/test_cli_as_known_on.py."""
 
 from __future__ import annotations
 
+import html
 import re
 
 from fastapi.testclient import TestClient
@@ -128,3 +129,53 @@ def test_a_step_that_changes_nothing_is_drawn_muted_neither_gain_nor_loss(
     assert ("same", "0") in bars and ("more", "7551") in bars and ("less", "-60000") in bars
     same = page.split('class="waterfall-bar waterfall-same"', 1)[1].split("</g>", 1)[0]
     assert 'fill="#4D4D4D"' in same and "#B00020" not in same
+
+
+ENGLISH_NOTICE = "This plan uses only the rules known on 30 June 2006."
+
+
+def language_switch(body: str) -> str:
+    """The address of the header's language switch ("English" / "Nederlands")."""
+    found = re.search(r'<a href="([^"]*)" hreflang="(?:en|nl)"', body)
+    assert found is not None
+    return html.unescape(found.group(1))
+
+
+def test_the_language_switch_of_a_plan_page_as_known_then_keeps_the_date(
+    client: TestClient,
+) -> None:
+    switch = language_switch(client.get(f"{PLAN}?as_known_on=2006-06-30").text)
+    assert switch == "/en/plan/example/bik-klusjesdienst?as_known_on=2006-06-30"
+    english = client.get(switch)
+    assert english.status_code == 200
+    text = text_of(english.text)
+    assert ENGLISH_NOTICE in text
+    # 147,545.19 - 75.51 + 600.00 = 148,069.68 as known then, written the English way.
+    assert "Funding €148,069.68" in text and "147,545.19" not in text
+    # And back: the Dutch page of the same date.
+    assert language_switch(english.text) == f"{PLAN}?as_known_on=2006-06-30"
+
+
+def test_the_language_switch_of_today_s_plan_page_adds_no_date(client: TestClient) -> None:
+    assert language_switch(client.get(PLAN).text) == "/en/plan/example/bik-klusjesdienst"
+
+
+def test_the_language_switch_of_a_bad_date_keeps_it_to_be_said_in_english(
+    client: TestClient,
+) -> None:
+    switch = language_switch(client.get(f"{PLAN}?as_known_on=2006-02-30").text)
+    assert switch == "/en/plan/example/bik-klusjesdienst?as_known_on=2006-02-30"
+    english = client.get(switch)
+    assert english.status_code == 422
+    assert 'value="2006-02-30"' in english.text
+
+
+def test_the_language_switch_of_the_comparison_as_known_then_keeps_the_date(
+    client: TestClient,
+) -> None:
+    switch = language_switch(client.get(f"{COMPARE}&as_known_on=2006-06-30").text)
+    assert switch == "/en/compare?example=bik-klusjesdienst&as_known_on=2006-06-30"
+    text = text_of(client.get(switch).text)
+    assert "As planned then (rules known on 30 June 2006)" in text
+    # 75.51 + 0.00 - 600.00 = -524.49 between the two plans' funding.
+    assert "− €524.49" in text

@@ -26,6 +26,7 @@ from tests.web.test_accounts_support import (
     save_new,
     share_plan,
 )
+from tests.web.test_pages_as_known_on import language_switch
 from tests.web.test_sharing import page_text, personal_data_in
 
 NBSP = "\xa0"
@@ -283,3 +284,20 @@ def test_the_cash_flow_as_known_on_a_date_uses_the_rules_known_then(client: Test
     wrong = client.get(BIK_PAGE, params={"as_known_on": "30/13/2006"})
     assert wrong.status_code == 422
     assert "Zoals gekend op" in text_of(wrong.text)
+
+
+def test_the_language_switch_of_the_cash_flow_as_known_then_keeps_the_date(
+    client: TestClient,
+) -> None:
+    page = client.get(BIK_PAGE, params={"as_known_on": "2006-06-30", "dagen": "10"})
+    # The payment days are left behind (the other language writes numbers otherwise), the
+    # date is not: the same rules in English.
+    switch = language_switch(page.text)
+    assert switch == "/en/plan/example/bik-klusjesdienst/cash-flow?as_known_on=2006-06-30"
+    english = client.get(switch)
+    assert english.status_code == 200
+    words = text_of(english.text)
+    assert "This plan uses only the rules known on 30 June 2006." in words
+    # 148,069.68 - 216,000.00 = -67,930.32 as known then (the test above, by hand).
+    assert "Final balance (after the last payment) -€67,930.32" in words
+    assert language_switch(english.text) == f"{BIK_PAGE}?as_known_on=2006-06-30"

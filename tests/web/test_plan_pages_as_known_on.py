@@ -34,6 +34,7 @@ from tests.web.test_accounts_support import (
 )
 from tests.web.test_exports import pdf_text
 from tests.web.test_no_codes_on_dutch_pages import codes_in, read
+from tests.web.test_pages_as_known_on import language_switch
 from tests.web.test_sharing import personal_data_in
 
 SAVED = f"/plannen/{BIK_ID}"
@@ -158,3 +159,58 @@ def test_an_example_s_table_csv_as_known_then_holds_the_funding_of_then(app: Fas
     assert rows["funding"] == "148069.68"
     # Costs do not depend on the rules: 216000.00 - 148069.68 = 67930.32.
     assert rows["gap"] == "67930.32"
+
+
+ENGLISH_NOTICE = "This plan uses only the rules known on 30 June 2006."
+EXPECTED = re.compile(r'name="expected_version" value="(\d+)"')
+
+
+def test_the_language_switch_of_a_saved_plan_as_known_then_keeps_the_date(
+    anna: TestClient,
+) -> None:
+    switch = language_switch(anna.get(f"{SAVED}?as_known_on={DAY}").text)
+    assert switch == f"/en/plans/{BIK_ID}?as_known_on={DAY}"
+    english = anna.get(switch)
+    assert english.status_code == 200
+    # 147,545.19 - 75.51 + 600.00 = 148,069.68, written the English way.
+    assert ENGLISH_NOTICE in text_of(english.text) and "€148,069.68" in english.text
+    assert language_switch(english.text) == f"{SAVED}?as_known_on={DAY}"
+
+
+def test_the_language_switch_of_an_older_version_keeps_its_number_and_the_date(
+    anna: TestClient,
+) -> None:
+    # A version after the current one makes version 1 an older one.
+    found = EXPECTED.search(anna.get(SAVED).text)
+    assert found is not None
+    data = {"document": bik_text(), "expected_version": found.group(1), "csrf": csrf_token(anna)}
+    assert anna.post(SAVED, data=data, follow_redirects=False).status_code == 303
+    switch = language_switch(anna.get(f"{SAVED}?version=1&as_known_on={DAY}").text)
+    assert switch == f"/en/plans/{BIK_ID}?version=1&as_known_on={DAY}"
+    assert ENGLISH_NOTICE in text_of(anna.get(switch).text)
+
+
+def test_the_language_switch_of_a_share_link_as_known_then_keeps_the_date(
+    app: FastAPI, anna: TestClient
+) -> None:
+    found = LINK.search(anna.get(SAVED).text)
+    if found is None:
+        assert share_plan(anna, BIK_ID).status_code == 303
+        found = LINK.search(anna.get(SAVED).text)
+    assert found is not None
+    token = found.group(1)
+    visitor = new_client(app)
+    switch = language_switch(visitor.get(f"/gedeeld/{token}?as_known_on={DAY}").text)
+    assert switch == f"/en/shared/{token}?as_known_on={DAY}"
+    english = visitor.get(switch)
+    assert english.status_code == 200
+    assert ENGLISH_NOTICE in text_of(english.text)
+    assert personal_data_in(english.text) == []
+
+
+def test_the_language_switch_of_a_posted_plan_as_known_then_is_the_start_page(
+    app: FastAPI,
+) -> None:
+    # A posted plan has no address: its switch stays the other language's start page.
+    response = new_client(app).post("/plan", data={"text": bik_text(), "as_known_on": DAY})
+    assert language_switch(response.text) == "/en/"

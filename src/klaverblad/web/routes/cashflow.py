@@ -51,6 +51,7 @@ from klaverblad.web.views.cashflow import (
 )
 from klaverblad.web.views.compare_known_on import KNOWN_ON_FIELD, known_on_field, read_known_on
 from klaverblad.web.views.documents import FORM_PATH, read_document, stored_initiative
+from klaverblad.web.views.plan_known_on import switch_with_known_on
 from klaverblad.web.views.plan_links import POSTED_FORM
 from klaverblad.web.words.cashflow import CASHFLOW_PAGE_WORDS
 from klaverblad.web.words.common import WORDS
@@ -123,8 +124,10 @@ def _answer(
     # The CSV link is of the cash flow shown: the plan's own when the form has errors.
     query = _query({} if form.errors else values, version)
     here = url(page, language, **params)
-    # The other language writes numbers otherwise: its page starts from the plan's terms.
+    # The other language writes numbers otherwise: its page starts from the plan's terms,
+    # under the rules of the same date.
     switch = url(page, other(language), **params) + _query({}, version)
+    switch = switch_with_known_on(switch, values)
     return render(
         request,
         "cashflow.html",

@@ -36,7 +36,7 @@ from klaverblad.web.urls import add_page, language_of, other, url
 from klaverblad.web.users import current_user
 from klaverblad.web.views.documents import shown_problems
 from klaverblad.web.views.plan import horizon, plan_view
-from klaverblad.web.views.plan_known_on import plan_known_on
+from klaverblad.web.views.plan_known_on import plan_known_on, switch_with_known_on
 from klaverblad.web.views.plan_links import PlanLinks, example_links, posted_links
 from klaverblad.web.views.reform_choice import MultiValues
 from klaverblad.web.words.common import WORDS
@@ -175,7 +175,7 @@ def _example(request: Request, language: Language, key: str) -> HTMLResponse:
         request,
         language,
         example.initiative,
-        example_url(other(language), key),
+        switch_with_known_on(example_url(other(language), key), request.query_params),
         example_links(language, key),
         example.data,
     )

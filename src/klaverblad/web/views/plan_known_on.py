@@ -13,6 +13,8 @@ tables' CSV) carries the date: in its query, or in the posted plan's hidden form
 ('get', '/en/plans/bik', [('version', '2')])
 >>> compare_download(example_links("nl", "bik-klusjesdienst"), "2006-06-30").href
 '/vergelijken?example=bik-klusjesdienst&as_known_on=2006-06-30'
+>>> switch_with_known_on("/en/plans/bik?version=2", {"as_known_on": "2006-06-30"})
+'/en/plans/bik?version=2&as_known_on=2006-06-30'
 """
 
 from __future__ import annotations
@@ -61,6 +63,17 @@ def compare_download(links: PlanLinks, text: str) -> Download:
     field, param = COMPARE_SOURCE[links.page]
     query = urlencode([(field, links.params[param]), (KNOWN_ON_FIELD, text)])
     return Download(href=f"{address}?{query}")
+
+
+def switch_with_known_on(address: str, values: MultiValues) -> str:
+    """The language switch `address` (the same page in the other language, perhaps with a
+    query of its own) carrying the date the page was asked under, as typed: the other
+    language's page shows the plan of that date, or says what is wrong with it in its words.
+    A posted plan has no address: its switch is not built with this."""
+    text, _, _ = read_known_on(values, "en")
+    if not text:
+        return address
+    return f"{address}{'&' if '?' in address else '?'}{urlencode({KNOWN_ON_FIELD: text})}"
 
 
 def plan_known_on(
