@@ -17,9 +17,8 @@ from klaverblad.report.diverging_bars import (
     Item,
     diverging_bars,
     drawn,
-    position,
 )
-from klaverblad.report.svg_units import LEFT, RIGHT
+from klaverblad.report.svg_units import LEFT, RIGHT, axis_x
 
 
 def words(cents: int) -> str:
@@ -117,7 +116,7 @@ def test_a_long_label_is_squeezed_and_a_very_long_one_cut() -> None:
 
 
 def test_the_position_of_an_amount_on_an_empty_axis_is_the_left_edge() -> None:
-    assert position(0, 0, 0) == LEFT
+    assert axis_x(0, 0, 0) == LEFT
 
 
 @given(st.lists(st.integers(-(10**9), 10**9), min_size=1, max_size=30))

@@ -54,8 +54,7 @@ def plan(
     with --as-known-on, under only the rules known on that date."""
     from klaverblad.advice.alerts import plan_alerts
     from klaverblad.plan.financing_plan import compute_plan, same_outcome
-    from klaverblad.rules import baseline_system
-    from klaverblad.rules.known_on import system_as_known_on
+    from klaverblad.rules.known_on import rules_known_on, system_as_known_on
 
     if format in BINARY_FORMATS and output is None:
         fail(f"--output: required for --format {format}")
@@ -67,7 +66,7 @@ def plan(
         system = system_as_known_on(system, known_on)
     chosen = format or (PlanFormat.table if sys.stdout.isatty() else PlanFormat.json)
     result = compute_plan(initiative, system, start=start, months=months, reforms=reforms)
-    plain = None if known_on is None else system_as_known_on(baseline_system(), known_on)
+    plain = rules_known_on(known_on)
     if reforms and same_outcome(
         result, compute_plan(initiative, plain, start=start, months=months)
     ):

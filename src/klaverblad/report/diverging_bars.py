@@ -10,9 +10,6 @@ change is zero is never drawn (`hidden` counts the items left out, the table lis
 The axis runs from the largest loss (or 0) at LEFT to the largest gain (or 0) at RIGHT, so a
 bar's length is proportional to its amount and the zero line sits where 0 falls. Coordinates
 are floats in the SVG's own units (drawing only); amounts are exact cents.
-
->>> position(0, -100, 300)
-104.0
 """
 
 from __future__ import annotations
@@ -27,13 +24,14 @@ from klaverblad.report.svg_units import (
     CHARACTER_WIDTH,
     FONT_SIZE,
     LABEL_Y,
-    LEFT,
     LESS,
     MORE,
     RIGHT,
     ROW_HEIGHT,
     TEXT_X,
     WIDTH,
+    RowBar,
+    axis_x,
 )
 
 # A label far longer than the room is cut with "…" before it is squeezed (the table beside the
@@ -42,13 +40,6 @@ MOST_SQUEEZE = 1.25
 # A change of a cent is still a visible bar.
 SHORTEST_BAR = 1.0
 LIMIT = 8
-
-
-def position(cents: int, low: int, high: int) -> float:
-    """Where `cents` lies on the axis from `low` (at LEFT) to `high` (at RIGHT)."""
-    if high == low:
-        return LEFT
-    return LEFT + (RIGHT - LEFT) * (cents - low) / (high - low)
 
 
 @dataclass(frozen=True)
@@ -62,31 +53,13 @@ class Item:
 
 
 @dataclass(frozen=True)
-class Bar:
-    """One drawn item: its row's `top`, its label (shortened to fit), its bar from `x` over
-    `width` and its amount in words with its sign."""
-
-    top: int
-    key: str
-    label: str
-    amount: str
-    x: float
-    width: float
-    colour: str
-    cents: int
-    kind: str  # "more" (right of the zero line) or "less" (left of it)
-    # Set when the label is longer than the chart is wide: the SVG squeezes it to this.
-    text_length: float | None = None
-
-
-@dataclass(frozen=True)
 class DivergingBars:
     """Everything a template needs to draw the chart."""
 
     chart_id: str
     width: int
     height: int
-    bars: list[Bar]
+    bars: list[RowBar]
     zero_x: float
     hidden: int  # items not drawn: no change, or smaller than the `limit` drawn either way
     font_size: int = FONT_SIZE
@@ -127,13 +100,13 @@ def diverging_bars(
     low = min((i.cents for i in chosen), default=0)
     high = max((i.cents for i in chosen), default=0)
     low, high = min(low, 0), max(high, 0)
-    zero = position(0, low, high)
-    bars: list[Bar] = []
+    zero = axis_x(0, low, high)
+    bars: list[RowBar] = []
     for index, item in enumerate(chosen):
-        width = max(abs(position(item.cents, low, high) - zero), SHORTEST_BAR)
+        width = max(abs(axis_x(item.cents, low, high) - zero), SHORTEST_BAR)
         label, text_length = _label(item.label)
         bars.append(
-            Bar(
+            RowBar(
                 top=index * ROW_HEIGHT,
                 key=item.key,
                 label=label,

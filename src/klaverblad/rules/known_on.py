@@ -39,11 +39,11 @@ from openfisca_core.parameters import Parameter, ParameterAtInstant, ParameterNo
 from openfisca_core.reforms import Reform
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
-from klaverblad.rules.system import use_float64
+from klaverblad.rules.system import baseline_system, use_float64
 
 KNOWN_FROM = "known_from"
 # The metadata flag of the one value a leaf keeps when none of its values was known yet.
-PLACEHOLDER = "not_known_then"
+NOT_KNOWN_FLAG = "not_known_then"
 # The attribute of a system built here that holds its date (read through `as_known_on`).
 _DATE_ATTRIBUTE = "_klaverblad_as_known_on"
 
@@ -110,7 +110,9 @@ def leaves(node: ParameterNode, prefix: str = "") -> list[tuple[str, Parameter]]
     return found
 
 
-def _placeholder(parameter: Parameter) -> Any:
+def _value_not_known_then(parameter: Parameter) -> Any:
+    """The value a leaf keeps when none of its values was known yet: false for a window (the
+    measure is closed), an empty list, else None (an amount no rule gives: not computable)."""
     values = [at.value for at in parameter.values_list]
     if any(isinstance(value, bool) for value in values):
         return False
@@ -141,8 +143,8 @@ def _as_known(parameter: Parameter, day: date) -> None:
             ParameterAtInstant(
                 f"{parameter.name}[{first.instant_str}]",
                 first.instant_str,
-                data={"value": _placeholder(parameter)},
-                metadata={**(parameter.metadata or {}), PLACEHOLDER: True},
+                data={"value": _value_not_known_then(parameter)},
+                metadata={**(parameter.metadata or {}), NOT_KNOWN_FLAG: True},
             )
         ]
     parameter.values_list = kept
@@ -195,6 +197,11 @@ def system_as_known_on(
     return known
 
 
+def rules_known_on(day: date | None) -> TaxBenefitSystem | None:
+    """Today's rules as known on `day`; None (today's rules themselves) without a date."""
+    return None if day is None else system_as_known_on(baseline_system(), day)
+
+
 def as_known_on(system: TaxBenefitSystem) -> date | None:
     """The date of a system `system_as_known_on` built, else None. Read from the instance
     itself: a reform built on top forwards unknown attributes to its baseline."""
@@ -207,7 +214,7 @@ def as_known_on(system: TaxBenefitSystem) -> date | None:
 
 def not_known(parameter: Parameter) -> bool:
     """True when none of the leaf's values was known on the date of its system."""
-    return any((at.metadata or {}).get(PLACEHOLDER) for at in parameter.values_list)
+    return any((at.metadata or {}).get(NOT_KNOWN_FLAG) for at in parameter.values_list)
 
 
 def changed_nodes(system: TaxBenefitSystem, day: date) -> tuple[str, ...]:

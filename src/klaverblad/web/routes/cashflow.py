@@ -33,8 +33,7 @@ from klaverblad.model.limits import FORM_BYTES, FORM_FIELDS
 from klaverblad.plan.cashflow import cash_terms
 from klaverblad.plan.financing_plan import compute_plan
 from klaverblad.report.redaction import unnamed
-from klaverblad.rules import baseline_system
-from klaverblad.rules.known_on import system_as_known_on
+from klaverblad.rules.known_on import rules_known_on
 from klaverblad.store import NotFoundError, by_share_token, get_version, transaction
 from klaverblad.web.access import login_redirect, readable_initiative, refusal_page
 from klaverblad.web.render import TEMPLATES, render
@@ -105,7 +104,7 @@ def _answer(
         label = known_on_field("plan", asked, error, language)["label"]
         title = SAVED_WORDS[language]["export_errors_title"]
         return refusal_page(request, 422, title, f"{label}: {error}")
-    system = None if known_on is None else system_as_known_on(baseline_system(), known_on)
+    system = rules_known_on(known_on)
     plan = compute_plan(initiative, system)
     form = read_cash_form(values, language, cash_terms(plan))
     flow = cashflow_of(plan, form.cash)

@@ -32,8 +32,7 @@ from klaverblad.report.redaction import (
     redacted_yaml_note,
     unnamed,
 )
-from klaverblad.rules import baseline_system
-from klaverblad.rules.known_on import system_as_known_on
+from klaverblad.rules.known_on import rules_known_on
 from klaverblad.store import NotFoundError, by_share_token, get_version, history, transaction
 from klaverblad.web.access import login_redirect, readable_initiative, refusal_page
 from klaverblad.web.routes.plans import examples, start_form
@@ -122,7 +121,7 @@ def export_file(
         return _attachment(yaml_text.encode("utf-8"), fmt, f"{initiative_id}.yaml")
     if initiative is None:
         return _not_found(request, "export_not_found", fmt)
-    system = None if known_on is None else system_as_known_on(baseline_system(), known_on)
+    system = rules_known_on(known_on)
     plan = compute_plan(unnamed(initiative) if redact else initiative, system)
     if table is not None:
         text = plan_table_csv(plan, table, language, redact)

@@ -11,9 +11,6 @@ is never the only sign: each says its amount with its sign ("+ € 6.500,00").
 The bars show the differences only (from € 0), not the whole funding: a step of € 6 500 on a
 funding of € 155 000 would be a sliver. Coordinates are floats in the SVG's own units
 (drawing only); amounts are exact cents.
-
->>> scale_x(0, -100, 300)
-104.0
 """
 
 from __future__ import annotations
@@ -32,13 +29,14 @@ from klaverblad.report.svg_units import (
     CHARACTER_WIDTH,
     FONT_SIZE,
     LABEL_Y,
-    LEFT,
     LESS,
     MORE,
     RIGHT,
     ROW_HEIGHT,
     TEXT_X,
     WIDTH,
+    RowBar,
+    axis_x,
 )
 from klaverblad.rules import baseline_system
 from klaverblad.rules.known_on import KnownLater, as_known_on
@@ -80,29 +78,6 @@ STEP_TABLES = ("steps", "step_people", "step_funders")
 TOTAL = "#4D4D4D"  # the pages' muted text: 8:1 against white
 
 
-def scale_x(cents: int, low: int, high: int) -> float:
-    """Where `cents` is on the axis from `low` (at LEFT) to `high` (at RIGHT)."""
-    if high == low:
-        return LEFT
-    return LEFT + (RIGHT - LEFT) * (cents - low) / (high - low)
-
-
-@dataclass(frozen=True)
-class Bar:
-    """One row of the chart: its label, its bar from `x` over `width`, its amount in words."""
-
-    top: int
-    label: str
-    amount: str
-    x: float
-    width: float
-    colour: str
-    cents: int
-    kind: str  # "more", "less", "same" or "total"
-    # Set when the label is longer than the chart is wide: the SVG squeezes it to this.
-    text_length: float | None = None
-
-
 @dataclass(frozen=True)
 class Waterfall:
     """Everything `_compare_waterfall.html` draws."""
@@ -110,7 +85,7 @@ class Waterfall:
     chart_id: str
     width: int
     height: int
-    bars: list[Bar]
+    bars: list[RowBar]
     zero_x: float
     title: str
     description: str
@@ -139,17 +114,17 @@ def _bar(
     axis: tuple[int, int],
     total: bool,
     language: Language,
-) -> Bar:
+) -> RowBar:
     """The bar of a step (or the total) from `span[0]` to `span[1]` on an axis from `axis[0]`
     to `axis[1]`, with its amount said with its sign."""
     (start, end), (low, high) = span, axis
     cents = end - start
     kind = "total" if total else "more" if cents > 0 else "less" if cents < 0 else "same"
-    left, right = sorted((scale_x(start, low, high), scale_x(end, low, high)))
+    left, right = sorted((axis_x(start, low, high), axis_x(end, low, high)))
     # A step that changes nothing is muted, neither gain nor loss.
     colour = TOTAL if total or cents == 0 else MORE if cents > 0 else LESS
     too_long = len(label) * CHARACTER_WIDTH > RIGHT - TEXT_X
-    return Bar(
+    return RowBar(
         top=top,
         label=label,
         amount=signed_money(cents, language),
@@ -171,7 +146,7 @@ def waterfall(steps: ReformSteps, page_words: Mapping[str, str], language: Langu
     for step in steps.steps:
         running.append(running[-1] + step.funding_cents)
     low, high = min(running), max(running)
-    bars: list[Bar] = []
+    bars: list[RowBar] = []
     sentences = [w["chart_intro"]]
     for index, step in enumerate(steps.steps):
         label = f"{w['step_number'].format(number=index + 1)}: "
@@ -196,7 +171,7 @@ def waterfall(steps: ReformSteps, page_words: Mapping[str, str], language: Langu
         width=WIDTH,
         height=len(bars) * ROW_HEIGHT,
         bars=bars,
-        zero_x=scale_x(0, low, high),
+        zero_x=axis_x(0, low, high),
         title=w["chart_title"],
         description=" ".join(sentences),
     )

@@ -25,8 +25,7 @@ from klaverblad.report.plan_sources import STATUS_WORDS
 from klaverblad.report.plan_table import LEAF_NAMES
 from klaverblad.report.plan_table import WORDS as TABLE_WORDS
 from klaverblad.report.redaction import redacted_alerts, redacted_explanations
-from klaverblad.rules import baseline_system
-from klaverblad.rules.known_on import system_as_known_on
+from klaverblad.rules.known_on import rules_known_on
 from klaverblad.web.views.certainty import certainty_context
 from klaverblad.web.views.documents import document_json
 from klaverblad.web.views.line_explanation import Explanation, line_explanation
@@ -192,7 +191,7 @@ def plan_context(
     `redact` (a share link) the explanations show no personal data (report/redaction.py);
     with `known_on`, under only the rules known on that date (docs/as-known-on.md)."""
     words = WORDS[language]
-    system = None if known_on is None else system_as_known_on(baseline_system(), known_on)
+    system = rules_known_on(known_on)
     plan = compute_plan(initiative, system)
     explained = explain_lines(plan, language)
     if redact:
